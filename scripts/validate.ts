@@ -1,0 +1,64 @@
+/**
+ * npm run validate -- <questions dir | pack.json> [...]
+ * Checks a content folder (schemas, answer keys, citations anchored in their sources) or a pack file
+ * (the pack schema), prints every problem with its place, and exits non-zero if there is any.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { loadBank } from '../src/lib/content/load';
+import { ContentError, formatPath } from '../src/lib/content/problems';
+import { packSchema } from '../src/lib/content/schema';
+import { summariseBank } from '../src/lib/content/stats';
+
+const HELP = `Usage: npm run validate -- <questions-dir | pack.json> [more...]
+
+  questions-dir   a content folder like questions/: every topic file, the glossary and the
+                  sources are validated and every citation is anchored in its source text
+  pack.json       a question pack: validated against the pack schema (/schema/pack-v1.json)
+
+Prints each problem with its file and line (or JSON path) and exits with status 1 if any.`;
+
+function validateTarget(target: string): boolean {
+	if (statSync(target).isDirectory()) {
+		try {
+			const bank = loadBank(target);
+			console.log(`${target}: OK\n${summariseBank(bank)}`);
+			return true;
+		} catch (error) {
+			if (!(error instanceof ContentError)) throw error;
+			console.error(error.message);
+			return false;
+		}
+	}
+	let json: unknown;
+	try {
+		json = JSON.parse(readFileSync(target, 'utf8'));
+	} catch (error) {
+		console.error(`${target}: not valid JSON: ${(error as Error).message}`);
+		return false;
+	}
+	const result = packSchema.safeParse(json);
+	if (result.success) {
+		console.log(`${target}: OK, a valid pack of ${result.data.questions.length} questions`);
+		return true;
+	}
+	console.error(`${target}: ${result.error.issues.length} problem(s):`);
+	for (const issue of result.error.issues)
+		console.error(`  ${formatPath(['$', ...issue.path]) || '$'}: ${issue.message}`);
+	return false;
+}
+
+const targets = process.argv.slice(2);
+if (targets.length === 0 || targets.includes('--help') || targets.includes('-h')) {
+	console.log(HELP);
+	process.exit(targets.length === 0 ? 1 : 0);
+}
+let ok = true;
+for (const target of targets) {
+	try {
+		ok = validateTarget(target) && ok;
+	} catch (error) {
+		console.error(`${target}: ${(error as Error).message}`);
+		ok = false;
+	}
+}
+process.exit(ok ? 0 : 1);

@@ -1,0 +1,141 @@
+import type { Citation } from './schema';
+
+/** Where a quotation sits in its source: code-point offsets (W3C TextPositionSelector) and UTF-16 offsets for slicing. */
+export interface QuotePosition {
+	start: number;
+	end: number;
+	unitStart: number;
+	unitEnd: number;
+	anchor: string;
+}
+
+export type AnchorResult = { ok: true; position: QuotePosition } | { ok: false; reason: string };
+
+/**
+ * A source text prepared for repeated anchoring: UTF-16 to code-point offsets in O(1),
+ * and a memo so a quotation cited by many questions is located once.
+ */
+export class SourceText {
+	readonly text: string;
+	readonly #codePointAt: Uint32Array;
+	readonly #memo = new Map<string, AnchorResult>();
+
+	constructor(text: string) {
+		this.text = text;
+		this.#codePointAt = new Uint32Array(text.length + 1);
+		let points = 0;
+		for (let i = 0; i < text.length; i++) {
+			this.#codePointAt[i] = points;
+			const code = text.charCodeAt(i);
+			const isHighSurrogate = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length;
+			if (!isHighSurrogate) points++;
+		}
+		this.#codePointAt[text.length] = points;
+	}
+
+	/** Code-point offset of a UTF-16 offset. */
+	codePointOffset(unit: number): number {
+		return this.#codePointAt[unit] ?? 0;
+	}
+
+	/** Locates a TextQuoteSelector exactly, with no normalising of quotes, dashes or spaces. */
+	anchor(citation: Pick<Citation, 'exact' | 'prefix' | 'suffix'>): AnchorResult {
+		const key = `${citation.prefix ?? ''}\u0000${citation.exact}\u0000${citation.suffix ?? ''}`;
+		let result = this.#memo.get(key);
+		if (!result) {
+			result = anchorQuote(this, citation);
+			this.#memo.set(key, result);
+		}
+		return result;
+	}
+}
+
+function occurrencesOf(text: string, exact: string): number[] {
+	const found: number[] = [];
+	for (let at = text.indexOf(exact); at !== -1; at = text.indexOf(exact, at + 1)) found.push(at);
+	return found;
+}
+
+function anchorQuote(
+	source: SourceText,
+	{ exact, prefix, suffix }: Pick<Citation, 'exact' | 'prefix' | 'suffix'>
+): AnchorResult {
+	const { text } = source;
+	const all = occurrencesOf(text, exact);
+	if (all.length === 0) return { ok: false, reason: `quote not found (${describeNearMiss(text, exact)})` };
+
+	const fits = all.filter(
+		(at) =>
+			(prefix === undefined || text.slice(Math.max(0, at - prefix.length), at) === prefix) &&
+			(suffix === undefined || text.startsWith(suffix, at + exact.length))
+	);
+	const where = (list: number[]) => list.map((at) => source.codePointOffset(at)).join(', ');
+	if (fits.length === 0)
+		return {
+			ok: false,
+			reason: `the quote occurs at offset ${where(all)} but the prefix/suffix match none of those places`
+		};
+	if (fits.length > 1)
+		return {
+			ok: false,
+			reason: `the quote occurs ${fits.length} times (offsets ${where(fits)}); add a prefix or suffix that picks one`
+		};
+
+	const unitStart = fits[0]!;
+	const unitEnd = unitStart + exact.length;
+	const start = source.codePointOffset(unitStart);
+	const end = source.codePointOffset(unitEnd);
+	return { ok: true, position: { start, end, unitStart, unitEnd, anchor: `p${start}-${end}` } };
+}
+
+/** Characters authors "tidy" by accident, each folded to one plain character of the same length. */
+const FOLDS: Record<string, string> = {
+	'\u2018': "'",
+	'\u2019': "'",
+	'\u201c': '"',
+	'\u201d': '"',
+	'\u2013': '-',
+	'\u2014': '-',
+	'\u00a0': ' '
+};
+const fold = (s: string) => s.replace(/[\u2018\u2019\u201c\u201d\u2013\u2014\u00a0]/g, (c) => FOLDS[c]!);
+
+const show = (s: string) => JSON.stringify(s);
+
+/** Explains why a quotation was not found: the nearest passage and the first character where they part. */
+export function describeNearMiss(text: string, exact: string): string {
+	const folded = fold(text).indexOf(fold(exact));
+	if (folded !== -1) {
+		const passage = text.slice(folded, folded + exact.length);
+		const i = [...exact].findIndex((c, k) => c !== passage[k]);
+		return `it matches at offset ${folded} only if quotes and dashes are straightened: the source has ${show(passage[i] ?? '')} where the quote has ${show(exact[i] ?? '')}`;
+	}
+
+	const head = longestFound(exact.length, (n) => text.indexOf(exact.slice(0, n)));
+	const tail = longestFound(exact.length, (n) => text.indexOf(exact.slice(exact.length - n)));
+	if (Math.max(head.length, tail.length) < 8) return 'no passage of the source comes close';
+
+	if (head.length >= tail.length) {
+		const sourceAt = head.at + head.length;
+		return `closest match at offset ${head.at} parts after ${head.length} characters: the source has ${show(text.slice(sourceAt, sourceAt + 16))} where the quote has ${show(exact.slice(head.length, head.length + 16))}`;
+	}
+	const quoteEnd = exact.length - tail.length;
+	return `closest match ends at offset ${tail.at + tail.length}; the last ${tail.length} characters match, but before them the source has ${show(text.slice(Math.max(0, tail.at - 16), tail.at))} where the quote has ${show(exact.slice(Math.max(0, quoteEnd - 16), quoteEnd))}`;
+}
+
+/** Longest n in [0, max] with find(n) !== -1, by binary search (a shorter piece is found whenever a longer one is). */
+function longestFound(max: number, find: (n: number) => number): { length: number; at: number } {
+	let lo = 0;
+	let hi = max;
+	let at = 0;
+	while (lo < hi) {
+		const mid = Math.ceil((lo + hi) / 2);
+		const found = find(mid);
+		if (found === -1) hi = mid - 1;
+		else {
+			lo = mid;
+			at = found;
+		}
+	}
+	return { length: lo, at };
+}

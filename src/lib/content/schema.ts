@@ -1,0 +1,252 @@
+import { z } from 'zod';
+
+/** Lower-case slug: letters, digits and single hyphens. Used for every id in the bank. */
+export const slugSchema = z
+	.string()
+	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug such as "comp-01"');
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+
+export const difficulties = ['intro', 'core', 'advanced'] as const;
+export const difficultySchema = z.enum(difficulties);
+export type Difficulty = z.infer<typeof difficultySchema>;
+
+export const questionKinds = ['single', 'multiple', 'true-false', 'ordering', 'matching'] as const;
+export type QuestionKind = (typeof questionKinds)[number];
+
+/** Metadata of one source document; the text itself lives in `questions/sources/<file>`. */
+export const sourceSchema = z.strictObject({
+	id: slugSchema,
+	file: z.string().regex(/^[\w.-]+\.txt$/, 'must be a .txt file name in questions/sources/'),
+	sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a lower-case hex SHA-256'),
+	label: text(60).describe('Short name used beside quotations, e.g. "Ars Technica"'),
+	outlet: text(200),
+	author: text(200),
+	headline: text(300),
+	published: z.union([z.iso.date(), z.literal('unknown')]),
+	dateNote: text(400),
+	url: z.union([z.url({ protocol: /^https$/ }), z.literal('unknown')]),
+	copyFoundAt: z.url({ protocol: /^https$/ }).optional(),
+	captureNotes: z.array(text(600)).min(1)
+});
+export type Source = z.infer<typeof sourceSchema>;
+
+export const sourcesFileSchema = z.strictObject({ sources: z.array(sourceSchema).length(5) });
+
+/**
+ * A quotation as written by an author: a W3C Web Annotation TextQuoteSelector.
+ * `exact` must appear in the source character for character; prefix/suffix pick one occurrence.
+ */
+export const citationSchema = z.strictObject({
+	source: slugSchema,
+	exact: z.string().min(8, 'must quote at least 8 characters').max(1200),
+	prefix: z.string().min(1).max(200).optional(),
+	suffix: z.string().min(1).max(200).optional()
+});
+export type Citation = z.infer<typeof citationSchema>;
+
+/** A citation after the build has located it: W3C TextPositionSelector offsets (code points) and an anchor id. */
+export const anchoredCitationSchema = citationSchema.extend({
+	start: z.int().nonnegative(),
+	end: z.int().positive(),
+	anchor: z.string().regex(/^p\d+-\d+$/, 'must look like "p123-456"')
+});
+export type AnchoredCitation = z.infer<typeof anchoredCitationSchema>;
+
+export const objectiveSchema = z.strictObject({ id: slugSchema, text: text(300) });
+export type Objective = z.infer<typeof objectiveSchema>;
+
+export const topicSchema = z.strictObject({
+	id: slugSchema,
+	order: z.int().min(1),
+	title: text(120),
+	intro: text(1500),
+	objectives: z.array(objectiveSchema).min(2).max(4)
+});
+export type Topic = z.infer<typeof topicSchema>;
+
+const optionSchema = z.strictObject({
+	id: slugSchema,
+	text: text(400),
+	correct: z.boolean().default(false),
+	feedback: text(800)
+});
+export type Option = z.infer<typeof optionSchema>;
+
+const itemSchema = z.strictObject({ id: slugSchema, text: text(300) });
+const pairSchema = z.strictObject({ id: slugSchema, left: text(300), right: text(300) });
+
+const commonFields = {
+	id: slugSchema,
+	difficulty: difficultySchema,
+	prompt: text(1000),
+	explanation: text(2000),
+	objective: slugSchema,
+	tags: z.array(slugSchema).default([])
+};
+
+const variants = {
+	single: z.strictObject({
+		...commonFields,
+		kind: z.literal('single'),
+		options: z.array(optionSchema).min(2).max(6)
+	}),
+	multiple: z.strictObject({
+		...commonFields,
+		kind: z.literal('multiple'),
+		options: z.array(optionSchema).min(3).max(8)
+	}),
+	trueFalse: z.strictObject({
+		...commonFields,
+		kind: z.literal('true-false'),
+		answer: z.boolean(),
+		feedback: z.strictObject({ ifTrue: text(800), ifFalse: text(800) })
+	}),
+	ordering: z.strictObject({
+		...commonFields,
+		kind: z.literal('ordering'),
+		items: z.array(itemSchema).min(3).max(6).describe('In the correct order')
+	}),
+	matching: z.strictObject({
+		...commonFields,
+		kind: z.literal('matching'),
+		pairs: z.array(pairSchema).min(3).max(6)
+	})
+};
+
+type AnyQuestion = z.infer<(typeof variants)[keyof typeof variants]>;
+
+/** Rules a zod shape cannot say alone: the answer key, unique ids, distinct texts. */
+function checkAnswerKey(q: AnyQuestion, ctx: z.core.$RefinementCtx): void {
+	const issue = (message: string, path: (string | number)[]) =>
+		ctx.addIssue({ code: 'custom', message, path });
+	const duplicates = (values: string[]) => values.filter((v, i) => values.indexOf(v) !== i);
+
+	if (q.kind === 'single' || q.kind === 'multiple') {
+		const correct = q.options.filter((o) => o.correct).length;
+		if (q.kind === 'single' && correct !== 1)
+			issue(`a single-answer question needs exactly one correct option, found ${correct}`, [
+				'options'
+			]);
+		if (q.kind === 'multiple' && correct < 2)
+			issue(`a multiple-answer question needs at least two correct options, found ${correct}`, [
+				'options'
+			]);
+		if (q.kind === 'multiple' && correct === q.options.length)
+			issue('a multiple-answer question needs at least one wrong option', ['options']);
+		for (const id of duplicates(q.options.map((o) => o.id)))
+			issue(`option id "${id}" is used twice`, ['options']);
+		for (const t of duplicates(q.options.map((o) => o.text)))
+			issue(`option text "${t}" is used twice`, ['options']);
+	}
+	if (q.kind === 'ordering') {
+		for (const id of duplicates(q.items.map((o) => o.id)))
+			issue(`item id "${id}" is used twice`, ['items']);
+	}
+	if (q.kind === 'matching') {
+		for (const id of duplicates(q.pairs.map((p) => p.id)))
+			issue(`pair id "${id}" is used twice`, ['pairs']);
+		for (const t of duplicates(q.pairs.map((p) => p.right)))
+			issue(`right-hand text "${t}" is used twice, so the match is ambiguous`, ['pairs']);
+	}
+}
+
+/** A question as an author writes it in `questions/<topic>.yaml` (topic implied by the file). */
+export const authoredQuestionSchema = z
+	.discriminatedUnion('kind', [
+		variants.single.extend({ citations: z.array(citationSchema).min(1) }),
+		variants.multiple.extend({ citations: z.array(citationSchema).min(1) }),
+		variants.trueFalse.extend({ citations: z.array(citationSchema).min(1) }),
+		variants.ordering.extend({ citations: z.array(citationSchema).min(1) }),
+		variants.matching.extend({ citations: z.array(citationSchema).min(1) })
+	])
+	.superRefine(checkAnswerKey);
+export type AuthoredQuestion = z.infer<typeof authoredQuestionSchema>;
+
+const builtFields = { topic: slugSchema, citations: z.array(anchoredCitationSchema).min(1) };
+
+/** A question as the site, the exporters and packs use it: topic set, every citation anchored. */
+export const questionSchema = z
+	.discriminatedUnion('kind', [
+		variants.single.extend(builtFields),
+		variants.multiple.extend(builtFields),
+		variants.trueFalse.extend(builtFields),
+		variants.ordering.extend(builtFields),
+		variants.matching.extend(builtFields)
+	])
+	.superRefine(checkAnswerKey);
+export type Question = z.infer<typeof questionSchema>;
+export type QuestionOf<K extends QuestionKind> = Extract<Question, { kind: K }>;
+
+/** One file per topic: the topic's description, then its questions. */
+export const topicFileSchema = z.strictObject({
+	topic: topicSchema,
+	questions: z.array(authoredQuestionSchema)
+});
+export type TopicFile = z.infer<typeof topicFileSchema>;
+
+export const glossaryTermSchema = z.strictObject({
+	id: slugSchema,
+	term: text(80),
+	aliases: z.array(text(80)).default([]),
+	definition: text(1200),
+	citations: z.array(citationSchema).min(1)
+});
+export type GlossaryTerm = z.infer<typeof glossaryTermSchema>;
+
+export const glossaryFileSchema = z.strictObject({ terms: z.array(glossaryTermSchema).min(1) });
+
+export const packSettingsSchema = z.strictObject({
+	mode: z.enum(['practice', 'test']).default('practice'),
+	shuffleOptions: z.boolean().default(true),
+	shuffleQuestions: z.boolean().default(false)
+});
+export type PackSettings = z.infer<typeof packSettingsSchema>;
+
+/** Source metadata as a pack carries it: everything but the file name and the hash. */
+export const packSourceSchema = sourceSchema.omit({ file: true, sha256: true });
+export type PackSource = z.infer<typeof packSourceSchema>;
+
+export const packTopicSchema = topicSchema.pick({ id: true, title: true });
+
+/** A self-contained question pack: the questions, the topics and sources they need, the cited passages. */
+export const packSchema = z
+	.strictObject({
+		schemaVersion: z.literal(1),
+		id: slugSchema,
+		title: text(200),
+		description: z.string().max(4000).default(''),
+		settings: packSettingsSchema,
+		topics: z.array(packTopicSchema),
+		sources: z.array(packSourceSchema),
+		questions: z.array(questionSchema).min(1)
+	})
+	.superRefine((pack, ctx) => {
+		const topics = new Set(pack.topics.map((t) => t.id));
+		const sources = new Set(pack.sources.map((s) => s.id));
+		const seen = new Set<string>();
+		pack.questions.forEach((q, i) => {
+			if (seen.has(q.id))
+				ctx.addIssue({
+					code: 'custom',
+					message: `question id "${q.id}" appears twice`,
+					path: ['questions', i, 'id']
+				});
+			seen.add(q.id);
+			if (!topics.has(q.topic))
+				ctx.addIssue({
+					code: 'custom',
+					message: `topic "${q.topic}" is not in the pack's topics`,
+					path: ['questions', i, 'topic']
+				});
+			q.citations.forEach((c, j) => {
+				if (!sources.has(c.source))
+					ctx.addIssue({
+						code: 'custom',
+						message: `source "${c.source}" is not in the pack's sources`,
+						path: ['questions', i, 'citations', j, 'source']
+					});
+			});
+		});
+	});
+export type Pack = z.infer<typeof packSchema>;
