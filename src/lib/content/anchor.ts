@@ -62,7 +62,8 @@ function anchorQuote(
 ): AnchorResult {
 	const { text } = source;
 	const all = occurrencesOf(text, exact);
-	if (all.length === 0) return { ok: false, reason: `quote not found (${describeNearMiss(text, exact)})` };
+	if (all.length === 0)
+		return { ok: false, reason: `quote not found (${describeNearMiss(text, exact)})` };
 
 	const fits = all.filter(
 		(at) =>
@@ -98,7 +99,8 @@ const FOLDS: Record<string, string> = {
 	'\u2014': '-',
 	'\u00a0': ' '
 };
-const fold = (s: string) => s.replace(/[\u2018\u2019\u201c\u201d\u2013\u2014\u00a0]/g, (c) => FOLDS[c]!);
+const fold = (s: string) =>
+	s.replace(/[\u2018\u2019\u201c\u201d\u2013\u2014\u00a0]/g, (c) => FOLDS[c]!);
 
 const show = (s: string) => JSON.stringify(s);
 

@@ -41,7 +41,8 @@ const GLOSSARY_FILE = 'glossary.yaml';
 export function loadBank(root = 'questions'): Bank {
 	const problems: ContentProblem[] = [];
 	const display = (file: string) => relative(process.cwd(), join(root, file)) || file;
-	const read = (file: string) => new YamlFile(display(file), readFileSync(join(root, file), 'utf8'));
+	const read = (file: string) =>
+		new YamlFile(display(file), readFileSync(join(root, file), 'utf8'));
 
 	const sources = loadSources(root, read(SOURCES_FILE), problems);
 	const texts = new Map(sources.map((s) => [s.id, new SourceText(s.text)]));
@@ -57,14 +58,22 @@ export function loadBank(root = 'questions'): Bank {
 			if (!source) {
 				const known = [...texts.keys()].join(', ');
 				problems.push(
-					yaml.problem([...at, 'source'], `citation ${j + 1}: unknown source "${c.source}" (known: ${known})`, questionId)
+					yaml.problem(
+						[...at, 'source'],
+						`citation ${j + 1}: unknown source "${c.source}" (known: ${known})`,
+						questionId
+					)
 				);
 				return [];
 			}
 			const result = source.anchor(c);
 			if (!result.ok) {
 				problems.push(
-					yaml.problem([...at, 'exact'], `citation ${j + 1} (source ${c.source}): ${result.reason}`, questionId)
+					yaml.problem(
+						[...at, 'exact'],
+						`citation ${j + 1} (source ${c.source}): ${result.reason}`,
+						questionId
+					)
 				);
 				return [];
 			}
@@ -121,7 +130,11 @@ export function loadBank(root = 'questions'): Bank {
 		const values = topics.map((t) => t[field]);
 		const twice = values.filter((v, i) => values.indexOf(v) !== i);
 		if (twice.length)
-			problems.push({ file: display('.'), path: [], message: `${label} used twice: ${twice.join(', ')}` });
+			problems.push({
+				file: display('.'),
+				path: [],
+				message: `${label} used twice: ${twice.join(', ')}`
+			});
 	}
 
 	const glossary: BuiltGlossaryTerm[] = [];
@@ -154,7 +167,9 @@ function loadSources(root: string, yaml: YamlFile, problems: ContentProblem[]): 
 		try {
 			bytes = readFileSync(join(root, 'sources', source.file));
 		} catch {
-			problems.push(yaml.problem(['sources', i, 'file'], `file questions/sources/${source.file} is missing`));
+			problems.push(
+				yaml.problem(['sources', i, 'file'], `file questions/sources/${source.file} is missing`)
+			);
 			return [];
 		}
 		const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -173,7 +188,9 @@ function loadSources(root: string, yaml: YamlFile, problems: ContentProblem[]): 
 export function contentFingerprint(root = 'questions'): string {
 	const walk = (dir: string): string[] =>
 		readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-			e.isDirectory() ? walk(join(dir, e.name)) : [`${e.name}:${statSync(join(dir, e.name)).mtimeMs}`]
+			e.isDirectory()
+				? walk(join(dir, e.name))
+				: [`${e.name}:${statSync(join(dir, e.name)).mtimeMs}`]
 		);
 	return walk(root).join('|');
 }

@@ -33,7 +33,13 @@ export function summariseBank(bank: Bank): string {
 	const taught = new Set(crossSource.flatMap(discrepancyTags));
 	return [
 		`  ${questions.length} questions, ${bank.glossary.length} glossary terms, ${bank.sources.length} sources`,
-		`  by topic: ${line(countBy(questions, (q) => q.topic, bank.topics.map((t) => t.id)))}`,
+		`  by topic: ${line(
+			countBy(
+				questions,
+				(q) => q.topic,
+				bank.topics.map((t) => t.id)
+			)
+		)}`,
 		`  by kind: ${line(countBy(questions, (q) => q.kind, questionKinds))}`,
 		`  by difficulty: ${line(countBy(questions, (q) => q.difficulty, difficulties))}`,
 		`  cross-source: ${crossSource.length}, discrepancies taught: ${taught.size} of 16`

@@ -1,0 +1,9 @@
+import { json } from '@sveltejs/kit';
+import { packJsonSchema } from '$lib/content/pack';
+
+export const prerender = true;
+
+/** JSON Schema for pack files, generated from the zod pack schema. */
+export function GET() {
+	return json(packJsonSchema());
+}

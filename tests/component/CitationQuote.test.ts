@@ -1,0 +1,27 @@
+import { render, screen } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import CitationQuote from '../../src/lib/components/CitationQuote.svelte';
+
+describe('CitationQuote', () => {
+	const citation = {
+		source: 'ars-technica-2024-11-27',
+		exact: 'protesting on behalf of roughly 300 artists',
+		start: 1203,
+		end: 1246,
+		anchor: 'p1203-1246'
+	};
+
+	it('shows the passage character for character, with its outlet', () => {
+		render(CitationQuote, { citation, sourceLabel: 'Ars Technica' });
+		expect(screen.getByText('protesting on behalf of roughly 300 artists').tagName).toBe(
+			'BLOCKQUOTE'
+		);
+		expect(screen.getByText(/Ars Technica ·/)).toBeInTheDocument();
+	});
+
+	it('links to the highlighted passage in the source, named for screen readers', () => {
+		render(CitationQuote, { citation, sourceLabel: 'Ars Technica' });
+		const link = screen.getByRole('link', { name: 'Read in context: Ars Technica' });
+		expect(link).toHaveAttribute('href', '/sources/ars-technica-2024-11-27#p1203-1246');
+	});
+});

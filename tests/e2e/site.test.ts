@@ -1,0 +1,61 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import type { Pack } from '../../src/lib/content/schema';
+
+const WCAG_A_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+test('the home page lists every topic with its question count', async ({ page, request }) => {
+	const pack = (await (await request.get('/packs/all.json')).json()) as Pack;
+	await page.goto('/');
+	await expect(page).toHaveTitle(/Sourced/);
+	const topics = page.getByRole('list').filter({ has: page.getByRole('heading', { level: 3 }) });
+	const items = topics
+		.getByRole('listitem')
+		.filter({ has: page.getByRole('heading', { level: 3 }) });
+	await expect(items).toHaveCount(8);
+	for (const topic of pack.topics) {
+		const count = pack.questions.filter((q) => q.topic === topic.id).length;
+		const item = items.filter({ has: page.getByRole('heading', { name: topic.title }) });
+		await expect(item).toContainText(`${count} question`);
+	}
+});
+
+test('a citation link opens the source with that passage highlighted and focused', async ({
+	page
+}) => {
+	await page.goto('/glossary');
+	const first = page.locator('figure.citation').first();
+	const quote = (await first.locator('blockquote').textContent())!;
+	await first.getByRole('link', { name: /Read in context/ }).click();
+	await expect(page).toHaveURL(/\/sources\/[a-z0-9-]+#p\d+-\d+$/);
+	const anchor = new URL(page.url()).hash.slice(1);
+	const highlighted = page.locator(`mark.target[data-passages~="${anchor}"]`);
+	await expect(highlighted.first()).toBeVisible();
+	await expect(highlighted.first()).toBeFocused();
+	expect((await highlighted.allTextContents()).join('')).toBe(quote);
+});
+
+test('every source page marks the passages the bank cites', async ({ page, request }) => {
+	const pack = (await (await request.get('/packs/all.json')).json()) as Pack;
+	for (const source of pack.sources) {
+		await page.goto(`/sources/${source.id}`);
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		const cited = pack.questions.flatMap((q) => q.citations).filter((c) => c.source === source.id);
+		for (const c of cited.slice(0, 3))
+			await expect(page.locator(`[id="${c.anchor}"]`)).toHaveCount(1);
+	}
+});
+
+for (const path of [
+	'/',
+	'/sources',
+	'/sources/ars-technica-2024-11-27',
+	'/sources/unattributed-mid-article',
+	'/glossary'
+]) {
+	test(`axe finds no WCAG 2 A/AA violation on ${path}`, async ({ page }) => {
+		await page.goto(path);
+		const results = await new AxeBuilder({ page }).withTags(WCAG_A_AA).analyze();
+		expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+	});
+}

@@ -1,0 +1,75 @@
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** A topic file with one valid question of each kind, citing the real sources. */
+export const TOPIC_YAML = `topic:
+  id: fixture
+  order: 1
+  title: Fixture topic
+  intro: A topic used only by tests.
+  objectives:
+    - id: fix-o1
+      text: Check the loader.
+    - id: fix-o2
+      text: Check it again.
+questions:
+  - id: fix-01
+    kind: single
+    difficulty: intro
+    objective: fix-o1
+    prompt: What does the group call the testers' work?
+    explanation: The statement quoted by ReadWrite calls it unpaid labour.
+    citations:
+      - source: readwrite-2024-11
+        exact: OpenAI had provided free early access to Sora for hundreds of artists
+      - source: readwrite-2024-11
+        exact: “Hundreds of artists provide unpaid labor through bug testing
+    options:
+      - id: unpaid
+        text: Unpaid labour
+        correct: true
+        feedback: Yes.
+      - id: paid
+        text: Paid work
+        feedback: No pay is mentioned.
+  - id: fix-02
+    kind: true-false
+    difficulty: core
+    objective: fix-o2
+    prompt: "True or false: the mid-article copy repeats a paragraph."
+    explanation: The copy prints four paragraphs twice, one after the other.
+    answer: true
+    feedback:
+      ifTrue: Yes, four paragraphs appear twice.
+      ifFalse: Look again at the paragraphs.
+    citations:
+      - source: unattributed-mid-article
+        exact: The activists clarified they are not opposed to AI
+        prefix: "public.\\n"
+`;
+
+export const GLOSSARY_YAML = `terms:
+  - id: watermark
+    term: Watermark
+    definition: A visible mark that shows where a video came from.
+    citations:
+      - source: readwrite-2024-11
+        exact: many displaying OpenAI’s recognizable visual watermark.
+`;
+
+/** Writes a content folder in a temp dir: the real sources plus the given files (defaults above). */
+export function makeContentDir(files: Record<string, string> = {}): string {
+	const root = mkdtempSync(join(tmpdir(), 'sourced-content-'));
+	cpSync('questions/sources', join(root, 'sources'), { recursive: true });
+	const all = { 'fixture.yaml': TOPIC_YAML, 'glossary.yaml': GLOSSARY_YAML, ...files };
+	for (const [name, text] of Object.entries(all)) writeFileSync(join(root, name), text);
+	return root;
+}
+
+/** 1-based line of the first line of `text` containing `needle`. */
+export function lineContaining(text: string, needle: string): number {
+	const index = text.split('\n').findIndex((line) => line.includes(needle));
+	if (index === -1) throw new Error(`"${needle}" not in text`);
+	return index + 1;
+}
