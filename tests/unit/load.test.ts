@@ -148,7 +148,7 @@ describe('the project copies of the five sources', () => {
 describe('the README', () => {
 	it('shows an example question that the loader accepts as written', () => {
 		const readme = readFileSync('README.md', 'utf8');
-		const example = /```yaml\n( {2}- id: comp-18[\s\S]*?)```/.exec(readme)?.[1];
+		const example = /```yaml\n(- id: comp-18[\s\S]*?)```/.exec(readme)?.[1];
 		expect(example).toBeDefined();
 		const topic = TOPIC_YAML.split('questions:\n')[0]!.replace('id: fix-o2', 'id: comp-o2');
 		const bank = loadBank(makeContentDir({ 'fixture.yaml': `${topic}questions:\n${example}` }));
