@@ -58,11 +58,30 @@ export const GLOSSARY_YAML = `terms:
         exact: many displaying OpenAI’s recognizable visual watermark.
 `;
 
+export const COMPARE_YAML = `discrepancies:
+  - id: d16
+    title: How wide was the pause?
+    question: Whose access did OpenAI pause?
+    summary: One outlet says all user access, another all test access.
+    accounts:
+      - source: readwrite-2024-11
+        quotes:
+          - exact: halted all user access
+      - source: ars-technica-2024-11-27
+        quotes:
+          - exact: pausing all test access
+`;
+
 /** Writes a content folder in a temp dir: the real sources plus the given files (defaults above). */
 export function makeContentDir(files: Record<string, string> = {}): string {
 	const root = mkdtempSync(join(tmpdir(), 'sourced-content-'));
 	cpSync('questions/sources', join(root, 'sources'), { recursive: true });
-	const all = { 'fixture.yaml': TOPIC_YAML, 'glossary.yaml': GLOSSARY_YAML, ...files };
+	const all = {
+		'fixture.yaml': TOPIC_YAML,
+		'glossary.yaml': GLOSSARY_YAML,
+		'compare.yaml': COMPARE_YAML,
+		...files
+	};
 	for (const [name, text] of Object.entries(all)) writeFileSync(join(root, name), text);
 	return root;
 }

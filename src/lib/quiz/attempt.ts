@@ -1,0 +1,180 @@
+import type { Question, Topic } from '../content/schema';
+import { isComplete, type Answer } from './answers';
+import { scoreQuestion, verdictOf, type Verdict } from './scoring';
+import type { Mode } from './selection';
+
+export type Stage = 'answering' | 'review' | 'finished';
+
+/** One run through a quiz: everything needed to show it again exactly as it was. */
+export interface Attempt {
+	id: string;
+	/** The quiz's link without its seed: a second visit to the same quiz resumes this attempt. */
+	quizKey: string;
+	/** The full link, seed included. */
+	query: string;
+	title: string;
+	mode: Mode;
+	seed: string;
+	shuffleOptions: boolean;
+	questionIds: string[];
+	answers: Record<string, Answer>;
+	/** Practice mode: questions whose answer was checked (and is now locked). */
+	checked: string[];
+	flagged: string[];
+	current: number;
+	stage: Stage;
+	startedAt: string;
+	updatedAt: string;
+	finishedAt?: string;
+	/** Scores frozen when the attempt finished, so history survives later edits to the bank. */
+	result?: AttemptResult;
+}
+
+export interface TopicScore {
+	topic: string;
+	title: string;
+	score: number;
+	max: number;
+}
+
+export interface AttemptResult {
+	score: number;
+	max: number;
+	byTopic: TopicScore[];
+}
+
+export interface NewAttempt {
+	id: string;
+	quizKey: string;
+	query: string;
+	title: string;
+	mode: Mode;
+	seed: string;
+	shuffleOptions: boolean;
+	questionIds: string[];
+	now: string;
+}
+
+export function startAttempt(init: NewAttempt): Attempt {
+	const { now, ...rest } = init;
+	return {
+		...rest,
+		answers: {},
+		checked: [],
+		flagged: [],
+		current: 0,
+		stage: 'answering',
+		startedAt: now,
+		updatedAt: now
+	};
+}
+
+const isLocked = (a: Attempt, id: string) => a.stage === 'finished' || a.checked.includes(id);
+
+/** Records an answer; a checked (practice) or finished answer cannot change. */
+export function setAnswer(a: Attempt, questionId: string, answer: Answer, now: string): Attempt {
+	if (isLocked(a, questionId) || !a.questionIds.includes(questionId)) return a;
+	return { ...a, answers: { ...a.answers, [questionId]: answer }, updatedAt: now };
+}
+
+/** Practice mode: locks the answer and shows its feedback. */
+export function checkAnswer(a: Attempt, questionId: string, now: string): Attempt {
+	if (a.mode !== 'practice' || a.checked.includes(questionId) || !a.answers[questionId]) return a;
+	return { ...a, checked: [...a.checked, questionId], updatedAt: now };
+}
+
+export function toggleFlag(a: Attempt, questionId: string, now: string): Attempt {
+	const flagged = a.flagged.includes(questionId)
+		? a.flagged.filter((id) => id !== questionId)
+		: [...a.flagged, questionId];
+	return { ...a, flagged, updatedAt: now };
+}
+
+/** Moves to a question (clamped), back to answering if the student was reviewing. */
+export function goTo(a: Attempt, index: number, now: string): Attempt {
+	if (a.stage === 'finished') return a;
+	const current = Math.min(Math.max(0, index), a.questionIds.length - 1);
+	return { ...a, current, stage: 'answering', updatedAt: now };
+}
+
+/** Test mode: the review-and-confirm screen before submitting. */
+export function openReview(a: Attempt, now: string): Attempt {
+	return a.stage === 'finished' ? a : { ...a, stage: 'review', updatedAt: now };
+}
+
+/** Ids of questions without a complete answer, in quiz order. */
+export function unanswered(a: Attempt, questions: ReadonlyMap<string, Question>): string[] {
+	return a.questionIds.filter((id) => {
+		const q = questions.get(id);
+		return q && !isComplete(q, a.answers[id]);
+	});
+}
+
+export interface QuestionOutcome {
+	question: Question;
+	answer?: Answer;
+	score: number;
+	verdict: Verdict;
+	flagged: boolean;
+}
+
+export interface Results extends AttemptResult {
+	percent: number;
+	outcomes: QuestionOutcome[];
+}
+
+/** Scores every question of an attempt and totals them, overall and by topic (in the bank's topic order). */
+export function resultsOf(
+	a: Attempt,
+	questions: ReadonlyMap<string, Question>,
+	topics: readonly Pick<Topic, 'id' | 'title'>[]
+): Results {
+	const outcomes = a.questionIds.flatMap((id) => {
+		const question = questions.get(id);
+		if (!question) return [];
+		const score = scoreQuestion(question, a.answers[id]);
+		return [
+			{
+				question,
+				answer: a.answers[id],
+				score,
+				verdict: verdictOf(score),
+				flagged: a.flagged.includes(id)
+			}
+		];
+	});
+	const byTopic = topics
+		.map((t) => {
+			const mine = outcomes.filter((o) => o.question.topic === t.id);
+			return {
+				topic: t.id,
+				title: t.title,
+				score: sum(mine.map((o) => o.score)),
+				max: mine.length
+			};
+		})
+		.filter((t) => t.max > 0);
+	const score = sum(outcomes.map((o) => o.score));
+	const max = outcomes.length;
+	return { score, max, percent: max ? Math.round((score / max) * 100) : 0, byTopic, outcomes };
+}
+
+/** Submits the attempt: freezes its answers and records its scores. */
+export function finishAttempt(a: Attempt, results: AttemptResult, now: string): Attempt {
+	if (a.stage === 'finished') return a;
+	const { score, max, byTopic } = results;
+	return {
+		...a,
+		stage: 'finished',
+		finishedAt: now,
+		updatedAt: now,
+		result: { score, max, byTopic }
+	};
+}
+
+/** Ids of questions not fully right: the "retry the ones I missed" set. */
+export function missedIds(results: Results): string[] {
+	return results.outcomes.filter((o) => o.verdict !== 'correct').map((o) => o.question.id);
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);

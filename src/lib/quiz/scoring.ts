@@ -1,0 +1,86 @@
+import type { Question } from '../content/schema';
+import type { Answer } from './answers';
+
+/** Single answer and true/false: 1 for the right answer, 0 otherwise. */
+export function scoreExact<T>(correct: T, given: T | undefined): number {
+	return given === correct ? 1 : 0;
+}
+
+/** Multiple response: +1/k per correct pick, −1/k per wrong pick, floored at 0 (k = number of correct options). */
+export function scoreMultiple(correct: ReadonlySet<string>, picked: ReadonlySet<string>): number {
+	const k = correct.size;
+	let points = 0;
+	for (const id of picked) points += correct.has(id) ? 1 / k : -1 / k;
+	return clamp(points);
+}
+
+/** Ordering: the fraction of neighbouring pairs in the student's order that are also neighbours, in that order, in the right one. */
+export function scoreOrdering(correct: readonly string[], given: readonly string[]): number {
+	if (correct.length < 2) return 1;
+	const position = new Map(correct.map((id, i) => [id, i]));
+	let right = 0;
+	for (let i = 0; i + 1 < given.length; i++) {
+		const a = position.get(given[i]!);
+		const b = position.get(given[i + 1]!);
+		if (a !== undefined && b === a + 1) right++;
+	}
+	return right / (correct.length - 1);
+}
+
+/** Matching: the fraction of left-hand items matched to their own right-hand item. */
+export function scoreMatching(
+	pairIds: readonly string[],
+	matches: Readonly<Record<string, string>>
+): number {
+	if (pairIds.length === 0) return 1;
+	return pairIds.filter((id) => matches[id] === id).length / pairIds.length;
+}
+
+/** The score of one answer, from 0 to 1; no answer scores 0. */
+export function scoreQuestion(question: Question, answer: Answer | undefined): number {
+	if (!answer || answer.kind !== question.kind) return 0;
+	switch (question.kind) {
+		case 'single':
+			return scoreExact(
+				question.options.find((o) => o.correct)?.id,
+				answer.kind === 'single' ? answer.choice : undefined
+			);
+		case 'true-false':
+			return scoreExact(question.answer, answer.kind === 'true-false' ? answer.value : undefined);
+		case 'multiple':
+			return scoreMultiple(
+				new Set(question.options.filter((o) => o.correct).map((o) => o.id)),
+				new Set(answer.kind === 'multiple' ? answer.choices : [])
+			);
+		case 'ordering':
+			return scoreOrdering(
+				question.items.map((i) => i.id),
+				answer.kind === 'ordering' ? answer.order : []
+			);
+		case 'matching':
+			return scoreMatching(
+				question.pairs.map((p) => p.id),
+				answer.kind === 'matching' ? answer.matches : {}
+			);
+	}
+}
+
+export type Verdict = 'correct' | 'partial' | 'incorrect';
+
+/** Correct (full marks), partly correct (some credit) or incorrect (none). */
+export function verdictOf(score: number): Verdict {
+	if (score >= 1 - 1e-9) return 'correct';
+	return score > 1e-9 ? 'partial' : 'incorrect';
+}
+
+/** The scoring rule for a kind, in one sentence for the page. */
+export const scoringRule: Record<Question['kind'], string> = {
+	single: 'One mark for the right answer.',
+	'true-false': 'One mark for the right answer.',
+	multiple:
+		'Each right choice earns an equal share of the mark and each wrong choice takes a share away, never below zero.',
+	ordering: 'You earn a share of the mark for each neighbouring pair of items in the right order.',
+	matching: 'You earn a share of the mark for each item matched correctly.'
+};
+
+const clamp = (n: number) => Math.min(1, Math.max(0, n));

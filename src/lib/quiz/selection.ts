@@ -1,0 +1,175 @@
+import { difficulties, type Difficulty, type Question } from '../content/schema';
+import { seededRandom, shuffled } from './random';
+
+export const MIXED_SIZES = [5, 10, 20] as const;
+export type MixedSize = (typeof MIXED_SIZES)[number];
+export type Mode = 'practice' | 'test';
+
+/** Which questions a quiz draws on. */
+export type Scope =
+	| { kind: 'topic'; topic: string }
+	| { kind: 'all' }
+	| { kind: 'mixed'; count: MixedSize }
+	| { kind: 'ids'; ids: string[] };
+
+/** Everything that defines a quiz; it round-trips through a URL's query string, so a link reproduces it. */
+export interface QuizSpec {
+	scope: Scope;
+	difficulty: Difficulty | 'any';
+	mode: Mode;
+	/** Absent until the page picks one; then part of the link. */
+	seed?: string;
+	shuffleOptions: boolean;
+	shuffleQuestions: boolean;
+	title?: string;
+}
+
+const SEED = /^[a-z0-9]{1,32}$/;
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Reads a quiz from a query string (`topic=`, `mixed=`, `ids=` or none for the whole module, then
+ * `level`, `mode`, `seed`, `shuffle`, `order`, `title`). Each value it cannot use is reported and
+ * replaced by the default.
+ */
+export function parseQuizSpec(params: URLSearchParams): { spec: QuizSpec; problems: string[] } {
+	const problems: string[] = [];
+	let scope: Scope = { kind: 'all' };
+	const topic = params.get('topic');
+	const mixed = params.get('mixed');
+	const ids = params.get('ids');
+	if (ids !== null) {
+		const list = ids.split(',').filter(Boolean);
+		const bad = list.filter((id) => !ID.test(id));
+		if (bad.length) problems.push(`Ignored question ids that are not valid: ${bad.join(', ')}.`);
+		scope = { kind: 'ids', ids: [...new Set(list.filter((id) => ID.test(id)))] };
+	} else if (topic !== null) {
+		if (ID.test(topic)) scope = { kind: 'topic', topic };
+		else problems.push(`"${topic}" is not a topic id; showing the whole module.`);
+	} else if (mixed !== null) {
+		const count = Number(mixed);
+		if ((MIXED_SIZES as readonly number[]).includes(count))
+			scope = { kind: 'mixed', count: count as MixedSize };
+		else {
+			problems.push(`Mixed practice comes in 5, 10 or 20 questions, not "${mixed}"; using 10.`);
+			scope = { kind: 'mixed', count: 10 };
+		}
+	}
+
+	const level = params.get('level') ?? 'any';
+	const difficulty =
+		level === 'any' || (difficulties as readonly string[]).includes(level) ? level : 'any';
+	if (difficulty !== level) problems.push(`"${level}" is not a difficulty; showing every level.`);
+
+	const modeParam = params.get('mode') ?? 'practice';
+	const mode: Mode = modeParam === 'test' ? 'test' : 'practice';
+	if (modeParam !== mode) problems.push(`"${modeParam}" is not a mode; using practice.`);
+
+	const seedParam = params.get('seed');
+	const seed = seedParam !== null && SEED.test(seedParam) ? seedParam : undefined;
+	if (seedParam !== null && !seed)
+		problems.push('The link’s shuffle code was not valid; a new one was chosen.');
+
+	const title = params.get('title')?.slice(0, 200).trim() || undefined;
+	return {
+		spec: {
+			scope,
+			difficulty: difficulty as QuizSpec['difficulty'],
+			mode,
+			seed,
+			shuffleOptions: params.get('shuffle') !== '0',
+			shuffleQuestions: scope.kind === 'ids' ? params.get('order') === 'shuffle' : true,
+			title
+		},
+		problems
+	};
+}
+
+/** The query string for a quiz, in a fixed order so the same quiz always has the same link. */
+export function quizQuery(spec: QuizSpec): string {
+	const params = new URLSearchParams();
+	const { scope } = spec;
+	if (scope.kind === 'topic') params.set('topic', scope.topic);
+	if (scope.kind === 'mixed') params.set('mixed', String(scope.count));
+	if (scope.kind === 'ids') params.set('ids', scope.ids.join(','));
+	if (spec.difficulty !== 'any') params.set('level', spec.difficulty);
+	params.set('mode', spec.mode);
+	if (!spec.shuffleOptions) params.set('shuffle', '0');
+	if (scope.kind === 'ids' && spec.shuffleQuestions) params.set('order', 'shuffle');
+	if (spec.title) params.set('title', spec.title);
+	if (spec.seed) params.set('seed', spec.seed);
+	return params.toString();
+}
+
+const LEVEL_ORDER: Record<Difficulty, number> = { intro: 0, core: 1, advanced: 2 };
+
+/**
+ * The questions of a quiz, in the order they are asked. Topic and whole-module quizzes are shuffled
+ * by the seed and then ramp from intro to advanced; a list of ids keeps its order unless asked to
+ * shuffle. Ids this version of the bank does not have are returned, never silently dropped.
+ */
+export function selectQuestions(
+	bank: readonly Question[],
+	spec: QuizSpec & { seed: string }
+): { questions: Question[]; unknownIds: string[] } {
+	const random = seededRandom(`${spec.seed}:questions`);
+	const fitsLevel = (q: Question) => spec.difficulty === 'any' || q.difficulty === spec.difficulty;
+	const { scope } = spec;
+	if (scope.kind === 'ids') {
+		const byId = new Map(bank.map((q) => [q.id, q]));
+		const found = scope.ids.flatMap((id) => byId.get(id) ?? []);
+		const unknownIds = scope.ids.filter((id) => !byId.has(id));
+		return { questions: spec.shuffleQuestions ? shuffled(found, random) : found, unknownIds };
+	}
+	const pool = bank.filter(
+		(q) => fitsLevel(q) && (scope.kind !== 'topic' || q.topic === scope.topic)
+	);
+	const drawn = shuffled(pool, random);
+	const chosen = scope.kind === 'mixed' ? drawn.slice(0, scope.count) : drawn;
+	return {
+		questions: chosen.sort((a, b) => LEVEL_ORDER[a.difficulty] - LEVEL_ORDER[b.difficulty]),
+		unknownIds: []
+	};
+}
+
+/** How a question is laid out for one attempt: option, item and right-hand orders. */
+export interface Layout {
+	options: string[];
+	items: string[];
+	rights: string[];
+}
+
+/** The display order of a question's parts, fixed by the attempt's seed and the question id. */
+export function layoutOf(question: Question, seed: string, shuffle: boolean): Layout {
+	const random = seededRandom(`${seed}:${question.id}`);
+	const order = (ids: string[]) => (shuffle ? shuffled(ids, random) : ids);
+	switch (question.kind) {
+		case 'single':
+		case 'multiple':
+			return { options: order(question.options.map((o) => o.id)), items: [], rights: [] };
+		case 'ordering': {
+			const correct = question.items.map((i) => i.id);
+			let start = shuffled(correct, random);
+			// Starting in the right order would give the answer away: rotate it by one.
+			if (start.every((id, i) => id === correct[i])) start = [...start.slice(1), start[0]!];
+			return { options: [], items: start, rights: [] };
+		}
+		case 'matching':
+			return {
+				options: [],
+				items: [],
+				rights: shuffled(
+					question.pairs.map((p) => p.id),
+					random
+				)
+			};
+		default:
+			return { options: [], items: [], rights: [] };
+	}
+}
+
+/** Rough minutes a set of questions takes to answer and read the feedback of. */
+export function estimateMinutes(questions: readonly Question[]): number {
+	const perKind = { single: 1, 'true-false': 0.75, multiple: 1.5, ordering: 1.5, matching: 2 };
+	return Math.max(1, Math.round(questions.reduce((sum, q) => sum + perKind[q.kind], 0)));
+}

@@ -1,0 +1,186 @@
+import * as z from 'zod/mini';
+import type { Attempt, TopicScore } from './attempt';
+
+/** localStorage key; the version changes whenever the stored shape does. */
+export const STORE_KEY = 'sourced:v1';
+/** Unreadable data is copied here (never deleted) before the main key is written again. */
+export const SET_ASIDE_PREFIX = 'sourced:set-aside:';
+export const HISTORY_LIMIT = 50;
+export const IN_PROGRESS_LIMIT = 30;
+
+const id = z.string().check(z.minLength(1), z.maxLength(200));
+const answerSchema = z.discriminatedUnion('kind', [
+	z.object({ kind: z.literal('single'), choice: id }),
+	z.object({ kind: z.literal('multiple'), choices: z.array(id) }),
+	z.object({ kind: z.literal('true-false'), value: z.boolean() }),
+	z.object({ kind: z.literal('ordering'), order: z.array(id) }),
+	z.object({ kind: z.literal('matching'), matches: z.record(z.string(), z.string()) })
+]);
+const topicScoreSchema = z.object({
+	topic: id,
+	title: z.string(),
+	score: z.number(),
+	max: z.number()
+});
+const attemptSchema = z.object({
+	id,
+	quizKey: z.string(),
+	query: z.string(),
+	title: z.string(),
+	mode: z.enum(['practice', 'test']),
+	seed: id,
+	shuffleOptions: z.boolean(),
+	questionIds: z.array(id),
+	answers: z.record(z.string(), answerSchema),
+	checked: z.array(id),
+	flagged: z.array(id),
+	current: z.number().check(z.int(), z.nonnegative()),
+	stage: z.enum(['answering', 'review', 'finished']),
+	startedAt: z.string(),
+	updatedAt: z.string(),
+	finishedAt: z.optional(z.string()),
+	result: z.optional(
+		z.object({ score: z.number(), max: z.number(), byTopic: z.array(topicScoreSchema) })
+	)
+});
+const envelopeSchema = z.object({
+	version: z.literal(1),
+	inProgress: z.array(z.unknown()),
+	history: z.array(z.unknown())
+});
+
+export interface Store {
+	inProgress: Attempt[];
+	history: Attempt[];
+}
+
+export type StoreNotice =
+	'unavailable' | 'unreadable' | 'partly-unreadable' | 'other-version' | 'full';
+
+/** One calm sentence per problem, for the page to show. */
+export const noticeText: Record<StoreNotice, string> = {
+	unavailable:
+		'This browser is not letting Sourced save your progress (private browsing or storage turned off), so your answers will last only while this tab is open.',
+	unreadable:
+		'Saved progress in this browser could not be read, so you are starting fresh; the old data was set aside, not deleted.',
+	'partly-unreadable':
+		'Some saved progress could not be read and was set aside; everything else is here as you left it.',
+	'other-version':
+		'Saved progress from a different version of Sourced was set aside, not deleted, and you are starting fresh.',
+	full: 'Your browser’s storage is full, so your latest answers are kept only while this tab is open.'
+};
+
+export const emptyStore = (): Store => ({ inProgress: [], history: [] });
+
+/** localStorage if this browser lets us use it, otherwise undefined (private mode, disabled, sandboxed). */
+export function availableStorage(): Storage | undefined {
+	try {
+		const storage = globalThis.localStorage;
+		const probe = `${STORE_KEY}:probe`;
+		storage.setItem(probe, '1');
+		storage.removeItem(probe);
+		return storage;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Reads saved attempts, keeping every readable one and setting aside (never deleting) the rest. */
+export function readStore(
+	storage: Storage | undefined,
+	now = new Date()
+): { store: Store; notice?: StoreNotice } {
+	if (!storage) return { store: emptyStore(), notice: 'unavailable' };
+	let raw: string | null;
+	try {
+		raw = storage.getItem(STORE_KEY);
+	} catch {
+		return { store: emptyStore(), notice: 'unavailable' };
+	}
+	if (raw === null) return { store: emptyStore() };
+
+	let json: unknown;
+	try {
+		json = JSON.parse(raw);
+	} catch {
+		setAside(storage, raw, now);
+		return { store: emptyStore(), notice: 'unreadable' };
+	}
+	const envelope = envelopeSchema.safeParse(json);
+	if (!envelope.success) {
+		setAside(storage, raw, now);
+		const versioned = typeof json === 'object' && json !== null && 'version' in json;
+		return {
+			store: emptyStore(),
+			notice:
+				versioned && (json as { version: unknown }).version !== 1 ? 'other-version' : 'unreadable'
+		};
+	}
+
+	const keep = (items: unknown[]) => {
+		const good: Attempt[] = [];
+		const bad: unknown[] = [];
+		for (const item of items) {
+			const parsed = attemptSchema.safeParse(item);
+			if (parsed.success) good.push(parsed.data as Attempt);
+			else bad.push(item);
+		}
+		return { good, bad };
+	};
+	const inProgress = keep(envelope.data.inProgress);
+	const history = keep(envelope.data.history);
+	const store = { inProgress: inProgress.good, history: history.good };
+	if (inProgress.bad.length || history.bad.length) {
+		setAside(storage, JSON.stringify({ inProgress: inProgress.bad, history: history.bad }), now);
+		return { store, notice: 'partly-unreadable' };
+	}
+	return { store };
+}
+
+/** Saves attempts; returns a notice if they could not be saved (the caller keeps them in memory). */
+export function writeStore(storage: Storage | undefined, store: Store): StoreNotice | undefined {
+	if (!storage) return 'unavailable';
+	try {
+		storage.setItem(STORE_KEY, JSON.stringify({ version: 1, ...store }));
+		return undefined;
+	} catch (error) {
+		return isQuotaError(error) ? 'full' : 'unavailable';
+	}
+}
+
+/** The store with this attempt saved: in progress, or moved to the history once finished. */
+export function withAttempt(store: Store, attempt: Attempt): Store {
+	const others = store.inProgress.filter((a) => a.id !== attempt.id);
+	if (attempt.stage !== 'finished')
+		return { ...store, inProgress: [attempt, ...others].slice(0, IN_PROGRESS_LIMIT) };
+	const history = [attempt, ...store.history.filter((a) => a.id !== attempt.id)].slice(
+		0,
+		HISTORY_LIMIT
+	);
+	return { inProgress: others, history };
+}
+
+/** Mastery by topic across finished attempts: total score over total questions. */
+export function masteryByTopic(history: readonly Attempt[]): TopicScore[] {
+	const totals = new Map<string, TopicScore>();
+	for (const attempt of history)
+		for (const t of attempt.result?.byTopic ?? []) {
+			const sum = totals.get(t.topic) ?? { topic: t.topic, title: t.title, score: 0, max: 0 };
+			totals.set(t.topic, { ...sum, score: sum.score + t.score, max: sum.max + t.max });
+		}
+	return [...totals.values()];
+}
+
+function setAside(storage: Storage, raw: string, now: Date): void {
+	try {
+		storage.setItem(`${SET_ASIDE_PREFIX}${now.toISOString()}`, raw);
+	} catch {
+		// Storage refused even the copy (full): the original stays under STORE_KEY until the next save.
+	}
+}
+
+function isQuotaError(error: unknown): boolean {
+	return (
+		error instanceof DOMException && (error.name === 'QuotaExceededError' || error.code === 22)
+	);
+}

@@ -1,0 +1,105 @@
+import type { AnchoredCitation, Question, QuestionOf } from '../../src/lib/content/schema';
+
+/** Test-data factories: small valid questions of each kind. */
+const citation: AnchoredCitation = {
+	source: 'ars-technica-2024-11-27',
+	exact: 'roughly 300 artists',
+	start: 10,
+	end: 29,
+	anchor: 'p10-29'
+};
+
+const common = {
+	difficulty: 'core' as const,
+	topic: 'compensation',
+	objective: 'comp-o1',
+	prompt: 'Prompt',
+	explanation: 'Because the passage says so.',
+	tags: [],
+	citations: [citation]
+};
+
+export function singleQuestion(over: Partial<QuestionOf<'single'>> = {}): QuestionOf<'single'> {
+	return {
+		...common,
+		id: 'q-single',
+		kind: 'single',
+		options: [
+			{ id: 'a', text: 'Option A', correct: false, feedback: 'A is wrong because…' },
+			{ id: 'b', text: 'Option B', correct: true, feedback: 'B is right because…' },
+			{ id: 'c', text: 'Option C', correct: false, feedback: 'C is wrong because…' }
+		],
+		...over
+	};
+}
+
+export function multipleQuestion(
+	over: Partial<QuestionOf<'multiple'>> = {}
+): QuestionOf<'multiple'> {
+	return {
+		...common,
+		id: 'q-multiple',
+		kind: 'multiple',
+		options: [
+			{ id: 'a', text: 'Right one', correct: true, feedback: 'Yes, because…' },
+			{ id: 'b', text: 'Right two', correct: true, feedback: 'Yes, because…' },
+			{ id: 'c', text: 'Right three', correct: true, feedback: 'Yes, because…' },
+			{ id: 'd', text: 'Wrong one', correct: false, feedback: 'No, because…' }
+		],
+		...over
+	};
+}
+
+export function trueFalseQuestion(
+	over: Partial<QuestionOf<'true-false'>> = {}
+): QuestionOf<'true-false'> {
+	return {
+		...common,
+		id: 'q-tf',
+		kind: 'true-false',
+		answer: false,
+		feedback: { ifTrue: 'Not so, because…', ifFalse: 'Right, because…' },
+		...over
+	};
+}
+
+export function orderingQuestion(
+	over: Partial<QuestionOf<'ordering'>> = {}
+): QuestionOf<'ordering'> {
+	return {
+		...common,
+		id: 'q-order',
+		kind: 'ordering',
+		items: [
+			{ id: 'posted', text: 'Page posted' },
+			{ id: 'shared', text: 'Videos shared' },
+			{ id: 'disabled', text: 'Page disabled' },
+			{ id: 'paused', text: 'Testers paused' }
+		],
+		...over
+	};
+}
+
+export function matchingQuestion(
+	over: Partial<QuestionOf<'matching'>> = {}
+): QuestionOf<'matching'> {
+	return {
+		...common,
+		id: 'q-match',
+		kind: 'matching',
+		pairs: [
+			{ id: 'p300', left: 'roughly 300', right: 'given early access' },
+			{ id: 'p20', left: 'around 20', right: 'accused the company' },
+			{ id: 'p16', left: '16', right: 'signed the letter' }
+		],
+		...over
+	};
+}
+
+export const oneOfEachKind = (): Question[] => [
+	singleQuestion(),
+	multipleQuestion(),
+	trueFalseQuestion(),
+	orderingQuestion(),
+	matchingQuestion()
+];
