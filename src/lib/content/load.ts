@@ -4,11 +4,13 @@ import { join, relative } from 'node:path';
 import { SourceText } from './anchor';
 import { ContentError, YamlFile, type ContentProblem } from './problems';
 import {
+	compareFileSchema,
 	glossaryFileSchema,
 	sourcesFileSchema,
 	topicFileSchema,
 	type AnchoredCitation,
 	type Citation,
+	type Comparison,
 	type GlossaryTerm,
 	type Question,
 	type Source,
@@ -23,16 +25,28 @@ export interface BuiltGlossaryTerm extends Omit<GlossaryTerm, 'citations'> {
 	citations: AnchoredCitation[];
 }
 
+export interface BuiltAccount {
+	source: string;
+	note?: string;
+	quotes: AnchoredCitation[];
+}
+
+export interface BuiltComparison extends Omit<Comparison, 'accounts'> {
+	accounts: BuiltAccount[];
+}
+
 /** The whole validated bank: every question's citations anchored in its source's text. */
 export interface Bank {
 	sources: LoadedSource[];
 	topics: Topic[];
 	questions: Question[];
 	glossary: BuiltGlossaryTerm[];
+	comparisons: BuiltComparison[];
 }
 
 const SOURCES_FILE = 'sources/sources.yaml';
 const GLOSSARY_FILE = 'glossary.yaml';
+const COMPARE_FILE = 'compare.yaml';
 
 /**
  * Reads and validates everything under `root` (normally `questions/`). Throws a ContentError that
@@ -50,10 +64,11 @@ export function loadBank(root = 'questions'): Bank {
 		yaml: YamlFile,
 		citations: Citation[],
 		path: (string | number)[],
-		questionId?: string
+		questionId?: string,
+		field = 'citations'
 	): AnchoredCitation[] =>
 		citations.flatMap((c, j) => {
-			const at = [...path, 'citations', j];
+			const at = [...path, field, j];
 			const source = texts.get(c.source);
 			if (!source) {
 				const known = [...texts.keys()].join(', ');
@@ -85,7 +100,7 @@ export function loadBank(root = 'questions'): Bank {
 	const questions: Question[] = [];
 	const firstSeen = new Map<string, string>();
 	const topicFiles = readdirSync(root)
-		.filter((f) => f.endsWith('.yaml') && f !== GLOSSARY_FILE)
+		.filter((f) => f.endsWith('.yaml') && f !== GLOSSARY_FILE && f !== COMPARE_FILE)
 		.sort();
 	for (const file of topicFiles) {
 		const yaml = read(file);
@@ -148,10 +163,31 @@ export function loadBank(root = 'questions'): Bank {
 		glossary.push({ ...term, citations });
 	});
 
+	const comparisons: BuiltComparison[] = [];
+	const compareYaml = read(COMPARE_FILE);
+	problems.push(...compareYaml.syntaxProblems);
+	const parsedCompare = compareFileSchema.safeParse(compareYaml.data);
+	if (!compareYaml.syntaxProblems.length && !parsedCompare.success)
+		problems.push(...compareYaml.problemsFrom(parsedCompare.error));
+	parsedCompare.data?.discrepancies.forEach((row, i) => {
+		const accounts = row.accounts.map((account, k) => ({
+			...account,
+			quotes: anchorAll(
+				compareYaml,
+				account.quotes.map((quote) => ({ ...quote, source: account.source })),
+				['discrepancies', i, 'accounts', k],
+				undefined,
+				'quotes'
+			)
+		}));
+		comparisons.push({ ...row, accounts });
+	});
+
 	if (problems.length) throw new ContentError(problems);
 	topics.sort((a, b) => a.order - b.order);
 	glossary.sort((a, b) => a.term.localeCompare(b.term, 'en'));
-	return { sources, topics, questions, glossary };
+	comparisons.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
+	return { sources, topics, questions, glossary, comparisons };
 }
 
 function loadSources(root: string, yaml: YamlFile, problems: ContentProblem[]): LoadedSource[] {

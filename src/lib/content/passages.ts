@@ -3,7 +3,7 @@ import type { AnchoredCitation } from './schema';
 
 /** Something in the bank that quotes a passage. */
 export interface Citer {
-	kind: 'question' | 'glossary';
+	kind: 'question' | 'glossary' | 'comparison';
 	id: string;
 	label: string;
 }
@@ -31,6 +31,9 @@ export function citedPassages(bank: Bank, sourceId: string): CitedPassage[] {
 		for (const c of q.citations) note({ kind: 'question', id: q.id, label: q.prompt }, c);
 	for (const t of bank.glossary)
 		for (const c of t.citations) note({ kind: 'glossary', id: t.id, label: t.term }, c);
+	for (const row of bank.comparisons)
+		for (const account of row.accounts)
+			for (const c of account.quotes) note({ kind: 'comparison', id: row.id, label: row.title }, c);
 	return [...byAnchor.values()].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 

@@ -196,6 +196,27 @@ export type GlossaryTerm = z.infer<typeof glossaryTermSchema>;
 
 export const glossaryFileSchema = z.strictObject({ terms: z.array(glossaryTermSchema).min(1) });
 
+/** One outlet's account in a comparison: its own words, quoted, with an optional note in ours. */
+export const accountSchema = z.strictObject({
+	source: slugSchema,
+	note: text(400).optional(),
+	quotes: z.array(citationSchema.omit({ source: true })).min(1)
+});
+
+/** A cross-source discrepancy (D1–D16) shown side by side on the "Who said what" page. */
+export const comparisonSchema = z.strictObject({
+	id: z.string().regex(/^d([1-9]|1[0-6])$/, 'must be a discrepancy id d1 to d16'),
+	title: text(120),
+	question: text(300).describe('The question the outlets answer differently'),
+	summary: text(1500).describe('What differs and why it matters, in our own words'),
+	accounts: z.array(accountSchema).min(2)
+});
+export type Comparison = z.infer<typeof comparisonSchema>;
+
+export const compareFileSchema = z.strictObject({
+	discrepancies: z.array(comparisonSchema).min(1)
+});
+
 export const packSettingsSchema = z.strictObject({
 	mode: z.enum(['practice', 'test']).default('practice'),
 	shuffleOptions: z.boolean().default(true),
