@@ -1,20 +1,21 @@
+import { mixedSizes, sizesByLevel } from '$lib/quiz/choices';
 import { getBank } from '$lib/server/bank';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => {
 	const bank = getBank();
 	return {
-		questionCount: bank.questions.length,
+		whole: sizesByLevel(bank.questions),
+		mixed: mixedSizes(bank.questions),
 		topics: bank.topics.map((t) => ({
 			...t,
-			questionCount: bank.questions.filter((q) => q.topic === t.id).length
+			sizes: sizesByLevel(bank.questions.filter((q) => q.topic === t.id))
 		})),
-		sources: bank.sources.map(({ id, label, headline, author, published }) => ({
+		sources: bank.sources.map(({ id, label, headline, author }) => ({
 			id,
 			label,
 			headline,
-			author,
-			published
+			author
 		}))
 	};
 };

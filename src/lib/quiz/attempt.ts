@@ -177,4 +177,12 @@ export function missedIds(results: Results): string[] {
 	return results.outcomes.filter((o) => o.verdict !== 'correct').map((o) => o.question.id);
 }
 
+/** The moment of a change, as stored in an attempt. */
+export const timestamp = (): string => new Date().toISOString();
+
+/** Questions by id, for looking up an attempt's questions. */
+export function indexById(questions: readonly Question[]): ReadonlyMap<string, Question> {
+	return new Map(questions.map((q) => [q.id, q]));
+}
+
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);

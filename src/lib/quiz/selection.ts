@@ -173,3 +173,21 @@ export function estimateMinutes(questions: readonly Question[]): number {
 	const perKind = { single: 1, 'true-false': 0.75, multiple: 1.5, ordering: 1.5, matching: 2 };
 	return Math.max(1, Math.round(questions.reduce((sum, q) => sum + perKind[q.kind], 0)));
 }
+
+/** A human title for a quiz: its topic, "Whole module", "Mixed practice: 10 questions", or the pack's title. */
+export function quizTitle(
+	spec: QuizSpec,
+	topics: readonly { id: string; title: string }[]
+): string {
+	const { scope } = spec;
+	const base =
+		spec.title ??
+		(scope.kind === 'topic'
+			? (topics.find((t) => t.id === scope.topic)?.title ?? scope.topic)
+			: scope.kind === 'mixed'
+				? `Mixed practice: ${scope.count} questions`
+				: scope.kind === 'ids'
+					? 'Selected questions'
+					: 'Whole module');
+	return spec.difficulty === 'any' ? base : `${base} (${spec.difficulty} level)`;
+}

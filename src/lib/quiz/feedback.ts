@@ -1,0 +1,42 @@
+import type { Question } from '../content/schema';
+import type { Answer } from './answers';
+
+/** The feedback written for what the student picked: one entry per chosen option, or the true/false line. */
+export function feedbackFor(
+	question: Question,
+	answer: Answer | undefined
+): { label: string; text: string }[] {
+	if (!answer) return [];
+	if (
+		(question.kind === 'single' || question.kind === 'multiple') &&
+		(answer.kind === 'single' || answer.kind === 'multiple')
+	) {
+		const chosen = answer.kind === 'single' ? [answer.choice] : answer.choices;
+		return question.options
+			.filter((o) => chosen.includes(o.id))
+			.map((o) => ({ label: o.text, text: o.feedback }));
+	}
+	if (question.kind === 'true-false' && answer.kind === 'true-false')
+		return [
+			{
+				label: answer.value ? 'True' : 'False',
+				text: answer.value ? question.feedback.ifTrue : question.feedback.ifFalse
+			}
+		];
+	return [];
+}
+
+/** The right answer in words, for the feedback panel. */
+export function rightAnswerText(question: Question): string[] {
+	switch (question.kind) {
+		case 'single':
+		case 'multiple':
+			return question.options.filter((o) => o.correct).map((o) => o.text);
+		case 'true-false':
+			return [question.answer ? 'True' : 'False'];
+		case 'ordering':
+			return question.items.map((i, n) => `${n + 1}. ${i.text}`);
+		case 'matching':
+			return question.pairs.map((p) => `${p.left} → ${p.right}`);
+	}
+}

@@ -1,0 +1,142 @@
+import type { Question, Topic } from '../content/schema';
+import type { Answer } from './answers';
+import {
+	checkAnswer,
+	finishAttempt,
+	goTo,
+	indexById,
+	openReview,
+	resultsOf,
+	setAnswer,
+	startAttempt,
+	timestamp,
+	toggleFlag,
+	type Attempt
+} from './attempt';
+import { scoreQuestion, verdictOf } from './scoring';
+import { layoutOf, quizQuery, selectQuestions, type QuizSpec } from './selection';
+import { newSeed } from './random';
+import {
+	availableStorage,
+	noticeText,
+	readStore,
+	withAttempt,
+	writeStore,
+	type Store
+} from './storage';
+
+export interface QuizContent {
+	questions: Question[];
+	topics: Pick<Topic, 'id' | 'title'>[];
+}
+
+/**
+ * One student's quiz on one page: the attempt as reactive state, saved after every change. Created by
+ * the quiz page; all the rules live in the pure functions it calls.
+ */
+export class QuizSession {
+	attempt: Attempt = $state()!;
+	/** One calm sentence when saving is not possible or saved data had to be set aside. */
+	storageNotice: string | undefined = $state();
+	/** Question ids in the link that this version of the bank does not have. */
+	readonly unknownIds: string[];
+	readonly byId: ReadonlyMap<string, Question>;
+	readonly #storage: Storage | undefined;
+	#store: Store;
+
+	readonly questions: Question[];
+	readonly current: Question | undefined;
+	readonly results: ReturnType<typeof resultsOf>;
+
+	/** Resumes the attempt this link belongs to, or starts one (choosing a seed if the link has none). */
+	constructor(content: QuizContent, spec: QuizSpec, title: string, storage = availableStorage()) {
+		this.byId = indexById(content.questions);
+		this.#storage = storage;
+		this.questions = $derived(this.attempt.questionIds.flatMap((id) => this.byId.get(id) ?? []));
+		this.current = $derived(this.questions[this.attempt.current]);
+		this.results = $derived(resultsOf(this.attempt, this.byId, content.topics));
+		const { store, notice } = readStore(storage);
+		this.#store = store;
+		this.storageNotice = notice && noticeText[notice];
+
+		const quizKey = quizQuery({ ...spec, seed: undefined });
+		const resumable = spec.seed
+			? [...store.inProgress, ...store.history].find((a) => a.query === quizQuery(spec))
+			: store.inProgress.find((a) => a.quizKey === quizKey);
+		if (resumable) {
+			this.attempt = resumable;
+			this.unknownIds = resumable.questionIds.filter((id) => !this.byId.has(id));
+			this.#visit();
+			return;
+		}
+		const seed = spec.seed ?? newSeed();
+		const { questions, unknownIds } = selectQuestions(content.questions, { ...spec, seed });
+		this.unknownIds = unknownIds;
+		this.attempt = startAttempt({
+			id: `${Date.now().toString(36)}-${seed}`,
+			quizKey,
+			query: quizQuery({ ...spec, seed }),
+			title,
+			mode: spec.mode,
+			seed,
+			shuffleOptions: spec.shuffleOptions,
+			questionIds: questions.map((q) => q.id),
+			now: timestamp()
+		});
+		this.#visit();
+		this.#save();
+	}
+
+	layoutOf(question: Question) {
+		return layoutOf(question, this.attempt.seed, this.attempt.shuffleOptions);
+	}
+
+	outcomeOf(question: Question) {
+		const answer = this.attempt.answers[question.id];
+		const score = scoreQuestion(question, answer);
+		return { answer, score, verdict: verdictOf(score) };
+	}
+
+	answer(questionId: string, answer: Answer) {
+		this.#update((a, now) => setAnswer(a, questionId, answer, now));
+	}
+	check(questionId: string) {
+		this.#update((a, now) => checkAnswer(a, questionId, now));
+	}
+	toggleFlag(questionId: string) {
+		this.#update((a, now) => toggleFlag(a, questionId, now));
+	}
+	goTo(index: number) {
+		this.#update((a, now) => goTo(a, index, now));
+		this.#visit();
+	}
+	review() {
+		this.#update((a, now) => openReview(a, now));
+	}
+	finish() {
+		this.#update((a, now) => finishAttempt(a, this.results, now));
+	}
+
+	/** An ordering question counts as answered, in the order shown, once the student has seen it (as on paper). */
+	#visit() {
+		const q = this.current;
+		if (q?.kind !== 'ordering' || this.attempt.answers[q.id] || this.attempt.stage !== 'answering')
+			return;
+		this.#update((a, now) =>
+			setAnswer(a, q.id, { kind: 'ordering', order: this.layoutOf(q).items }, now)
+		);
+	}
+
+	#update(change: (a: Attempt, now: string) => Attempt) {
+		const next = change(this.attempt, timestamp());
+		if (next === this.attempt) return;
+		this.attempt = next;
+		this.#save();
+	}
+
+	#save() {
+		this.#store = withAttempt(this.#store, $state.snapshot(this.attempt) as Attempt);
+		const notice = writeStore(this.#storage, this.#store);
+		if (notice) this.storageNotice = noticeText[notice];
+	}
+}
