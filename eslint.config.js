@@ -17,7 +17,10 @@ export default ts.config(
 		rules: {
 			'no-undef': 'off',
 			'no-console': ['error', { allow: ['warn', 'error'] }],
-			'@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true, argsIgnorePattern: '^_' }]
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ ignoreRestSiblings: true, argsIgnorePattern: '^_' }
+			]
 		}
 	},
 	{

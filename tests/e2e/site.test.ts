@@ -1,14 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Pack } from '../../src/lib/content/schema';
-
-const WCAG_A_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 test('the home page lists every topic with its question count', async ({ page, request }) => {
 	const pack = (await (await request.get('/packs/all.json')).json()) as Pack;
 	await page.goto('/');
 	await expect(page).toHaveTitle(/Sourced/);
-	const topics = page.getByRole('list').filter({ has: page.getByRole('heading', { level: 3 }) });
+	const topics = page
+		.getByRole('list')
+		.filter({ has: page.getByRole('heading', { name: pack.topics[0]!.title }) });
 	const items = topics
 		.getByRole('listitem')
 		.filter({ has: page.getByRole('heading', { level: 3 }) });
@@ -45,17 +44,3 @@ test('every source page marks the passages the bank cites', async ({ page, reque
 			await expect(page.locator(`[id="${c.anchor}"]`)).toHaveCount(1);
 	}
 });
-
-for (const path of [
-	'/',
-	'/sources',
-	'/sources/ars-technica-2024-11-27',
-	'/sources/unattributed-mid-article',
-	'/glossary'
-]) {
-	test(`axe finds no WCAG 2 A/AA violation on ${path}`, async ({ page }) => {
-		await page.goto(path);
-		const results = await new AxeBuilder({ page }).withTags(WCAG_A_AA).analyze();
-		expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-	});
-}

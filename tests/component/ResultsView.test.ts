@@ -1,0 +1,120 @@
+import { render, screen, within } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import ResultsView from '../../src/lib/components/quiz/ResultsView.svelte';
+import {
+	finishAttempt,
+	indexById,
+	resultsOf,
+	setAnswer,
+	startAttempt
+} from '../../src/lib/quiz/attempt';
+import { oneOfEachKind } from '../helpers/questions';
+
+const questions = oneOfEachKind().map((q, i) => ({
+	...q,
+	topic: i < 3 ? 'compensation' : 'art-washing'
+}));
+const topics = [
+	{ id: 'compensation', title: 'Compensation' },
+	{ id: 'art-washing', title: 'Art washing' }
+];
+const now = '2026-11-22T10:00:00.000Z';
+
+function finished() {
+	let a = startAttempt({
+		id: 'att-9',
+		quizKey: 'mode=test',
+		query: 'mode=test&seed=s',
+		title: 'Whole module',
+		mode: 'test',
+		seed: 's',
+		shuffleOptions: false,
+		questionIds: questions.map((q) => q.id),
+		now
+	});
+	a = setAnswer(a, 'q-single', { kind: 'single', choice: 'b' }, now);
+	a = setAnswer(a, 'q-tf', { kind: 'true-false', value: false }, now);
+	a = setAnswer(
+		a,
+		'q-order',
+		{ kind: 'ordering', order: ['posted', 'shared', 'disabled', 'paused'] },
+		now
+	);
+	const results = resultsOf(a, indexById(questions), topics);
+	return { attempt: finishAttempt(a, results, now), results };
+}
+
+describe('the results view', () => {
+	it('gives the total score and percentage', () => {
+		const { attempt, results } = finished();
+		render(ResultsView, {
+			attempt,
+			results,
+			sourceLabels: {},
+			retryQuery: 'ids=q-multiple',
+			againQuery: 'mode=test',
+			onCite: vi.fn()
+		});
+		expect(screen.getByText('3 out of 5')).toBeInTheDocument();
+		expect(screen.getByText(/\(60%\)/)).toBeInTheDocument();
+	});
+
+	it('breaks the score down by topic in a table, with the numbers in text', () => {
+		const { attempt, results } = finished();
+		render(ResultsView, {
+			attempt,
+			results,
+			sourceLabels: {},
+			retryQuery: undefined,
+			againQuery: 'mode=test',
+			onCite: vi.fn()
+		});
+		const table = screen.getByRole('table', { name: 'Score by topic' });
+		const rows = within(table).getAllByRole('row').slice(1);
+		expect(rows.map((r) => r.textContent?.trim())).toEqual([
+			'Compensation2 / 3 (67%)',
+			'Art washing1 / 2 (50%)'
+		]);
+	});
+
+	it('offers to retry the missed questions and to download the results', () => {
+		const { attempt, results } = finished();
+		render(ResultsView, {
+			attempt,
+			results,
+			sourceLabels: {},
+			retryQuery: 'ids=q-multiple,q-match',
+			againQuery: 'mode=test',
+			onCite: vi.fn()
+		});
+		expect(screen.getByRole('link', { name: 'Retry the ones I missed' })).toHaveAttribute(
+			'href',
+			'/quiz?ids=q-multiple,q-match'
+		);
+		expect(screen.getByRole('button', { name: 'Download my results (JSON)' })).toBeInTheDocument();
+		expect(screen.getByRole('button', { name: 'Download my results (CSV)' })).toBeInTheDocument();
+	});
+
+	it('reviews every question with the answer given, the verdict and the feedback', () => {
+		const { attempt, results } = finished();
+		render(ResultsView, {
+			attempt,
+			results,
+			sourceLabels: {},
+			retryQuery: undefined,
+			againQuery: 'mode=test',
+			onCite: vi.fn()
+		});
+		const verdicts = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent?.trim());
+		expect(verdicts.filter((t) => /correct/i.test(t ?? ''))).toEqual([
+			'✓ Correct',
+			'✗ Incorrect',
+			'✓ Correct',
+			'✓ Correct',
+			'✗ Incorrect'
+		]);
+		expect(screen.getAllByText(/^Your answer: /).map((p) => p.textContent)).toContain(
+			'Your answer: No answer'
+		);
+	});
+});

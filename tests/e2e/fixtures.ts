@@ -1,0 +1,66 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import type { Pack, QuestionKind, QuestionOf } from '../../src/lib/content/schema';
+
+export const WCAG_A_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** The whole bank as the site publishes it. */
+export async function bankPack(request: APIRequestContext): Promise<Pack> {
+	return (await (await request.get('/packs/all.json')).json()) as Pack;
+}
+
+/** The first question of a kind in the bank. */
+export function firstOfKind<K extends QuestionKind>(pack: Pack, kind: K): QuestionOf<K> {
+	return pack.questions.find((q): q is QuestionOf<K> => q.kind === kind)!;
+}
+
+/** The first question of each kind: single, multiple, true-false, ordering, matching. */
+export function oneOfEachKind(pack: Pack) {
+	return [
+		firstOfKind(pack, 'single'),
+		firstOfKind(pack, 'multiple'),
+		firstOfKind(pack, 'true-false'),
+		firstOfKind(pack, 'ordering'),
+		firstOfKind(pack, 'matching')
+	] as const;
+}
+
+/** Fails with the list of WCAG 2 A/AA violations axe finds on the page as it is now. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+	const results = await new AxeBuilder({ page }).withTags(WCAG_A_AA).analyze();
+	expect(
+		results.violations.map(
+			(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(' | ')})`
+		)
+	).toEqual([]);
+}
+
+/** Opens a quiz and waits until its first question is shown. */
+export async function openQuiz(page: Page, query: string): Promise<void> {
+	await page.goto(`/quiz?${query}`);
+	await expect(page.locator('legend[data-question-legend]')).toBeVisible();
+}
+
+/** Gives some answer to the question on screen, whatever its kind, using the keyboard only. */
+export async function answerWithKeyboard(page: Page): Promise<void> {
+	const form = page.locator('fieldset.question');
+	const radio = form.getByRole('radio').first();
+	const checkbox = form.getByRole('checkbox').first();
+	const selects = form.getByRole('combobox');
+	if (await radio.count()) {
+		await radio.focus();
+		await page.keyboard.press('Space');
+	} else if (await checkbox.count()) {
+		await checkbox.focus();
+		await page.keyboard.press('Space');
+	} else if (await selects.count()) {
+		for (const select of await selects.all()) {
+			await select.focus();
+			await page.keyboard.press('ArrowDown');
+		}
+	} else {
+		const down = form.getByRole('button', { name: /^Move down/ }).first();
+		await down.focus();
+		await page.keyboard.press('Enter');
+	}
+}
