@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { packJsonSchema } from '../../src/lib/content/pack';
+import { packJsonSchema } from '../../src/lib/content/pack-json-schema';
 import { packSchema } from '../../src/lib/content/schema';
 
 test('build/packs/all.json is a valid pack holding the whole bank', () => {

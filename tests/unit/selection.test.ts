@@ -71,7 +71,8 @@ describe('reading a quiz from its link', () => {
 			scope: { kind: 'ids', ids: ['comp-01', 'wash-02'] },
 			mode: 'test',
 			shuffleOptions: false,
-			title: 'Week 3'
+			title: 'Week 3',
+			instructions: 'Answer alone; 10 minutes.'
 		});
 		const again = parseQuizSpec(
 			new URLSearchParams(quizQuery({ ...original, shuffleQuestions: false }))

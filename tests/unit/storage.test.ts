@@ -4,11 +4,11 @@ import {
 	HISTORY_LIMIT,
 	masteryByTopic,
 	readStore,
-	SET_ASIDE_PREFIX,
 	STORE_KEY,
 	withAttempt,
 	writeStore
 } from '../../src/lib/quiz/storage';
+import { SET_ASIDE_PREFIX } from '../../src/lib/storage/browser-storage';
 import { MemoryStorage } from '../helpers/memory-storage';
 
 const attempt = (id: string, over: Partial<Attempt> = {}): Attempt => ({

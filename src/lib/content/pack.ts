@@ -1,6 +1,11 @@
-import { z } from 'zod';
 import type { Bank } from './load';
-import { packSchema, type Pack, type PackSettings, type Question } from './schema';
+import type { Pack, PackSettings, PackSource, Question, Topic } from './schema';
+
+/** Where a pack's topic titles and source metadata come from: the bank, or another pack. */
+export interface PackCatalog {
+	topics: readonly Pick<Topic, 'id' | 'title'>[];
+	sources: readonly PackSource[];
+}
 
 export interface PackSpec {
 	id: string;
@@ -11,7 +16,7 @@ export interface PackSpec {
 }
 
 /** A self-contained pack: the chosen questions plus the topics and source metadata they cite. */
-export function buildPack(bank: Bank, spec: PackSpec): Pack {
+export function buildPack(catalog: PackCatalog, spec: PackSpec): Pack {
 	const topicIds = new Set(spec.questions.map((q) => q.topic));
 	const sourceIds = new Set(spec.questions.flatMap((q) => q.citations.map((c) => c.source)));
 	return {
@@ -20,18 +25,26 @@ export function buildPack(bank: Bank, spec: PackSpec): Pack {
 		title: spec.title,
 		description: spec.description ?? '',
 		settings: { mode: 'practice', shuffleOptions: true, shuffleQuestions: false, ...spec.settings },
-		topics: bank.topics.filter((t) => topicIds.has(t.id)).map(({ id, title }) => ({ id, title })),
-		sources: bank.sources
-			.filter((s) => sourceIds.has(s.id))
-			.map(({ file, sha256, text, ...meta }) => meta),
+		topics: catalog.topics
+			.filter((t) => topicIds.has(t.id))
+			.map(({ id, title }) => ({ id, title })),
+		sources: catalog.sources.filter((s) => sourceIds.has(s.id)),
 		questions: [...spec.questions]
+	};
+}
+
+/** The bank's topics and the public metadata of its sources (no file names, hashes or texts). */
+export function bankCatalog(bank: Bank): PackCatalog {
+	return {
+		topics: bank.topics,
+		sources: bank.sources.map(({ file, sha256, text, ...meta }) => meta)
 	};
 }
 
 /** The whole bank as one pack, in topic order. */
 export function bankPack(bank: Bank): Pack {
 	const order = new Map(bank.topics.map((t) => [t.id, t.order]));
-	return buildPack(bank, {
+	return buildPack(bankCatalog(bank), {
 		id: 'all',
 		title: 'Sourced: the Sora leak, as five outlets reported it (whole bank)',
 		description: 'Every question in the bank, in topic order, with the passages each one cites.',
@@ -39,11 +52,17 @@ export function bankPack(bank: Bank): Pack {
 	});
 }
 
-/** JSON Schema for pack files, generated from the zod schema so the two cannot drift apart. */
-export function packJsonSchema(): Record<string, unknown> {
-	return {
-		...z.toJSONSchema(packSchema, { io: 'input', target: 'draft-2020-12' }),
-		$id: '/schema/pack-v1.json',
-		title: 'Sourced question pack, version 1'
-	};
+/** One topic's questions as a pack. */
+export function topicPack(bank: Bank, topic: Topic): Pack {
+	return buildPack(bankCatalog(bank), {
+		id: topic.id,
+		title: `Sourced: ${topic.title}`,
+		description: topic.intro,
+		questions: bank.questions.filter((q) => q.topic === topic.id)
+	});
+}
+
+/** The packs the site publishes: the whole bank, then one per topic. */
+export function publishedPacks(bank: Bank): Pack[] {
+	return [bankPack(bank), ...bank.topics.map((t) => topicPack(bank, t))];
 }

@@ -22,6 +22,8 @@ export interface QuizSpec {
 	shuffleOptions: boolean;
 	shuffleQuestions: boolean;
 	title?: string;
+	/** An instructor's instructions for the quiz, shown above the first question. */
+	instructions?: string;
 }
 
 const SEED = /^[a-z0-9]{1,32}$/;
@@ -29,7 +31,7 @@ const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * Reads a quiz from a query string (`topic=`, `mixed=`, `ids=` or none for the whole module, then
- * `level`, `mode`, `seed`, `shuffle`, `order`, `title`). Each value it cannot use is reported and
+ * `level`, `mode`, `seed`, `shuffle`, `order`, `title`, `note`). Each value it cannot use is reported and
  * replaced by the default.
  */
 export function parseQuizSpec(params: URLSearchParams): { spec: QuizSpec; problems: string[] } {
@@ -71,6 +73,7 @@ export function parseQuizSpec(params: URLSearchParams): { spec: QuizSpec; proble
 		problems.push('The link’s shuffle code was not valid; a new one was chosen.');
 
 	const title = params.get('title')?.slice(0, 200).trim() || undefined;
+	const instructions = params.get('note')?.slice(0, 1000).trim() || undefined;
 	return {
 		spec: {
 			scope,
@@ -79,7 +82,8 @@ export function parseQuizSpec(params: URLSearchParams): { spec: QuizSpec; proble
 			seed,
 			shuffleOptions: params.get('shuffle') !== '0',
 			shuffleQuestions: scope.kind === 'ids' ? params.get('order') === 'shuffle' : true,
-			title
+			title,
+			instructions
 		},
 		problems
 	};
@@ -97,6 +101,7 @@ export function quizQuery(spec: QuizSpec): string {
 	if (!spec.shuffleOptions) params.set('shuffle', '0');
 	if (scope.kind === 'ids' && spec.shuffleQuestions) params.set('order', 'shuffle');
 	if (spec.title) params.set('title', spec.title);
+	if (spec.instructions) params.set('note', spec.instructions);
 	if (spec.seed) params.set('seed', spec.seed);
 	return params.toString();
 }

@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
+import { availableStorage, setAside, writeJson } from '../storage/browser-storage';
 import type { Attempt, TopicScore } from './attempt';
+
+export { availableStorage };
 
 /** localStorage key; the version changes whenever the stored shape does. */
 export const STORE_KEY = 'sourced:v1';
-/** Unreadable data is copied here (never deleted) before the main key is written again. */
-export const SET_ASIDE_PREFIX = 'sourced:set-aside:';
 export const HISTORY_LIMIT = 50;
 export const IN_PROGRESS_LIMIT = 30;
 
@@ -72,19 +73,6 @@ export const noticeText: Record<StoreNotice, string> = {
 
 export const emptyStore = (): Store => ({ inProgress: [], history: [] });
 
-/** localStorage if this browser lets us use it, otherwise undefined (private mode, disabled, sandboxed). */
-export function availableStorage(): Storage | undefined {
-	try {
-		const storage = globalThis.localStorage;
-		const probe = `${STORE_KEY}:probe`;
-		storage.setItem(probe, '1');
-		storage.removeItem(probe);
-		return storage;
-	} catch {
-		return undefined;
-	}
-}
-
 /** Reads saved attempts, keeping every readable one and setting aside (never deleting) the rest. */
 export function readStore(
 	storage: Storage | undefined,
@@ -139,13 +127,7 @@ export function readStore(
 
 /** Saves attempts; returns a notice if they could not be saved (the caller keeps them in memory). */
 export function writeStore(storage: Storage | undefined, store: Store): StoreNotice | undefined {
-	if (!storage) return 'unavailable';
-	try {
-		storage.setItem(STORE_KEY, JSON.stringify({ version: 1, ...store }));
-		return undefined;
-	} catch (error) {
-		return isQuotaError(error) ? 'full' : 'unavailable';
-	}
+	return writeJson(storage, STORE_KEY, { version: 1, ...store });
 }
 
 /** The store with this attempt saved: in progress, or moved to the history once finished. */
@@ -169,18 +151,4 @@ export function masteryByTopic(history: readonly Attempt[]): TopicScore[] {
 			totals.set(t.topic, { ...sum, score: sum.score + t.score, max: sum.max + t.max });
 		}
 	return [...totals.values()];
-}
-
-function setAside(storage: Storage, raw: string, now: Date): void {
-	try {
-		storage.setItem(`${SET_ASIDE_PREFIX}${now.toISOString()}`, raw);
-	} catch {
-		// Storage refused even the copy (full): the original stays under STORE_KEY until the next save.
-	}
-}
-
-function isQuotaError(error: unknown): boolean {
-	return (
-		error instanceof DOMException && (error.name === 'QuotaExceededError' || error.code === 22)
-	);
 }

@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { packJsonSchema } from '$lib/content/pack';
+import { packJsonSchema } from '$lib/content/pack-json-schema';
 
 export const prerender = true;
 

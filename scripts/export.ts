@@ -1,0 +1,106 @@
+/**
+ * npm run export -- --format <id> [--topic <id>...] [--ids <id,...>] [--pack <file.json>] --out <path>
+ * Exports questions with the same exporters the site uses. Without --topic, --ids or --pack it
+ * exports the whole bank. Prints what each format had to convert or leave out.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadBank } from '../src/lib/content/load';
+import { bankCatalog, buildPack, bankPack } from '../src/lib/content/pack';
+import { ContentError } from '../src/lib/content/problems';
+import type { Pack } from '../src/lib/content/schema';
+import { exporters, formatIds, type FormatId } from '../src/lib/export';
+import { parsePackFile } from '../src/lib/instructor/import';
+
+const HELP = `Usage: npm run export -- --format <id> [--topic <id>...] [--ids <id,...>] [--pack <file.json>] --out <path>
+
+Formats:
+${formatIds.map((id) => `  ${id.padEnd(12)} ${exporters[id].label} (.${exporters[id].extension}): ${exporters[id].description}`).join('\n')}
+
+Options:
+  --format <id>     one of the formats above (required)
+  --topic <id>      only this topic's questions; repeat for several topics
+  --ids <a,b,...>   only these question ids, in this order
+  --pack <file>     export a pack file (validated against the pack schema) instead of the bank
+  --out <path>      where to write the file (required)
+  --help            show this help`;
+
+function fail(message: string): never {
+	console.error(`export: ${message}\nRun "npm run export -- --help" for the options.`);
+	process.exit(1);
+}
+
+function packToExport(values: { topic?: string[]; ids?: string; pack?: string }): Pack {
+	if (values.pack) {
+		const result = parsePackFile(readFileSync(values.pack, 'utf8'));
+		if (!result.ok) fail(`${values.pack} is not a valid pack:\n  ${result.errors.join('\n  ')}`);
+		return result.pack;
+	}
+	const bank = loadBank();
+	if (!values.topic?.length && !values.ids) return bankPack(bank);
+	const topics = values.topic ?? [];
+	for (const t of topics)
+		if (!bank.topics.some((x) => x.id === t))
+			fail(`unknown topic "${t}" (topics: ${bank.topics.map((x) => x.id).join(', ')})`);
+	const byId = new Map(bank.questions.map((q) => [q.id, q]));
+	const ids = values.ids?.split(',').filter(Boolean) ?? [];
+	const unknown = ids.filter((id) => !byId.has(id));
+	if (unknown.length) fail(`unknown question id(s): ${unknown.join(', ')}`);
+	const questions = ids.length
+		? ids.map((id) => byId.get(id)!).filter((q) => !topics.length || topics.includes(q.topic))
+		: bank.questions.filter((q) => topics.includes(q.topic));
+	if (!questions.length) fail('no questions match those options');
+	return buildPack(bankCatalog(bank), {
+		id: topics.length === 1 && !ids.length ? topics[0]! : 'selection',
+		title:
+			topics.length === 1 && !ids.length
+				? bank.topics.find((t) => t.id === topics[0])!.title
+				: 'Sourced: selected questions',
+		questions
+	});
+}
+
+function main() {
+	let values;
+	try {
+		({ values } = parseArgs({
+			options: {
+				format: { type: 'string' },
+				topic: { type: 'string', multiple: true },
+				ids: { type: 'string' },
+				pack: { type: 'string' },
+				out: { type: 'string' },
+				help: { type: 'boolean' }
+			}
+		}));
+	} catch (error) {
+		fail((error as Error).message);
+	}
+	if (values.help) {
+		console.log(HELP);
+		return;
+	}
+	if (!values.format) fail('--format is required');
+	if (!(formatIds as string[]).includes(values.format))
+		fail(`unknown format "${values.format}" (formats: ${formatIds.join(', ')})`);
+	if (!values.out) fail('--out is required');
+
+	let pack: Pack;
+	try {
+		pack = packToExport(values);
+	} catch (error) {
+		if (error instanceof ContentError) fail(error.message);
+		throw error;
+	}
+	const exporter = exporters[values.format as FormatId];
+	const result = exporter.exportPack(pack, pack.id);
+	const file = result.files[0]!;
+	writeFileSync(values.out, file.data);
+	console.log(`Wrote ${values.out}: ${pack.questions.length} questions as ${exporter.label}.`);
+	for (const note of result.notes)
+		console.log(
+			`  ${note.questionId}: ${note.action === 'omitted' ? 'left out' : 'converted'}: ${note.note}`
+		);
+}
+
+main();

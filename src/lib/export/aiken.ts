@@ -1,0 +1,120 @@
+import type { Question } from '../content/schema';
+import type { ConversionNote, Exporter } from './types';
+
+/** One question in Aiken's shape: the prompt, the options in order, the index of the right one. */
+interface AikenQuestion {
+	prompt: string;
+	options: string[];
+	answer: number;
+}
+
+/** A question Aiken can carry, with what it lost on the way, or the reason it was left out. */
+type AikenOutcome = { exported: AikenQuestion; lost: string } | { leftOut: string };
+
+const ONLY_SINGLE_ANSWER = 'Aiken carries only single-answer multiple choice';
+const KIND_NAMES = { multiple: 'multiple-answer', ordering: 'ordering', matching: 'matching' };
+const NO_FEEDBACK = 'Aiken has no place for feedback';
+
+/**
+ * First lines that Moodle's Aiken importer would misread: it takes a line starting with a capital
+ * letter and `.` or `)` as an option (the space after it is optional), and `ANSWER:` as the key.
+ */
+const MISREAD_AS_OPTION = /^[A-Z][.)]/;
+const MISREAD_AS_ANSWER = /^ANSWER:/;
+
+/** The text on one line, as Aiken needs it: each line break and the spaces around it become one space. */
+function oneLine(text: string): string {
+	return text.replace(/[^\S\r\n]*[\r\n]+\s*/g, ' ');
+}
+
+function hasLineBreak(text: string): boolean {
+	return /[\r\n]/.test(text);
+}
+
+/** "1 citation" or "3 citations". */
+function citationCount(question: Question): string {
+	const n = question.citations.length;
+	return `${n} ${n === 1 ? 'citation' : 'citations'}`;
+}
+
+/** Why Moodle would misread this prompt as something other than a question's first line, if it would. */
+function misreadPrompt(prompt: string): string | null {
+	if (prompt.length < 2)
+		return "left out: its prompt is shorter than two characters, and Moodle's Aiken importer skips such lines";
+	if (MISREAD_AS_OPTION.test(prompt))
+		return `left out: its prompt begins with "${prompt.slice(0, 2)}", which Moodle's Aiken importer would read as an answer option`;
+	if (MISREAD_AS_ANSWER.test(prompt))
+		return 'left out: its prompt begins with "ANSWER:", which Moodle\'s Aiken importer would read as the answer key';
+	return null;
+}
+
+/** How one question fares in Aiken: single answer as is, true/false as A. True / B. False, the rest left out. */
+function aikenOutcomeOf(question: Question): AikenOutcome {
+	if (question.kind !== 'single' && question.kind !== 'true-false')
+		return { leftOut: `${KIND_NAMES[question.kind]} question left out: ${ONLY_SINGLE_ANSWER}` };
+
+	const prompt = oneLine(question.prompt);
+	const misread = misreadPrompt(prompt);
+	if (misread) return { leftOut: misread };
+
+	const lost: string[] = [];
+	let exported: AikenQuestion;
+	if (question.kind === 'single') {
+		exported = {
+			prompt,
+			options: question.options.map((o) => oneLine(o.text)),
+			answer: question.options.findIndex((o) => o.correct)
+		};
+		lost.push(
+			`exported without its explanation, its per-option feedback and its ${citationCount(question)}: ${NO_FEEDBACK}`
+		);
+	} else {
+		exported = { prompt, options: ['True', 'False'], answer: question.answer ? 0 : 1 };
+		lost.push(
+			'true/false exported as a two-option multiple choice (A. True, B. False)',
+			`its explanation, its feedback for each answer and its ${citationCount(question)} are not carried: ${NO_FEEDBACK}`
+		);
+	}
+	const texts = [
+		question.prompt,
+		...(question.kind === 'single' ? question.options.map((o) => o.text) : [])
+	];
+	if (texts.some(hasLineBreak))
+		lost.push('line breaks in its text became spaces, since Aiken holds each text on one line');
+	return { exported, lost: lost.join('; ') };
+}
+
+/** One question in Moodle's Aiken format: the prompt, `A. option` lines, then `ANSWER: X`. */
+function renderAikenQuestion(question: AikenQuestion): string {
+	const letter = (i: number) => String.fromCharCode('A'.charCodeAt(0) + i);
+	return [
+		question.prompt,
+		...question.options.map((text, i) => `${letter(i)}. ${text}`),
+		`ANSWER: ${letter(question.answer)}`
+	].join('\n');
+}
+
+export const aiken: Exporter = {
+	label: 'Aiken',
+	extension: 'aiken.txt',
+	description:
+		'Moodle’s Aiken text format (Question bank → Import → Aiken): single-answer and true/false questions only, without feedback or sources.',
+	exportPack(pack, baseName) {
+		const blocks: string[] = [];
+		const notes: ConversionNote[] = [];
+		for (const question of pack.questions) {
+			const outcome = aikenOutcomeOf(question);
+			if ('leftOut' in outcome) {
+				notes.push({ questionId: question.id, action: 'omitted', note: outcome.leftOut });
+			} else {
+				blocks.push(renderAikenQuestion(outcome.exported));
+				notes.push({ questionId: question.id, action: 'converted', note: outcome.lost });
+			}
+		}
+		const text = blocks.length ? `${blocks.join('\n\n')}\n` : '';
+		return {
+			files: [{ name: `${baseName}.aiken.txt`, data: text, mime: 'text/plain; charset=utf-8' }],
+			notes
+		};
+	}
+};

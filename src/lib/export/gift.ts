@@ -1,0 +1,170 @@
+import type { Pack, Question } from '../content/schema';
+import { generalFeedbackLines } from './feedback-text';
+import {
+	conversionCommentLines,
+	matchRowsOf,
+	moodleConversionNotes,
+	moodleQuestionParagraphs,
+	multipleResponsePercents,
+	quizSettingsCommentLine,
+	topicCategories,
+	type MatchRow
+} from './moodle-bank';
+import type { ConversionNote, Exporter } from './types';
+
+// Moodle GIFT, written in the strict form that both Moodle's importer and gift-pegjs accept:
+// every `~ = # { } :` and backslash in a text is escaped, a line break inside a text is `\n`, and
+// every question's text is `[plain]`, so Moodle shows `<`, `&` and the rest exactly as written
+// (its default format would read them as HTML). Answers, feedback and general feedback inherit
+// the question's format.
+
+/** Text with GIFT's special characters escaped and line breaks written as `\n`. */
+function escapeGift(text: string): string {
+	return text
+		.replace(/\r\n?/g, '\n')
+		.replace(/[\\~=#{}:]/g, '\\$&')
+		.replaceAll('\n', '\\n');
+}
+
+/**
+ * An answer or feedback text. One that begins with `[` gets an explicit `[plain]` first, so that
+ * Moodle cannot take its start for a format marker such as `[html]`.
+ */
+function giftText(text: string): string {
+	return (text.startsWith('[') ? '[plain]' : '') + escapeGift(text);
+}
+
+/** Plain text as HTML that displays it unchanged. */
+function htmlOf(text: string): string {
+	return text
+		.replaceAll('&', '&amp;')
+		.replaceAll('<', '&lt;')
+		.replaceAll('>', '&gt;')
+		.replace(/\r\n?|\n/g, '<br />');
+}
+
+/**
+ * A text that a GIFT reader could split at `->`, which GIFT cannot escape: the left-hand side of a
+ * matching row (Moodle splits the row at its first `->`) and a right answer marked `=` (gift-pegjs
+ * reads `=text -> text` as a matching row even where `~` answers follow). Such a text is written
+ * as `[html]` with `>` as `&gt;`: nothing splits it, and Moodle still displays it as written.
+ */
+function arrowSafeText(text: string): string {
+	return text.includes('->') ? `[html]${escapeGift(htmlOf(text))}` : giftText(text);
+}
+
+/**
+ * A category name as Moodle's `$CATEGORY:` line reads it. Moodle takes the rest of the line as it
+ * is, except that it first turns `\\` into `\` and `\:` `\#` `\=` `\{` `\}` `\~` `\n` into
+ * placeholders that it never turns back for categories. So nothing else is escaped here, and a
+ * backslash is doubled only where it comes before one of those characters. The line must stay one
+ * line, so a line break in a title becomes a space.
+ */
+function giftCategoryPath(path: string): string {
+	return path.replace(/\s*[\r\n]+\s*/g, ' ').replace(/\\(?=[\\:#={}~n])/g, '\\\\');
+}
+
+/** A GIFT answer weight, e.g. `%-33.33333%`. */
+function weight(percent: number | undefined): string {
+	return `%${percent}%`;
+}
+
+/** The answers inside `{ }`, one per line, then the general feedback. */
+function answerLines(pack: Pack, q: Question): string[] {
+	const general = `####${escapeGift(generalFeedbackLines(pack, q).join('\n'))}`;
+	switch (q.kind) {
+		case 'single':
+			return [
+				...q.options.map((o) => {
+					if (o.correct) return `=${arrowSafeText(o.text)}#${giftText(o.feedback)}`;
+					// A wrong option whose text starts with `%` gets an explicit 0% so Moodle cannot read
+					// the start of the text as a weight.
+					const mark = o.text.startsWith('%') ? `~${weight(0)}` : '~';
+					return `${mark}${giftText(o.text)}#${giftText(o.feedback)}`;
+				}),
+				general
+			];
+		case 'multiple': {
+			const percents = multipleResponsePercents(q);
+			return [
+				...q.options.map(
+					(o) => `~${weight(percents.get(o.id))}${giftText(o.text)}#${giftText(o.feedback)}`
+				),
+				general
+			];
+		}
+		case 'true-false': {
+			// Moodle's importer (split_truefalse_comment) reads `{T#first#second}` as: first = feedback
+			// for the wrong choice, second = feedback for the right choice, whatever the answer is.
+			// So the answer "true" is written {T#ifFalse#ifTrue} and the answer "false" {F#ifTrue#ifFalse},
+			// and each student sees the feedback written for the choice they made. gift-pegjs stores
+			// the two as trueFeedback and falseFeedback by position only, which is right for {F} and
+			// swapped for {T}; the tests read them by position, as Moodle does.
+			const [wrong, right] = q.answer
+				? [q.feedback.ifFalse, q.feedback.ifTrue]
+				: [q.feedback.ifTrue, q.feedback.ifFalse];
+			return [q.answer ? 'T' : 'F', `#${giftText(wrong)}`, `#${giftText(right)}`, general];
+		}
+		case 'matching':
+		case 'ordering':
+			return [
+				...matchRowsOf(q).map(
+					(row: MatchRow) => `=${arrowSafeText(row.left)} -> ${escapeGift(row.right)}`
+				),
+				general
+			];
+	}
+}
+
+/** One question: a comment with its tags (and its conversion), `::id::`, its `[plain]` text and `{answers}`. */
+function questionBlock(pack: Pack, q: Question, note: ConversionNote | undefined): string {
+	const tags = [q.topic, q.difficulty, ...q.tags].map((tag) => `[tag:${tag}]`).join(' ');
+	const text = escapeGift(moodleQuestionParagraphs(q).join('\n\n'));
+	return [
+		`// ${tags}`,
+		...(note ? [`// ${q.id}: ${note.note}`] : []),
+		`::${escapeGift(q.id)}::[plain]${text}{`,
+		...answerLines(pack, q).map((line) => `\t${line}`),
+		'}'
+	].join('\n');
+}
+
+/** The whole file: comment lines listing every conversion, then per topic a `$CATEGORY:` and its questions. */
+function renderGift(pack: Pack, notes: readonly ConversionNote[]): string {
+	const noteFor = new Map(notes.map((n) => [n.questionId, n]));
+	const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ');
+	const header = [
+		`Sourced: ${pack.title}`,
+		`GIFT for Moodle (Question bank > Import > "GIFT format"): ${pack.questions.length} questions, one category per topic under $course$/Sourced.`,
+		'Each question carries its explanation and the passages it cites, with their outlets, in its general feedback.',
+		`Answer order: GIFT cannot say whether to shuffle answers, so Moodle applies its own default; this pack asks for ${pack.settings.shuffleOptions ? 'shuffled' : 'fixed'} answers.`,
+		quizSettingsCommentLine(pack),
+		...conversionCommentLines(notes)
+	].map((line) => `// ${oneLine(line)}`);
+	const blocks = topicCategories(pack).flatMap((category) => [
+		`$CATEGORY: ${giftCategoryPath(category.path)}`,
+		...category.questions.map((q) => questionBlock(pack, q, noteFor.get(q.id)))
+	]);
+	return [header.join('\n'), ...blocks].join('\n\n') + '\n';
+}
+
+/** Moodle GIFT: plain text, one category per topic, ordering as matching; citations in the general feedback. */
+export const gift: Exporter = {
+	label: 'GIFT',
+	extension: 'gift.txt',
+	description:
+		'For Moodle: Question bank → Import → "GIFT format"; plain text, one category per topic, with feedback and cited passages.',
+	exportPack(pack, baseName) {
+		const notes = moodleConversionNotes(pack);
+		return {
+			files: [
+				{
+					name: `${baseName}.gift.txt`,
+					data: renderGift(pack, notes),
+					mime: 'text/plain;charset=utf-8'
+				}
+			],
+			notes
+		};
+	}
+};

@@ -1,0 +1,141 @@
+import type { Pack, Question } from '../content/schema';
+import { citationText } from './feedback-text';
+import type { Exporter } from './types';
+
+const KIND_NAMES: Record<Question['kind'], string> = {
+	single: 'Single answer',
+	multiple: 'Multiple answer',
+	'true-false': 'True or false',
+	ordering: 'Ordering',
+	matching: 'Matching'
+};
+
+const RIGHT = '**(right)**';
+const WRONG = '(wrong)';
+
+/**
+ * Text escaped so that Markdown (CommonMark and GFM) shows it literally: backslash-escapes for the
+ * characters that start emphasis, code, links, HTML, tables and strikethrough, for `&` where it
+ * would start an entity, and for what would start a heading, list, quote or rule at a line start.
+ */
+export function escapeMarkdown(text: string): string {
+	return text
+		.replace(/[\\`*_[\]<>#|~]/g, '\\$&')
+		.replace(/&(?=#?[0-9A-Za-z]+;)/g, '\\&')
+		.replace(/^([^\S\r\n]*)([-+=])/gm, '$1\\$2')
+		.replace(/^([^\S\r\n]*\d+)([.)])/gm, '$1\\$2');
+}
+
+/** A heading's text: escaped, and on one line, since a heading cannot span lines. */
+function headingText(text: string): string {
+	return escapeMarkdown(text.replace(/\s*[\r\n]+\s*/g, ' '));
+}
+
+/** Text placed after a list marker: escaped, with later lines indented so they stay in the item. */
+function itemText(text: string, indent: string): string {
+	return escapeMarkdown(text).replace(/\r?\n/g, `\n${indent}`);
+}
+
+/** A list item with the choice marked in words, then its feedback as a paragraph of the same item. */
+function choiceItem(label: string, right: boolean, feedback: string): string {
+	return `- ${label} ${right ? RIGHT : WRONG}\n\n  Feedback: ${itemText(feedback, '  ')}`;
+}
+
+/** The part of a question that differs by kind: its choices, items or pairs, with the answer in words. */
+function answerBlocks(question: Question): string[] {
+	const letter = (i: number) => String.fromCharCode('A'.charCodeAt(0) + i);
+	switch (question.kind) {
+		case 'single':
+		case 'multiple': {
+			const rightCount = question.options.filter((o) => o.correct).length;
+			const lead =
+				question.kind === 'single'
+					? 'Options (one is right):'
+					: `Options (${rightCount} are right; choose all that apply):`;
+			return [
+				lead,
+				question.options
+					.map((o, i) =>
+						choiceItem(`${letter(i)}. ${itemText(o.text, '  ')}`, o.correct, o.feedback)
+					)
+					.join('\n\n')
+			];
+		}
+		case 'true-false':
+			return [
+				'Answers:',
+				[
+					choiceItem('True', question.answer, question.feedback.ifTrue),
+					choiceItem('False', !question.answer, question.feedback.ifFalse)
+				].join('\n\n')
+			];
+		case 'ordering':
+			return [
+				'Items, listed in the right order:',
+				question.items.map((item, i) => `${i + 1}. ${itemText(item.text, '   ')}`).join('\n')
+			];
+		case 'matching':
+			return [
+				'Pairs, each left-hand item with its right match:',
+				question.pairs
+					.map((p) => `- ${itemText(p.left, '  ')} → ${itemText(p.right, '  ')}`)
+					.join('\n')
+			];
+	}
+}
+
+/** A blockquote of one paragraph: every line of the escaped text behind `> `. */
+function blockquote(text: string): string {
+	return escapeMarkdown(text)
+		.split(/\r?\n/)
+		.map((line) => `> ${line}`)
+		.join('\n');
+}
+
+/** One question: its numbered heading, kind and difficulty, prompt, answers, explanation and sources. */
+function questionSection(pack: Pack, question: Question, number: number): string {
+	const tags = question.tags.length ? ` · Tags: ${escapeMarkdown(question.tags.join(', '))}` : '';
+	return [
+		`### Question ${number} (${question.id})`,
+		`_${KIND_NAMES[question.kind]} · Difficulty: ${question.difficulty}${tags}_`,
+		escapeMarkdown(question.prompt),
+		...answerBlocks(question),
+		`**Explanation:** ${escapeMarkdown(question.explanation)}`,
+		question.citations.length > 1 ? '**Sources:**' : '**Source:**',
+		...question.citations.map((c) => blockquote(citationText(pack, c)))
+	].join('\n\n');
+}
+
+/**
+ * The pack as a Markdown document for reading and editing elsewhere: title, description, then the
+ * questions in pack order under a heading for each run of questions on the same topic.
+ */
+export function renderMarkdown(pack: Pack): string {
+	const blocks = [`# ${headingText(pack.title)}`];
+	if (pack.description.trim()) blocks.push(escapeMarkdown(pack.description));
+	let topic: string | null = null;
+	pack.questions.forEach((question, i) => {
+		if (question.topic !== topic) {
+			topic = question.topic;
+			const title = pack.topics.find((t) => t.id === topic)?.title ?? topic;
+			blocks.push(`## ${headingText(title)}`);
+		}
+		blocks.push(questionSection(pack, question, i + 1));
+	});
+	return `${blocks.join('\n\n')}\n`;
+}
+
+export const markdown: Exporter = {
+	label: 'Markdown',
+	extension: 'md',
+	description:
+		'A readable document with every question, its answers marked in words, feedback, explanation and quoted sources, to edit in any text editor or print.',
+	exportPack(pack, baseName) {
+		return {
+			files: [
+				{ name: `${baseName}.md`, data: renderMarkdown(pack), mime: 'text/markdown; charset=utf-8' }
+			],
+			notes: []
+		};
+	}
+};

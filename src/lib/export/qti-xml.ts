@@ -1,0 +1,123 @@
+/**
+ * A small XML writer for the QTI packages: documents are built as trees and escaped when written,
+ * so no text from a pack can ever become markup.
+ */
+
+/** An element, a comment, or text (a plain string, escaped when written). */
+export type XmlNode = XmlElement | XmlComment | string;
+
+export interface XmlElement {
+	readonly type: 'element';
+	readonly name: string;
+	readonly attributes: Readonly<Record<string, string>>;
+	readonly children: readonly XmlNode[];
+}
+
+export interface XmlComment {
+	readonly type: 'comment';
+	readonly text: string;
+}
+
+/** Attribute values; `undefined` leaves the attribute out. */
+export type XmlAttributes = Readonly<Record<string, string | number | boolean | undefined>>;
+
+/** A child as callers write it: `false`, `null` and `undefined` are skipped, arrays are flattened. */
+export type XmlChild = XmlNode | false | null | undefined | readonly XmlChild[];
+
+/** Whether XML 1.0 can hold a code point at all (not C0 controls other than tab/LF/CR, lone surrogates, U+FFFE/U+FFFF). */
+function isXmlChar(code: number): boolean {
+	if (code < 0x20) return code === 0x9 || code === 0xa || code === 0xd;
+	if (code >= 0xd800 && code <= 0xdfff) return false;
+	return code !== 0xfffe && code !== 0xffff;
+}
+
+/** The text with every character XML cannot hold replaced by U+FFFD (the file would not parse otherwise). */
+function xmlChars(text: string): string {
+	let safe = '';
+	for (const ch of text) safe += isXmlChar(ch.codePointAt(0)!) ? ch : '\uFFFD';
+	return safe;
+}
+
+/** Text content with `&`, `<` and `>` escaped (`>` too, so `]]>` never appears). */
+export function escapeXmlText(text: string): string {
+	return xmlChars(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** An attribute value for double quotes; tab and line breaks as character references so they survive. */
+export function escapeXmlAttribute(text: string): string {
+	return escapeXmlText(text)
+		.replace(/"/g, '&quot;')
+		.replace(/\t/g, '&#9;')
+		.replace(/\n/g, '&#10;')
+		.replace(/\r/g, '&#13;');
+}
+
+/**
+ * Plain text as the content of an HTML element (for LMS fields that hold HTML). The same escapes as
+ * XML text, so the HTML this file writes is also well-formed XML.
+ */
+export function escapeHtml(text: string): string {
+	return escapeXmlText(text);
+}
+
+/** Plain-text lines as HTML paragraphs, each escaped. */
+export function htmlParagraphs(lines: readonly string[]): string {
+	return lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('');
+}
+
+function flatten(children: readonly XmlChild[]): XmlNode[] {
+	return children.flatMap((child): XmlNode[] => {
+		if (child === false || child === null || child === undefined) return [];
+		if (Array.isArray(child)) return flatten(child);
+		return [child as XmlNode];
+	});
+}
+
+/** An element with its attributes (in the order given) and children. */
+export function element(
+	name: string,
+	attributes: XmlAttributes = {},
+	children: readonly XmlChild[] = []
+): XmlElement {
+	const written: Record<string, string> = {};
+	for (const [key, value] of Object.entries(attributes))
+		if (value !== undefined) written[key] = String(value);
+	return { type: 'element', name, attributes: written, children: flatten(children) };
+}
+
+/** A comment; a `--` inside the text is broken up, since XML forbids it in comments. */
+export function comment(text: string): XmlComment {
+	return { type: 'comment', text };
+}
+
+function commentText(text: string): string {
+	let safe = xmlChars(text);
+	while (safe.includes('--')) safe = safe.replace(/--/g, '- -');
+	return `<!-- ${safe} -->`;
+}
+
+function writeNode(node: XmlNode, depth: number): string {
+	const pad = '  '.repeat(depth);
+	if (typeof node === 'string') return pad + escapeXmlText(node);
+	if (node.type === 'comment') return pad + commentText(node.text);
+	const attributes = Object.entries(node.attributes)
+		.map(([key, value]) => ` ${key}="${escapeXmlAttribute(value)}"`)
+		.join('');
+	const open = `${pad}<${node.name}${attributes}`;
+	if (node.children.length === 0) return `${open}/>`;
+	// Text children (alone or mixed with elements) are written inline: indenting them would change the text.
+	if (node.children.some((child) => typeof child === 'string'))
+		return `${open}>${node.children.map((child) => writeNode(child, 0)).join('')}</${node.name}>`;
+	const inner = node.children.map((child) => writeNode(child, depth + 1)).join('\n');
+	return `${open}>\n${inner}\n${pad}</${node.name}>`;
+}
+
+/** A whole UTF-8 document: the declaration, any leading comments, then the root element. */
+export function xmlDocument(root: XmlElement, leadingComments: readonly XmlComment[] = []): string {
+	return [
+		'<?xml version="1.0" encoding="UTF-8"?>',
+		...leadingComments.map((c) => writeNode(c, 0)),
+		writeNode(root, 0),
+		''
+	].join('\n');
+}

@@ -1,0 +1,365 @@
+import { strToU8, zipSync } from 'fflate';
+import type { Pack, Question, QuestionOf } from '../content/schema';
+import { rightAnswerText } from '../quiz/feedback';
+import { layoutOf } from '../quiz/selection';
+import { generalFeedbackLines } from './feedback-text';
+import { comment, element, htmlParagraphs, xmlDocument, type XmlElement } from './qti-xml';
+import type { ConversionNote, Exporter } from './types';
+
+const QTI_NAMESPACE = 'http://www.imsglobal.org/xsd/ims_qtiasiv1p2';
+const QTI_SCHEMA = 'http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd';
+const CC_CP_NAMESPACE = 'http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1';
+const CANVAS_NAMESPACE = 'http://canvas.instructure.com/xsd/cccv1p0';
+const XSI_NAMESPACE = 'http://www.w3.org/2001/XMLSchema-instance';
+
+/** Fixed zip time stamps, so the same pack always gives the same bytes. */
+const ZIP_TIME = new Date(2024, 10, 26);
+
+/** Canvas's question types for Sourced's kinds. Canvas has no ordering type: ordering becomes matching. */
+export const canvasQuestionType: Record<Question['kind'], string> = {
+	single: 'multiple_choice_question',
+	multiple: 'multiple_answers_question',
+	'true-false': 'true_false_question',
+	ordering: 'matching_question',
+	matching: 'matching_question'
+};
+
+/** Why an ordering question is not carried exactly: said in the notes and in the XML. */
+export const ORDERING_NOTE =
+	'ordering exported as a Canvas matching question (item → position): Canvas gives a share of the mark for each item put in its right position, where Sourced gives a share for each neighbouring pair in the right order';
+
+/** The assessment's identifier; Canvas also expects it as the folder of the quiz's files. */
+export const canvasAssessmentId = (pack: Pack) => `sourced-${pack.id}`;
+
+/** A readable name for a position, e.g. "Position 1 (first)". */
+export function positionLabel(position: number, count: number): string {
+	const end = position === 1 ? ' (first)' : position === count ? ' (last)' : '';
+	return `Position ${position}${end}`;
+}
+
+// Canvas reads the number in a right-hand identifier as its match id, so answer and match
+// identifiers are plain numbers, unique within a question: answers 1001…, matches 2001….
+const answerIdent = (index: number) => String(1001 + index);
+const matchIdent = (index: number) => String(2001 + index);
+
+const RESPONSE = 'response1';
+
+const metadataField = (label: string, entry: string | number) =>
+	element('qtimetadatafield', {}, [
+		element('fieldlabel', {}, [label]),
+		element('fieldentry', {}, [String(entry)])
+	]);
+const html = (content: string) =>
+	element('material', {}, [element('mattext', { texttype: 'text/html' }, [content])]);
+const plain = (content: string) =>
+	element('material', {}, [element('mattext', { texttype: 'text/plain' }, [content])]);
+const itemFeedback = (ident: string, lines: readonly string[]) =>
+	element('itemfeedback', { ident }, [element('flow_mat', {}, [html(htmlParagraphs(lines))])]);
+const varequal = (respident: string, value: string) => element('varequal', { respident }, [value]);
+const displayFeedback = (linkrefid: string) =>
+	element('displayfeedback', { feedbacktype: 'Response', linkrefid });
+const setScore = (action: 'Set' | 'Add', value: string) =>
+	element('setvar', { action, varname: 'SCORE' }, [value]);
+const condition = (
+	continueAfter: 'Yes' | 'No' | undefined,
+	test: XmlElement,
+	...then: XmlElement[]
+) =>
+	element('respcondition', { continue: continueAfter }, [
+		element('conditionvar', {}, [test]),
+		...then
+	]);
+const always = () => element('other');
+
+/** One answer of a choice question: its identifier, text, whether it is right, and its feedback. */
+interface Choice {
+	ident: string;
+	text: string;
+	right: boolean;
+	feedback: string;
+}
+
+/** An item's presentation, response processing and feedback (everything but its metadata). */
+interface ItemBody {
+	answerIds: string[];
+	presentation: XmlElement[];
+	processing: XmlElement[];
+	feedback: XmlElement[];
+}
+
+function choiceBody(choices: Choice[], multiple: boolean): ItemBody {
+	const rightRule = multiple
+		? element(
+				'and',
+				{},
+				choices.map((c) =>
+					c.right ? varequal(RESPONSE, c.ident) : element('not', {}, [varequal(RESPONSE, c.ident)])
+				)
+			)
+		: varequal(RESPONSE, choices.find((c) => c.right)?.ident ?? '');
+	return {
+		answerIds: choices.map((c) => c.ident),
+		presentation: [
+			element('response_lid', { ident: RESPONSE, rcardinality: multiple ? 'Multiple' : 'Single' }, [
+				element(
+					'render_choice',
+					{},
+					choices.map((c) => element('response_label', { ident: c.ident }, [plain(c.text)]))
+				)
+			])
+		],
+		processing: [
+			...choices.map((c) =>
+				condition('Yes', varequal(RESPONSE, c.ident), displayFeedback(`${c.ident}_fb`))
+			),
+			condition('No', rightRule, setScore('Set', '100'))
+		],
+		feedback: choices.map((c) => itemFeedback(`${c.ident}_fb`, [c.feedback]))
+	};
+}
+
+/** A matching item: each left-hand text is a drop-down of every right-hand text. */
+function matchingBody(
+	lefts: { ident: string; text: string; rightIdent: string }[],
+	rights: { ident: string; text: string }[]
+): ItemBody {
+	const points = (100 / lefts.length).toFixed(2);
+	return {
+		answerIds: lefts.map((l) => l.ident),
+		presentation: lefts.map((l) =>
+			element('response_lid', { ident: `response_${l.ident}` }, [
+				plain(l.text),
+				element(
+					'render_choice',
+					{},
+					rights.map((r) => element('response_label', { ident: r.ident }, [plain(r.text)]))
+				)
+			])
+		),
+		// As in Canvas's own exports: one condition per left-hand item adds its share.
+		processing: lefts.map((l) =>
+			condition(undefined, varequal(`response_${l.ident}`, l.rightIdent), setScore('Add', points))
+		),
+		feedback: []
+	};
+}
+
+function itemBody(q: Question, seed: string): ItemBody {
+	switch (q.kind) {
+		case 'single':
+		case 'multiple':
+			return choiceBody(
+				q.options.map((o, i) => ({
+					ident: answerIdent(i),
+					text: o.text,
+					right: o.correct,
+					feedback: o.feedback
+				})),
+				q.kind === 'multiple'
+			);
+		case 'true-false':
+			return choiceBody(
+				[
+					{ ident: answerIdent(0), text: 'True', right: q.answer, feedback: q.feedback.ifTrue },
+					{ ident: answerIdent(1), text: 'False', right: !q.answer, feedback: q.feedback.ifFalse }
+				],
+				false
+			);
+		case 'matching': {
+			const rightIdent = new Map(q.pairs.map((p, i) => [p.id, matchIdent(i)]));
+			const rightText = new Map(q.pairs.map((p) => [p.id, p.right]));
+			return matchingBody(
+				q.pairs.map((p, i) => ({
+					ident: answerIdent(i),
+					text: p.left,
+					rightIdent: rightIdent.get(p.id)!
+				})),
+				layoutOf(q, seed, true).rights.map((id) => ({
+					ident: rightIdent.get(id)!,
+					text: rightText.get(id)!
+				}))
+			);
+		}
+		case 'ordering':
+			return orderingBody(q, seed);
+	}
+}
+
+/** Ordering as matching: the items (in Sourced's starting order) each matched to a position. */
+function orderingBody(q: QuestionOf<'ordering'>, seed: string): ItemBody {
+	const n = q.items.length;
+	const position = new Map(q.items.map((item, i) => [item.id, i]));
+	const text = new Map(q.items.map((item) => [item.id, item.text]));
+	const start = layoutOf(q, seed, true).items;
+	const body = matchingBody(
+		start.map((id, i) => ({
+			ident: answerIdent(i),
+			text: text.get(id)!,
+			rightIdent: matchIdent(position.get(id)!)
+		})),
+		q.items.map((_, i) => ({ ident: matchIdent(i), text: positionLabel(i + 1, n) }))
+	);
+	// Canvas shows this to a student who did not get every position right: the order in words.
+	return {
+		...body,
+		feedback: [itemFeedback('general_incorrect_fb', ['The right order:', ...rightAnswerText(q)])]
+	};
+}
+
+function renderItem(pack: Pack, q: Question): XmlElement {
+	const body = itemBody(q, pack.id);
+	return element('item', { ident: `sourced-${q.id}`, title: q.id }, [
+		element('itemmetadata', {}, [
+			element('qtimetadata', {}, [
+				metadataField('question_type', canvasQuestionType[q.kind]),
+				metadataField('points_possible', 1),
+				metadataField('original_answer_ids', body.answerIds.join(','))
+			])
+		]),
+		element('presentation', {}, [
+			html(`<div>${htmlParagraphs([q.prompt])}</div>`),
+			...body.presentation
+		]),
+		element('resprocessing', {}, [
+			element('outcomes', {}, [
+				element('decvar', { maxvalue: 100, minvalue: 0, varname: 'SCORE', vartype: 'Decimal' })
+			]),
+			condition('Yes', always(), displayFeedback('general_fb')),
+			...body.processing
+		]),
+		itemFeedback('general_fb', generalFeedbackLines(pack, q)),
+		...body.feedback
+	]);
+}
+
+/** Each question that the export converts (ordering → matching), with the reason. */
+export function canvasConversionNotes(pack: Pack): ConversionNote[] {
+	return pack.questions
+		.filter((q) => q.kind === 'ordering')
+		.map((q) => ({ questionId: q.id, action: 'converted', note: ORDERING_NOTE }));
+}
+
+/** The questestinterop document: one assessment, one section, one item per question. */
+export function renderCanvasAssessment(pack: Pack, notes: readonly ConversionNote[]): string {
+	const noteFor = new Map(notes.map((n) => [n.questionId, n]));
+	const root = element(
+		'questestinterop',
+		{
+			xmlns: QTI_NAMESPACE,
+			'xmlns:xsi': XSI_NAMESPACE,
+			'xsi:schemaLocation': `${QTI_NAMESPACE} ${QTI_SCHEMA}`
+		},
+		[
+			element('assessment', { ident: canvasAssessmentId(pack), title: pack.title }, [
+				element('section', { ident: 'root_section' }, [
+					pack.questions.map((q) => {
+						const note = noteFor.get(q.id);
+						return [note && comment(`${q.id}: ${note.action}: ${note.note}.`), renderItem(pack, q)];
+					})
+				])
+			])
+		]
+	);
+	const summary = notes.length
+		? [`Conversion notes (${notes.length}):`, ...notes.map((n) => `- ${n.questionId}: ${n.note}.`)]
+		: ['Conversion notes: none. Every question keeps its own kind.'];
+	return xmlDocument(root, [
+		comment(`Sourced pack "${pack.id}": ${pack.questions.length} questions for Canvas.`),
+		comment(summary.join('\n'))
+	]);
+}
+
+/** Canvas's quiz settings file: title, description, shuffling, practice or graded. */
+export function renderCanvasAssessmentMeta(pack: Pack): string {
+	const id = canvasAssessmentId(pack);
+	const practice = pack.settings.mode === 'practice';
+	const field = (name: string, value: string | number | boolean) =>
+		element(name, {}, [String(value)]);
+	const quiz = element(
+		'quiz',
+		{
+			identifier: id,
+			xmlns: CANVAS_NAMESPACE,
+			'xmlns:xsi': XSI_NAMESPACE,
+			'xsi:schemaLocation': `${CANVAS_NAMESPACE} https://canvas.instructure.com/xsd/cccv1p0.xsd`
+		},
+		[
+			field('title', pack.title),
+			element('description', {}, pack.description ? [htmlParagraphs([pack.description])] : []),
+			field('shuffle_answers', pack.settings.shuffleOptions),
+			field('scoring_policy', 'keep_highest'),
+			field('quiz_type', practice ? 'practice_quiz' : 'assignment'),
+			field('points_possible', pack.questions.length),
+			field('show_correct_answers', true),
+			field('allowed_attempts', practice ? -1 : 1),
+			field('one_question_at_a_time', false),
+			field('cant_go_back', false),
+			field('available', false)
+		]
+	);
+	return xmlDocument(quiz);
+}
+
+/** The package manifest: the assessment, and its settings file as a dependency. */
+export function renderCanvasManifest(pack: Pack): string {
+	const id = canvasAssessmentId(pack);
+	const manifest = element('manifest', { identifier: `${id}-manifest`, xmlns: CC_CP_NAMESPACE }, [
+		element('metadata', {}, [
+			element('schema', {}, ['IMS Content']),
+			element('schemaversion', {}, ['1.1.3'])
+		]),
+		element('organizations'),
+		element('resources', {}, [
+			element('resource', { identifier: id, type: 'imsqti_xmlv1p2' }, [
+				element('file', { href: `${id}/${id}.xml` }),
+				element('dependency', { identifierref: `${id}-meta` })
+			]),
+			element(
+				'resource',
+				{
+					identifier: `${id}-meta`,
+					type: 'associatedcontent/imscc_xmlv1p1/learning-application-resource',
+					href: `${id}/assessment_meta.xml`
+				},
+				[element('file', { href: `${id}/assessment_meta.xml` })]
+			)
+		])
+	]);
+	return xmlDocument(manifest);
+}
+
+/** Every file of the package, by its path inside the zip. */
+export function canvasPackageFiles(pack: Pack): {
+	files: Record<string, string>;
+	notes: ConversionNote[];
+} {
+	const id = canvasAssessmentId(pack);
+	const notes = canvasConversionNotes(pack);
+	return {
+		files: {
+			'imsmanifest.xml': renderCanvasManifest(pack),
+			[`${id}/${id}.xml`]: renderCanvasAssessment(pack, notes),
+			[`${id}/assessment_meta.xml`]: renderCanvasAssessmentMeta(pack)
+		},
+		notes
+	};
+}
+
+/** Canvas's QTI 1.2 zip (Classic Quizzes import): ordering as matching; citations in the general feedback. */
+export const canvasQti: Exporter = {
+	label: 'Canvas QTI 1.2',
+	extension: 'canvas-qti12.zip',
+	description:
+		'A QTI 1.2 zip in the form Canvas exports: import it in Canvas under Settings → Import Course Content → “QTI .zip file” (ordering questions become matching).',
+	exportPack(pack, baseName) {
+		const { files, notes } = canvasPackageFiles(pack);
+		const zip = zipSync(
+			Object.fromEntries(Object.entries(files).map(([path, xml]) => [path, strToU8(xml)])),
+			{ mtime: ZIP_TIME }
+		);
+		return {
+			files: [{ name: `${baseName}.canvas-qti12.zip`, data: zip, mime: 'application/zip' }],
+			notes
+		};
+	}
+};

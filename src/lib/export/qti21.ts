@@ -1,0 +1,507 @@
+import { strToU8, zipSync } from 'fflate';
+import type { Pack, Question, QuestionOf } from '../content/schema';
+import { layoutOf } from '../quiz/selection';
+import { generalFeedbackLines } from './feedback-text';
+import { comment, element, xmlDocument, type XmlChild, type XmlElement } from './qti-xml';
+import type { Exporter } from './types';
+
+const QTI_NAMESPACE = 'http://www.imsglobal.org/xsd/imsqti_v2p1';
+const QTI_SCHEMA = 'http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd';
+const CP_NAMESPACE = 'http://www.imsglobal.org/xsd/imscp_v1p1';
+const CP_SCHEMA = 'http://www.imsglobal.org/xsd/imscp_v1p1.xsd';
+const XSI_NAMESPACE = 'http://www.w3.org/2001/XMLSchema-instance';
+
+/** Fixed zip time stamps, so the same pack always gives the same bytes. */
+const ZIP_TIME = new Date(2024, 10, 26);
+
+const RESPONSE = 'RESPONSE';
+const SCORE = 'SCORE';
+const FEEDBACK = 'FEEDBACK';
+const GENERAL_FEEDBACK = 'GENERAL';
+const TEST_FILE = 'assessment-test.xml';
+
+/**
+ * A slug as an XML NCName (QTI identifiers must be NCNames): unchanged when it starts with a letter,
+ * otherwise behind an underscore. Slugs are lower-case, so the upper-case identifiers this file
+ * uses itself (RESPONSE, FB-…, L-…, R-…) never collide with one.
+ */
+export function qtiIdentifier(slug: string): string {
+	return /^[A-Za-z_]/.test(slug) ? slug : `_${slug}`;
+}
+
+/** Where a question's item file sits in the package. */
+export function qtiItemPath(question: Question): string {
+	return `items/${qtiIdentifier(question.id)}.xml`;
+}
+
+// ---- expressions and rules (QTI 2.1 response processing) ----
+
+const baseValue = (baseType: string, value: string | number) =>
+	element('baseValue', { baseType }, [String(value)]);
+const identifierValue = (id: string) => baseValue('identifier', id);
+const variable = (identifier: string) => element('variable', { identifier });
+const correct = (identifier: string) => element('correct', { identifier });
+const setOutcome = (identifier: string, expression: XmlElement) =>
+	element('setOutcomeValue', { identifier }, [expression]);
+const setScore = (value: number) => setOutcome(SCORE, baseValue('float', value));
+const isNullResponse = () => element('isNull', {}, [variable(RESPONSE)]);
+const matchesCorrect = () => element('match', {}, [variable(RESPONSE), correct(RESPONSE)]);
+
+interface Branch {
+	when: XmlElement;
+	then: readonly XmlChild[];
+}
+
+/** responseCondition: the first branch whose condition holds runs; otherwise the else rules. */
+function responseCondition(
+	branches: readonly Branch[],
+	otherwise?: readonly XmlChild[]
+): XmlElement {
+	return element('responseCondition', {}, [
+		branches.map((b, i) =>
+			element(i === 0 ? 'responseIf' : 'responseElseIf', {}, [b.when, ...b.then])
+		),
+		otherwise && element('responseElse', {}, otherwise)
+	]);
+}
+
+/** The rules that add one feedback identifier to FEEDBACK when a condition holds. */
+function showFeedbackWhen(condition: XmlElement, feedbackId: string): XmlElement {
+	return responseCondition([
+		{
+			when: condition,
+			then: [
+				setOutcome(
+					FEEDBACK,
+					element('multiple', {}, [variable(FEEDBACK), identifierValue(feedbackId)])
+				)
+			]
+		}
+	]);
+}
+
+/** A float for a mapping, written so that an engine reads back the same number. */
+const fraction = (value: number) => String(value);
+
+// ---- one item per question ----
+
+interface ItemParts {
+	/** The responseDeclaration: cardinality, correct response, any partial-credit mapping. */
+	response: XmlElement;
+	interaction: XmlElement;
+	/** Rules that set SCORE. */
+	scoring: XmlElement[];
+	/** Per-answer feedback: its identifier, the condition that shows it, its title and text. */
+	answerFeedback: { id: string; when: XmlElement; title: string; text: string }[];
+	/** How the item is scored, in words, for the comment at the top of the file. */
+	scoringNote: string;
+}
+
+const prompt = (q: Question) => element('prompt', {}, [q.prompt]);
+const feedbackId = (choiceId: string) => `FB-${choiceId}`;
+
+function choiceParts(
+	q: QuestionOf<'single'> | QuestionOf<'multiple'>,
+	shuffle: boolean
+): ItemParts {
+	const single = q.kind === 'single';
+	const right = q.options.filter((o) => o.correct);
+	const k = right.length;
+	const picked = (id: string) =>
+		single
+			? element('match', {}, [variable(RESPONSE), identifierValue(id)])
+			: element('member', {}, [identifierValue(id), variable(RESPONSE)]);
+	return {
+		response: element(
+			'responseDeclaration',
+			{ identifier: RESPONSE, cardinality: single ? 'single' : 'multiple', baseType: 'identifier' },
+			[
+				element(
+					'correctResponse',
+					{},
+					right.map((o) => element('value', {}, [qtiIdentifier(o.id)]))
+				),
+				!single &&
+					element(
+						'mapping',
+						{ lowerBound: 0, upperBound: 1, defaultValue: 0 },
+						q.options.map((o) =>
+							element('mapEntry', {
+								mapKey: qtiIdentifier(o.id),
+								mappedValue: fraction(o.correct ? 1 / k : -1 / k)
+							})
+						)
+					)
+			]
+		),
+		interaction: element(
+			'choiceInteraction',
+			{ responseIdentifier: RESPONSE, shuffle, maxChoices: single ? 1 : 0 },
+			[
+				prompt(q),
+				q.options.map((o) => element('simpleChoice', { identifier: qtiIdentifier(o.id) }, [o.text]))
+			]
+		),
+		scoring: single
+			? [responseCondition([{ when: matchesCorrect(), then: [setScore(1)] }], [setScore(0)])]
+			: [
+					responseCondition(
+						[
+							{ when: isNullResponse(), then: [setScore(0)] },
+							{ when: matchesCorrect(), then: [setScore(1)] }
+						],
+						[setOutcome(SCORE, element('mapResponse', { identifier: RESPONSE }))]
+					)
+				],
+		answerFeedback: q.options.map((o) => ({
+			id: feedbackId(qtiIdentifier(o.id)),
+			when: picked(qtiIdentifier(o.id)),
+			title: o.text,
+			text: o.feedback
+		})),
+		scoringNote: single
+			? 'Scoring: 1 for the right option, 0 otherwise.'
+			: `Scoring (partial credit, as Sourced scores it): +1/${k} for each right option picked and -1/${k} for each wrong one (mapping), never below 0; exactly the right set scores 1.`
+	};
+}
+
+function trueFalseParts(q: QuestionOf<'true-false'>): ItemParts {
+	const choices = [
+		{ id: 'TRUE', label: 'True', feedback: q.feedback.ifTrue },
+		{ id: 'FALSE', label: 'False', feedback: q.feedback.ifFalse }
+	];
+	return {
+		response: element(
+			'responseDeclaration',
+			{ identifier: RESPONSE, cardinality: 'single', baseType: 'identifier' },
+			[element('correctResponse', {}, [element('value', {}, [q.answer ? 'TRUE' : 'FALSE'])])]
+		),
+		interaction: element(
+			'choiceInteraction',
+			{ responseIdentifier: RESPONSE, shuffle: false, maxChoices: 1 },
+			[prompt(q), choices.map((c) => element('simpleChoice', { identifier: c.id }, [c.label]))]
+		),
+		scoring: [responseCondition([{ when: matchesCorrect(), then: [setScore(1)] }], [setScore(0)])],
+		answerFeedback: choices.map((c) => ({
+			id: feedbackId(c.id),
+			when: element('match', {}, [variable(RESPONSE), identifierValue(c.id)]),
+			title: c.label,
+			text: c.feedback
+		})),
+		scoringNote: 'True/false as a choice between True and False. Scoring: 1 for the right answer.'
+	};
+}
+
+function orderingParts(q: QuestionOf<'ordering'>, seed: string): ItemParts {
+	const ids = q.items.map((i) => qtiIdentifier(i.id));
+	const text = new Map(q.items.map((i) => [qtiIdentifier(i.id), i.text]));
+	// Written in Sourced's starting order (never the right one), and not shuffled again.
+	const start = layoutOf(q, seed, true).items.map(qtiIdentifier);
+	const share = 1 / (ids.length - 1);
+	const neighbourRules = ids.slice(0, -1).map((id, i) =>
+		responseCondition([
+			{
+				when: element('contains', {}, [
+					variable(RESPONSE),
+					element('ordered', {}, [identifierValue(id), identifierValue(ids[i + 1]!)])
+				]),
+				then: [
+					setOutcome(
+						SCORE,
+						element('sum', {}, [variable(SCORE), baseValue('float', fraction(share))])
+					)
+				]
+			}
+		])
+	);
+	return {
+		response: element(
+			'responseDeclaration',
+			{ identifier: RESPONSE, cardinality: 'ordered', baseType: 'identifier' },
+			[element('correctResponse', {}, [ids.map((id) => element('value', {}, [id]))])]
+		),
+		interaction: element('orderInteraction', { responseIdentifier: RESPONSE, shuffle: false }, [
+			prompt(q),
+			start.map((id) => element('simpleChoice', { identifier: id }, [text.get(id) ?? id]))
+		]),
+		scoring: [
+			responseCondition(
+				[
+					{ when: isNullResponse(), then: [setScore(0)] },
+					{ when: matchesCorrect(), then: [setScore(1)] }
+				],
+				[setScore(0), ...neighbourRules]
+			)
+		],
+		answerFeedback: [],
+		scoringNote: `Scoring (partial credit, as Sourced scores it): 1/${ids.length - 1} for each neighbouring pair of items in the answer that is also a neighbouring pair, in that order, in the right order; computed in responseProcessing with contains(); the right order scores 1. An importer that reads only correctResponse will score it all or nothing.`
+	};
+}
+
+function matchingParts(q: QuestionOf<'matching'>, seed: string, shuffle: boolean): ItemParts {
+	const left = (id: string) => `L-${id}`;
+	const right = (id: string) => `R-${id}`;
+	const n = q.pairs.length;
+	const byId = new Map(q.pairs.map((p) => [p.id, p]));
+	const rightsOrder = layoutOf(q, seed, true).rights;
+	return {
+		response: element(
+			'responseDeclaration',
+			{ identifier: RESPONSE, cardinality: 'multiple', baseType: 'directedPair' },
+			[
+				element(
+					'correctResponse',
+					{},
+					q.pairs.map((p) => element('value', {}, [`${left(p.id)} ${right(p.id)}`]))
+				),
+				element(
+					'mapping',
+					{ lowerBound: 0, upperBound: 1, defaultValue: 0 },
+					q.pairs.map((p) =>
+						element('mapEntry', {
+							mapKey: `${left(p.id)} ${right(p.id)}`,
+							mappedValue: fraction(1 / n)
+						})
+					)
+				)
+			]
+		),
+		interaction: element(
+			'matchInteraction',
+			{ responseIdentifier: RESPONSE, shuffle, maxAssociations: n },
+			[
+				prompt(q),
+				element(
+					'simpleMatchSet',
+					{},
+					q.pairs.map((p) =>
+						element('simpleAssociableChoice', { identifier: left(p.id), matchMax: 1 }, [p.left])
+					)
+				),
+				// Like Sourced's drop-downs, one right-hand text may be chosen for several items.
+				element(
+					'simpleMatchSet',
+					{},
+					rightsOrder.map((id) =>
+						element('simpleAssociableChoice', { identifier: right(id), matchMax: n }, [
+							byId.get(id)?.right ?? id
+						])
+					)
+				)
+			]
+		),
+		scoring: [
+			responseCondition(
+				[
+					{ when: isNullResponse(), then: [setScore(0)] },
+					{ when: matchesCorrect(), then: [setScore(1)] }
+				],
+				[setOutcome(SCORE, element('mapResponse', { identifier: RESPONSE }))]
+			)
+		],
+		answerFeedback: [],
+		scoringNote: `Scoring (partial credit, as Sourced scores it): 1/${n} for each item matched to its own right-hand text (mapping); all matched scores 1.`
+	};
+}
+
+function itemParts(q: Question, pack: Pack): ItemParts {
+	const shuffle = pack.settings.shuffleOptions;
+	switch (q.kind) {
+		case 'single':
+		case 'multiple':
+			return choiceParts(q, shuffle);
+		case 'true-false':
+			return trueFalseParts(q);
+		case 'ordering':
+			return orderingParts(q, pack.id);
+		case 'matching':
+			return matchingParts(q, pack.id, shuffle);
+	}
+}
+
+/** One question as a QTI 2.1 assessmentItem document. */
+export function renderQti21Item(pack: Pack, q: Question): string {
+	const parts = itemParts(q, pack);
+	const feedbackRules = [
+		setOutcome(FEEDBACK, element('multiple', {}, [identifierValue(GENERAL_FEEDBACK)])),
+		parts.answerFeedback.map((f) => showFeedbackWhen(f.when, f.id))
+	];
+	const modal = (identifier: string, title: string, paragraphs: readonly string[]) =>
+		element(
+			'modalFeedback',
+			{ outcomeIdentifier: FEEDBACK, identifier, showHide: 'show', title },
+			paragraphs.map((line) => element('p', {}, [line]))
+		);
+	const item = element(
+		'assessmentItem',
+		{
+			xmlns: QTI_NAMESPACE,
+			'xmlns:xsi': XSI_NAMESPACE,
+			'xsi:schemaLocation': `${QTI_NAMESPACE} ${QTI_SCHEMA}`,
+			identifier: qtiIdentifier(q.id),
+			title: q.id,
+			adaptive: false,
+			timeDependent: false
+		},
+		[
+			parts.response,
+			element(
+				'outcomeDeclaration',
+				{
+					identifier: SCORE,
+					cardinality: 'single',
+					baseType: 'float',
+					normalMaximum: 1,
+					normalMinimum: 0
+				},
+				[element('defaultValue', {}, [element('value', {}, ['0'])])]
+			),
+			element(
+				'outcomeDeclaration',
+				{ identifier: 'MAXSCORE', cardinality: 'single', baseType: 'float' },
+				[element('defaultValue', {}, [element('value', {}, ['1'])])]
+			),
+			element('outcomeDeclaration', {
+				identifier: FEEDBACK,
+				cardinality: 'multiple',
+				baseType: 'identifier'
+			}),
+			element('itemBody', {}, [parts.interaction]),
+			element('responseProcessing', {}, [...parts.scoring, ...feedbackRules]),
+			parts.answerFeedback.map((f) => modal(f.id, f.title, [f.text])),
+			modal(GENERAL_FEEDBACK, 'Explanation and sources', generalFeedbackLines(pack, q))
+		]
+	);
+	return xmlDocument(item, [
+		comment(`Sourced question ${q.id} (${q.kind}), topic ${q.topic}. ${parts.scoringNote}`),
+		comment(
+			`Feedback: the explanation and every cited passage with its outlet (GENERAL) always shows${parts.answerFeedback.length ? '; each picked answer also shows its own feedback (FB-…)' : ''}.`
+		)
+	]);
+}
+
+/** The assessmentTest: every item of the pack, in the pack's order, in one section. */
+export function renderQti21Test(pack: Pack): string {
+	const test = element(
+		'assessmentTest',
+		{
+			xmlns: QTI_NAMESPACE,
+			'xmlns:xsi': XSI_NAMESPACE,
+			'xsi:schemaLocation': `${QTI_NAMESPACE} ${QTI_SCHEMA}`,
+			identifier: qtiIdentifier(pack.id),
+			title: pack.title
+		},
+		[
+			element('outcomeDeclaration', {
+				identifier: SCORE,
+				cardinality: 'single',
+				baseType: 'float'
+			}),
+			element(
+				'testPart',
+				{
+					identifier: 'PART-1',
+					navigationMode: 'nonlinear',
+					// Practice shows feedback after each question; a test is submitted at the end.
+					submissionMode: pack.settings.mode === 'practice' ? 'individual' : 'simultaneous'
+				},
+				[
+					element(
+						'assessmentSection',
+						{ identifier: 'SECTION-1', title: pack.title, visible: true },
+						[
+							element('ordering', { shuffle: pack.settings.shuffleQuestions }),
+							pack.questions.map((q) =>
+								element('assessmentItemRef', {
+									identifier: qtiIdentifier(q.id),
+									href: qtiItemPath(q)
+								})
+							)
+						]
+					)
+				]
+			),
+			element('outcomeProcessing', {}, [
+				setOutcome(
+					SCORE,
+					element('sum', {}, [element('testVariables', { variableIdentifier: SCORE })])
+				)
+			])
+		]
+	);
+	return xmlDocument(test);
+}
+
+/** The IMS Content Packaging manifest: one resource per item, and the test depending on all of them. */
+export function renderQti21Manifest(pack: Pack): string {
+	const resourceId = (q: Question) => `RES-${qtiIdentifier(q.id)}`;
+	const manifest = element(
+		'manifest',
+		{
+			xmlns: CP_NAMESPACE,
+			'xmlns:xsi': XSI_NAMESPACE,
+			'xsi:schemaLocation': `${CP_NAMESPACE} ${CP_SCHEMA}`,
+			identifier: `MANIFEST-${qtiIdentifier(pack.id)}`
+		},
+		[
+			element('metadata', {}, [
+				element('schema', {}, ['QTIv2.1 Package']),
+				element('schemaversion', {}, ['1.0.0'])
+			]),
+			element('organizations'),
+			element('resources', {}, [
+				pack.questions.map((q) =>
+					element(
+						'resource',
+						{ identifier: resourceId(q), type: 'imsqti_item_xmlv2p1', href: qtiItemPath(q) },
+						[element('file', { href: qtiItemPath(q) })]
+					)
+				),
+				element(
+					'resource',
+					{ identifier: 'RES-TEST', type: 'imsqti_test_xmlv2p1', href: TEST_FILE },
+					[
+						element('file', { href: TEST_FILE }),
+						pack.questions.map((q) => element('dependency', { identifierref: resourceId(q) }))
+					]
+				)
+			])
+		]
+	);
+	return xmlDocument(manifest, [
+		comment(
+			`Sourced pack "${pack.id}": ${pack.questions.length} questions, one QTI 2.1 item each, plus ${TEST_FILE}.`
+		),
+		comment(
+			'Conversion notes: none. Every question keeps its own kind (single and multiple choice, true/false as a True/False choice, ordering, matching), its scoring rule and its feedback; nothing was converted or left out.'
+		)
+	]);
+}
+
+/** Every file of the package, by its path inside the zip. */
+export function qti21PackageFiles(pack: Pack): Record<string, string> {
+	return {
+		'imsmanifest.xml': renderQti21Manifest(pack),
+		[TEST_FILE]: renderQti21Test(pack),
+		...Object.fromEntries(pack.questions.map((q) => [qtiItemPath(q), renderQti21Item(pack, q)]))
+	};
+}
+
+/** IMS QTI 2.1 content package: one item per question, every kind native, Sourced's scoring and cited feedback. */
+export const qti21: Exporter = {
+	label: 'QTI 2.1 package',
+	extension: 'qti21.zip',
+	description:
+		'An IMS QTI 2.1 content package (zip): one item per question with its scoring and cited feedback, for Blackboard, Brightspace, Canvas and other LMSs that import QTI 2.1.',
+	exportPack(pack, baseName) {
+		const files = qti21PackageFiles(pack);
+		const zip = zipSync(
+			Object.fromEntries(Object.entries(files).map(([path, xml]) => [path, strToU8(xml)])),
+			{ mtime: ZIP_TIME }
+		);
+		return {
+			files: [{ name: `${baseName}.qti21.zip`, data: zip, mime: 'application/zip' }],
+			notes: []
+		};
+	}
+};

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { packSourceSchema, packTopicSchema, questionSchema } from '../content/schema';
+import { setAside, writeJson } from '../storage/browser-storage';
+import type { Draft } from './drafts';
+
+export const DRAFTS_KEY = 'sourced:instructor:v1';
+
+const draftSchema = z.object({
+	id: z.string().min(1),
+	title: z.string(),
+	instructions: z.string(),
+	mode: z.enum(['practice', 'test']),
+	shuffleOptions: z.boolean(),
+	questionIds: z.array(z.string()),
+	imported: z.object({
+		questions: z.array(questionSchema),
+		topics: z.array(packTopicSchema),
+		sources: z.array(packSourceSchema)
+	}),
+	updatedAt: z.string()
+}) satisfies z.ZodType<Draft>;
+
+export interface DraftStore {
+	drafts: Draft[];
+	activeId: string | undefined;
+}
+
+export type DraftsNotice = 'unavailable' | 'unreadable' | 'partly-unreadable' | 'full';
+
+export const draftsNoticeText: Record<DraftsNotice, string> = {
+	unavailable:
+		'This browser is not letting Sourced save your packs, so they last only while this tab is open: export them before you leave.',
+	unreadable:
+		'Saved packs in this browser could not be read; the old data was set aside, not deleted.',
+	'partly-unreadable':
+		'Some saved packs could not be read and were set aside; the others are here as you left them.',
+	full: 'Your browser’s storage is full, so your latest changes are kept only while this tab is open: export the pack to keep it.'
+};
+
+/** Reads the saved drafts, keeping every readable one and setting aside (never deleting) the rest. */
+export function readDrafts(
+	storage: Storage | undefined,
+	now = new Date()
+): { store: DraftStore; notice?: DraftsNotice } {
+	const empty: DraftStore = { drafts: [], activeId: undefined };
+	if (!storage) return { store: empty, notice: 'unavailable' };
+	let raw: string | null;
+	try {
+		raw = storage.getItem(DRAFTS_KEY);
+	} catch {
+		return { store: empty, notice: 'unavailable' };
+	}
+	if (raw === null) return { store: empty };
+	let json: { version?: unknown; drafts?: unknown; activeId?: unknown };
+	try {
+		json = JSON.parse(raw);
+	} catch {
+		setAside(storage, raw, now);
+		return { store: empty, notice: 'unreadable' };
+	}
+	if (json?.version !== 1 || !Array.isArray(json.drafts)) {
+		setAside(storage, raw, now);
+		return { store: empty, notice: 'unreadable' };
+	}
+	const drafts: Draft[] = [];
+	const bad: unknown[] = [];
+	for (const item of json.drafts) {
+		const parsed = draftSchema.safeParse(item);
+		if (parsed.success) drafts.push(parsed.data);
+		else bad.push(item);
+	}
+	const activeId = typeof json.activeId === 'string' ? json.activeId : undefined;
+	if (bad.length) setAside(storage, JSON.stringify(bad), now);
+	return { store: { drafts, activeId }, notice: bad.length ? 'partly-unreadable' : undefined };
+}
+
+/** Saves the drafts; returns a notice if that was not possible (the caller keeps them in memory). */
+export function writeDrafts(
+	storage: Storage | undefined,
+	store: DraftStore
+): DraftsNotice | undefined {
+	return writeJson(storage, DRAFTS_KEY, { version: 1, ...store });
+}

@@ -1,0 +1,20 @@
+import { bankPack, publishedPacks } from '$lib/content/pack';
+import { exporters, formatIds } from '$lib/export';
+import { getBank } from '$lib/server/bank';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = () => {
+	const bank = getBank();
+	return {
+		bank: bankPack(bank),
+		discrepancies: bank.comparisons.map(({ id, title }) => ({ id, title })),
+		readyMade: publishedPacks(bank).map((pack) => ({
+			title: pack.id === 'all' ? 'Whole bank' : pack.title.replace(/^Sourced: /, ''),
+			count: pack.questions.length,
+			files: formatIds.map((id) => ({
+				label: exporters[id].label,
+				file: `${pack.id}.${exporters[id].extension}`
+			}))
+		}))
+	};
+};

@@ -1,0 +1,174 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { XMLValidator } from 'fast-xml-parser';
+import { unzipSync } from 'fflate';
+import { parse as parseGift } from 'gift-pegjs';
+import { marked } from 'marked';
+import { packSchema, type Pack } from '../../src/lib/content/schema';
+import { bankPack, expectNoAxeViolations } from './fixtures';
+
+async function openBuilder(page: Page) {
+	await page.goto('/instructor');
+	await expect(page.getByRole('heading', { name: 'Your pack' })).toBeVisible();
+}
+
+/** Builds "Week 3: art washing": three art-washing questions plus two at random from the bank. */
+async function buildArtWashingPack(page: Page) {
+	await openBuilder(page);
+	await page.getByRole('textbox', { name: 'Title' }).fill('Week 3: art washing');
+	await page
+		.getByRole('textbox', { name: 'Instructions for students' })
+		.fill('Work alone; 15 minutes.');
+	await page.getByRole('radio', { name: /^Test/ }).check();
+	await page
+		.getByRole('combobox', { name: 'Topic' })
+		.selectOption({ label: 'Art washing and PR value' });
+	await expect(page.getByText(/^17 of \d+ questions match\.$/)).toBeVisible();
+	const boxes = page.locator('.rows input[type="checkbox"]');
+	for (let i = 0; i < 3; i++) await boxes.nth(i).check();
+	await page.getByRole('combobox', { name: 'Topic' }).selectOption({ label: 'Any topic' });
+	await page.getByRole('searchbox', { name: /Search/ }).fill('watermark');
+	await page.getByRole('spinbutton', { name: 'How many' }).fill('2');
+	await page.getByRole('button', { name: /^Add 2 at random/ }).click();
+	await expect(
+		page.getByRole('heading', { name: /^Questions \(5, about \d+ min\)$/ })
+	).toBeVisible();
+}
+
+test('an instructor builds a pack by filtering and selecting, and a reload loses nothing', async ({
+	page
+}) => {
+	await buildArtWashingPack(page);
+	const listed = await page.locator('.chosen li .id').allTextContents();
+	await page.getByRole('button', { name: `Move up: ${listed[2]}` }).click();
+	const reordered = await page.locator('.chosen li .id').allTextContents();
+	expect(reordered.slice(0, 3)).toEqual([listed[0], listed[2], listed[1]]);
+
+	await page.reload();
+	await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('Week 3: art washing');
+	await expect(page.getByRole('textbox', { name: 'Instructions for students' })).toHaveValue(
+		'Work alone; 15 minutes.'
+	);
+	await expect(page.getByRole('radio', { name: /^Test/ })).toBeChecked();
+	await expect(page.locator('.chosen li .id')).toHaveText(reordered);
+	await expectNoAxeViolations(page);
+});
+
+test('the share link opens exactly this pack for a student in a fresh browser', async ({
+	page,
+	browser
+}) => {
+	await buildArtWashingPack(page);
+	const ids = await page.locator('.chosen li .id').allTextContents();
+	const link = await page.getByRole('textbox', { name: 'Link to this pack' }).inputValue();
+
+	const student = await browser.newContext();
+	const tab = await student.newPage();
+	await tab.goto(link);
+	await expect(tab.getByRole('heading', { level: 1 })).toHaveText('Week 3: art washing');
+	await expect(tab.getByText('Work alone; 15 minutes.')).toBeVisible();
+	await expect(tab.getByText(/^Test mode/)).toBeVisible();
+	await expect(tab.getByRole('group', { name: /^Question 1 of 5/ })).toBeVisible();
+	expect(new URL(tab.url()).searchParams.get('ids')).toBe(ids.join(','));
+	await student.close();
+});
+
+test('every export downloads and parses', async ({ page }) => {
+	await buildArtWashingPack(page);
+	const buttons = page.locator('.formats button');
+	const count = await buttons.count();
+	expect(count).toBeGreaterThanOrEqual(8);
+	const seen: string[] = [];
+	for (let i = 0; i < count; i++) {
+		const [download] = await Promise.all([page.waitForEvent('download'), buttons.nth(i).click()]);
+		const name = download.suggestedFilename();
+		const bytes = readFileSync((await download.path())!);
+		const text = bytes.toString('utf8');
+		seen.push(name);
+		if (name.endsWith('.zip')) {
+			const files = unzipSync(new Uint8Array(bytes));
+			expect(Object.keys(files), name).toContain('imsmanifest.xml');
+			for (const [file, content] of Object.entries(files))
+				if (file.endsWith('.xml'))
+					expect(XMLValidator.validate(new TextDecoder().decode(content)), file).toBe(true);
+		} else if (name.endsWith('.moodle.xml')) {
+			expect(XMLValidator.validate(text)).toBe(true);
+			expect(text.match(/<question type="(?!category)/g)).toHaveLength(5);
+		} else if (name.endsWith('.gift.txt')) {
+			expect(parseGift(text).filter((q) => q.type !== 'Category')).toHaveLength(5);
+		} else if (name.endsWith('.json')) {
+			const pack = packSchema.parse(JSON.parse(text));
+			expect(pack.title).toBe('Week 3: art washing');
+			expect(pack.questions).toHaveLength(5);
+		} else if (name.endsWith('.csv')) {
+			expect(parseCsv(text, { bom: true, columns: true })).toHaveLength(5);
+		} else if (name.endsWith('.md')) {
+			expect(marked.lexer(text).some((t) => t.type === 'heading')).toBe(true);
+		} else if (name.endsWith('.aiken.txt')) {
+			expect(text).toMatch(/^ANSWER: [A-Z]$/m);
+		} else throw new Error(`unexpected download ${name}`);
+		await expect(page.getByRole('status').filter({ hasText: /downloaded/ })).toBeVisible();
+	}
+	expect(new Set(seen).size).toBe(count);
+});
+
+test('the print view shows a worksheet and a separate answer key', async ({ page }) => {
+	await buildArtWashingPack(page);
+	await page.getByRole('link', { name: 'Print view' }).click();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Week 3: art washing', exact: true })
+	).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Answer key: Week 3: art washing' })
+	).toBeVisible();
+	await expect(page.locator('.worksheet .questions > li')).toHaveCount(5);
+	await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeVisible();
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();
+	await expect(page.locator('header')).toBeHidden();
+	await page.emulateMedia({ media: 'screen' });
+	await expectNoAxeViolations(page);
+});
+
+test('a good pack file imports as a new pack; a bad one is refused with paths and changes nothing', async ({
+	page,
+	request
+}) => {
+	const bank = await bankPack(request);
+	const good: Pack = {
+		...bank,
+		id: 'imported',
+		title: 'Imported pack',
+		questions: bank.questions.slice(0, 4)
+	};
+	await openBuilder(page);
+	const packs = page.getByRole('combobox', { name: 'Pack being edited' });
+	const before = await packs.locator('option').count();
+
+	const bad = JSON.parse(JSON.stringify(good));
+	bad.questions[1].kind = 'essay';
+	bad.settings.mode = 'exam';
+	await page.locator('input[type="file"]').setInputFiles({
+		name: 'broken.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(JSON.stringify(bad))
+	});
+	const alert = page.getByRole('alert');
+	await expect(alert).toContainText('broken.json was not imported');
+	await expect(alert).toContainText('$.questions[1].kind');
+	await expect(alert).toContainText('$.settings.mode');
+	await expect(packs.locator('option')).toHaveCount(before);
+
+	await page.locator('input[type="file"]').setInputFiles({
+		name: 'good.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(JSON.stringify(good))
+	});
+	await expect(
+		page.getByText(/Imported “Imported pack” from good\.json: 4 questions/)
+	).toBeVisible();
+	await expect(packs.locator('option')).toHaveCount(before + 1);
+	await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('Imported pack');
+	await expect(page.locator('.chosen li')).toHaveCount(4);
+});

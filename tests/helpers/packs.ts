@@ -1,0 +1,102 @@
+import { loadBank } from '../../src/lib/content/load';
+import { bankPack } from '../../src/lib/content/pack';
+import { packSchema, type Pack } from '../../src/lib/content/schema';
+
+/** The whole real bank as a pack, as /packs/all.json publishes it. */
+export function realBankPack(): Pack {
+	return bankPack(loadBank());
+}
+
+/** Every character that some export format treats specially, plus curly quotes. */
+export const SPECIAL = `~ = # { } : < > & " ' ]]> “curly” ‘single’ \\ [x] -> %50% $CAT`;
+
+const s = (label: string) => `${label} ${SPECIAL}`;
+const citation = {
+	source: 'odd-source',
+	exact: s('quoted passage'),
+	start: 0,
+	end: 10,
+	anchor: 'p0-10'
+};
+const common = (id: string) => ({
+	id,
+	topic: 'odd-topic',
+	difficulty: 'core' as const,
+	objective: 'odd-o1',
+	prompt: s(`prompt of ${id}`),
+	explanation: s(`explanation of ${id}`),
+	tags: ['d1'],
+	citations: [citation]
+});
+
+/**
+ * A pack whose every text field holds every special character: one question of each kind. Export
+ * tests parse each format back and expect these texts unchanged.
+ */
+export function specialCharactersPack(): Pack {
+	return packSchema.parse({
+		schemaVersion: 1,
+		id: 'special-characters',
+		title: s('Pack title'),
+		description: s('Pack description'),
+		settings: { mode: 'test', shuffleOptions: false, shuffleQuestions: false },
+		topics: [{ id: 'odd-topic', title: s('Topic title') }],
+		sources: [
+			{
+				id: 'odd-source',
+				label: `Outlet ~ = # { } : < > & " ' ]]> “q” ‘s’ \\ ->`,
+				outlet: s('Outlet'),
+				author: 'unknown',
+				headline: s('Headline'),
+				published: 'unknown',
+				dateNote: s('Date note'),
+				url: 'unknown',
+				captureNotes: [s('Capture note')]
+			}
+		],
+		questions: [
+			{
+				...common('odd-single'),
+				kind: 'single',
+				options: [
+					{ id: 'a', text: s('right option'), correct: true, feedback: s('feedback right') },
+					{ id: 'b', text: s('wrong option'), correct: false, feedback: s('feedback wrong') },
+					{ id: 'c', text: s('other wrong option'), correct: false, feedback: s('feedback other') }
+				]
+			},
+			{
+				...common('odd-multiple'),
+				kind: 'multiple',
+				options: [
+					{ id: 'a', text: s('right one'), correct: true, feedback: s('fb right one') },
+					{ id: 'b', text: s('right two'), correct: true, feedback: s('fb right two') },
+					{ id: 'c', text: s('wrong one'), correct: false, feedback: s('fb wrong one') }
+				]
+			},
+			{
+				...common('odd-true-false'),
+				kind: 'true-false',
+				answer: false,
+				feedback: { ifTrue: s('if true'), ifFalse: s('if false') }
+			},
+			{
+				...common('odd-ordering'),
+				kind: 'ordering',
+				items: [
+					{ id: 'first', text: s('first item') },
+					{ id: 'second', text: s('second item') },
+					{ id: 'third', text: s('third item') }
+				]
+			},
+			{
+				...common('odd-matching'),
+				kind: 'matching',
+				pairs: [
+					{ id: 'p1', left: s('left one'), right: s('right one') },
+					{ id: 'p2', left: s('left two'), right: s('right two') },
+					{ id: 'p3', left: s('left three'), right: s('right three') }
+				]
+			}
+		]
+	});
+}

@@ -1,0 +1,94 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { packSchema } from '../../src/lib/content/schema';
+import { formatIds } from '../../src/lib/export';
+
+const tsx = 'node_modules/.bin/tsx';
+const run = (script: string, args: string[]) => {
+	try {
+		return {
+			code: 0,
+			out: execFileSync(tsx, [script, ...args], { encoding: 'utf8', stdio: 'pipe' })
+		};
+	} catch (error) {
+		const e = error as { status: number; stdout: string; stderr: string };
+		return { code: e.status, out: e.stdout + e.stderr };
+	}
+};
+const dir = mkdtempSync(join(tmpdir(), 'sourced-cli-'));
+
+describe('npm run export', () => {
+	it('lists every format and option in --help', () => {
+		const { code, out } = run('scripts/export.ts', ['--help']);
+		expect(code).toBe(0);
+		for (const id of formatIds) expect(out).toContain(id);
+		for (const option of ['--format', '--topic', '--ids', '--pack', '--out'])
+			expect(out).toContain(option);
+	});
+
+	it('exports two topics as a pack file that validates', () => {
+		const out = join(dir, 'two.json');
+		const result = run('scripts/export.ts', [
+			'--format',
+			'json',
+			'--topic',
+			'compensation',
+			'--topic',
+			'art-washing',
+			'--out',
+			out
+		]);
+		expect(result.code).toBe(0);
+		const pack = packSchema.parse(JSON.parse(readFileSync(out, 'utf8')));
+		expect(new Set(pack.questions.map((q) => q.topic))).toEqual(
+			new Set(['compensation', 'art-washing'])
+		);
+		expect(run('scripts/validate.ts', [out]).out).toContain(
+			`a valid pack of ${pack.questions.length} questions`
+		);
+	});
+
+	it('exports chosen ids in their order, and reports what a format leaves out', () => {
+		const out = join(dir, 'ids.aiken.txt');
+		const result = run('scripts/export.ts', [
+			'--format',
+			'aiken',
+			'--ids',
+			'time-01,comp-01',
+			'--out',
+			out
+		]);
+		expect(result.code).toBe(0);
+		expect(result.out).toMatch(/time-01: left out: /);
+	});
+
+	it('refuses an unknown format or topic with a clear message and a non-zero exit', () => {
+		expect(run('scripts/export.ts', ['--format', 'docx', '--out', join(dir, 'x')])).toMatchObject({
+			code: 1,
+			out: expect.stringContaining('unknown format "docx"')
+		});
+		expect(
+			run('scripts/export.ts', ['--format', 'json', '--topic', 'nope', '--out', join(dir, 'x')]).out
+		).toContain('unknown topic "nope"');
+	});
+});
+
+describe('npm run validate', () => {
+	it('prints each problem of a bad pack with its JSON path and exits non-zero', () => {
+		const bad = join(dir, 'bad.json');
+		writeFileSync(bad, JSON.stringify({ schemaVersion: 2, id: 'x', title: '', questions: [] }));
+		const result = run('scripts/validate.ts', [bad]);
+		expect(result.code).toBe(1);
+		expect(result.out).toContain('$.schemaVersion');
+		expect(result.out).toContain('$.title');
+	});
+
+	it('accepts the questions folder and summarises it', () => {
+		const result = run('scripts/validate.ts', ['questions']);
+		expect(result.code).toBe(0);
+		expect(result.out).toMatch(/\d+ questions, \d+ glossary terms, 5 sources/);
+	});
+});

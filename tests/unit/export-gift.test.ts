@@ -1,0 +1,361 @@
+import { XMLParser } from 'fast-xml-parser';
+import {
+	parse,
+	type GIFTQuestion,
+	type Matching,
+	type MultipleChoice,
+	type TextFormat,
+	type TrueFalse
+} from 'gift-pegjs';
+import { describe, expect, it } from 'vitest';
+import type { Pack, Question, QuestionOf } from '../../src/lib/content/schema';
+import { generalFeedbackLines, sourceLabel } from '../../src/lib/export/feedback-text';
+import { gift } from '../../src/lib/export/gift';
+import { realBankPack, specialCharactersPack } from '../helpers/packs';
+import { multipleQuestion } from '../helpers/questions';
+
+// Every check reads the file back with gift-pegjs, a GIFT parser independent of the exporter.
+// Where gift-pegjs and Moodle read the same GIFT differently (formats.md), the tests read it as
+// Moodle does and say so:
+// - gift-pegjs joins lines with spaces where Moodle keeps line breaks. The exporter never writes a
+//   real line break inside a text, only the escape `\n`, which both turn into a line break; so
+//   texts are compared exactly, line breaks included.
+// - gift-pegjs stores the two true/false feedbacks by position (trueFeedback = first `#`,
+//   falseFeedback = second), whatever the answer. Moodle shows the first to a student who answered
+//   wrongly and the second to one who answered rightly, so the tests read them by position.
+// - gift-pegjs leaves the right-hand side of a matching row with its escapes as placeholders
+//   ("&&058;" for ":"), which Moodle turns back (escapedchar_post); the tests turn them back likewise.
+// - A text written as [html] (a text holding "->", which GIFT cannot escape) is compared as the
+//   text it displays, decoded by fast-xml-parser.
+
+/** Moodle's grade fractions in percent (formats.md; Moodle's question_bank::fraction_options_full). */
+const MOODLE_PERCENTS = [
+	100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667, 14.28571,
+	12.5, 11.11111, 10, 5, 0
+].flatMap((p) => (p === 0 ? [0] : [p, -p]));
+
+type HtmlNode = Record<string, unknown>;
+const htmlParser = new XMLParser({ preserveOrder: true, trimValues: false, parseTagValue: false });
+
+/** The text a GIFT text displays in Moodle: plain as it is, HTML decoded (`<br />` as a line break). */
+function shown(text: TextFormat | null | undefined): string {
+	if (!text) return '';
+	if (text.format === 'plain') return text.text;
+	expect(text.format).toBe('html');
+	const [root] = htmlParser.parse(`<root>${text.text}</root>`) as HtmlNode[];
+	return (root?.root as HtmlNode[])
+		.map((node) => {
+			if ('#text' in node) return String(node['#text']);
+			if ('br' in node) return '\n';
+			throw new Error(`unexpected HTML element <${Object.keys(node).join()}>`);
+		})
+		.join('');
+}
+
+/** What Moodle makes of gift-pegjs's placeholders in a matching answer (its escapedchar_post). */
+function moodleSubanswer(text: string): string {
+	const placeholders: Record<string, string> = {
+		'&&092;': '\\',
+		'&&058;': ':',
+		'&&035;': '#',
+		'&&061;': '=',
+		'&&123;': '{',
+		'&&125;': '}',
+		'&&126;': '~',
+		'&&010': '\n'
+	};
+	return text.replace(/&&(?:092|058|035|061|123|125|126);|&&010/g, (p) => placeholders[p]!);
+}
+
+function exportGift(pack: Pack): { text: string; parsed: GIFTQuestion[] } {
+	const data = gift.exportPack(pack, pack.id).files[0]?.data;
+	if (typeof data !== 'string') throw new Error('GIFT export must be text');
+	return { text: data, parsed: parse(data) };
+}
+
+type ParsedQuestion = Exclude<GIFTQuestion, { type: 'Category' }>;
+
+function questionsOf(parsed: GIFTQuestion[]): ParsedQuestion[] {
+	return parsed.filter((q): q is ParsedQuestion => q.type !== 'Category');
+}
+
+const realPack = realBankPack();
+const real = exportGift(realPack);
+const realQuestions = questionsOf(real.parsed);
+const exported = new Map(realQuestions.map((q) => [q.title, q]));
+
+function exportedFor(q: Question): ParsedQuestion {
+	const found = exported.get(q.id);
+	if (!found) throw new Error(`question ${q.id} is missing from the export`);
+	return found;
+}
+
+function asType<T extends ParsedQuestion>(q: ParsedQuestion, type: T['type']): T {
+	expect(q.type).toBe(type);
+	return q as T;
+}
+
+function realOfKind<K extends Question['kind']>(kind: K): QuestionOf<K>[] {
+	return realPack.questions.filter((q): q is QuestionOf<K> => q.kind === kind);
+}
+
+/** Moodle's own check on multi-response grades: the positive fractions, rounded to 2 places, sum to 1. */
+function makesFullMarks(percents: number[]): boolean {
+	const total = percents.filter((f) => f > 0).reduce((s, f) => s + f / 100, 0);
+	return Math.round(total * 100) / 100 === 1;
+}
+
+function globalFeedbackOf(q: ParsedQuestion): string {
+	return 'globalFeedback' in q ? shown(q.globalFeedback) : '';
+}
+
+describe('GIFT export of the whole bank', () => {
+	it('parses with gift-pegjs into a category per topic and every question', () => {
+		expect(real.parsed.filter((q) => q.type === 'Category')).toHaveLength(realPack.topics.length);
+		expect(realQuestions).toHaveLength(realPack.questions.length);
+	});
+
+	it('names the file after the pack with the .gift.txt ending', () => {
+		const file = gift.exportPack(realPack, 'all').files[0];
+		expect(file?.name).toBe('all.gift.txt');
+		expect(file?.mime).toMatch(/^text\/plain/);
+		expect(gift.extension).toBe('gift.txt');
+		expect(gift.label).toBe('GIFT');
+	});
+
+	it('puts each topic in $CATEGORY: $course$/Sourced/<topic title>, followed by exactly that topic’s questions', () => {
+		const expected = realPack.topics.flatMap((topic) => [
+			`category: $course$/Sourced/${topic.title}`,
+			...realPack.questions.filter((q) => q.topic === topic.id).map((q) => q.id)
+		]);
+		const actual = real.parsed.map((q) =>
+			q.type === 'Category' ? `category: ${q.title}` : (q.title ?? '?')
+		);
+		expect(actual).toEqual(expected);
+	});
+
+	it('separates questions by a blank line and writes no line break inside a text', () => {
+		const blocks = real.text.trim().split(/\n\s*\n/);
+		expect(blocks).toHaveLength(1 + realPack.topics.length + realPack.questions.length);
+		for (const block of blocks.slice(1).filter((b) => !b.startsWith('$CATEGORY: ')))
+			for (const line of block.split('\n')) expect(line).toMatch(/^(\/\/ |::|\t[=~#TF]|\t####|\})/);
+	});
+
+	it('titles each question ::<id>:: and shows its prompt as plain text', () => {
+		for (const q of realPack.questions) {
+			const x = exportedFor(q);
+			expect(x.stem.format).toBe('plain');
+			expect(shown(x.stem).split('\n\n')[0]).toBe(q.prompt);
+		}
+	});
+
+	it('marks the one right option of a single-answer question with =, the others with ~, each with its own feedback', () => {
+		for (const q of realOfKind('single')) {
+			const x = asType<MultipleChoice>(exportedFor(q), 'MC');
+			expect(
+				x.choices.map((c) => [shown(c.text), c.isCorrect, c.weight, shown(c.feedback)])
+			).toEqual(q.options.map((o) => [o.text, o.correct, null, o.feedback]));
+		}
+	});
+
+	it('gives each right answer of a multiple-answer question an equal positive weight and each wrong one the same weight negated', () => {
+		for (const q of realOfKind('multiple')) {
+			const x = asType<MultipleChoice>(exportedFor(q), 'MC');
+			const k = q.options.filter((o) => o.correct).length;
+			expect(x.choices.every((c) => !c.isCorrect)).toBe(true);
+			q.options.forEach((o, i) => {
+				const choice = x.choices[i]!;
+				expect(shown(choice.text)).toBe(o.text);
+				expect(shown(choice.feedback)).toBe(o.feedback);
+				expect(choice.weight).toBeCloseTo((o.correct ? 100 : -100) / k, 4);
+			});
+		}
+	});
+
+	it('uses only weights from Moodle’s list, the right ones adding up to 100 as Moodle checks it', () => {
+		for (const q of realOfKind('multiple')) {
+			const weights = asType<MultipleChoice>(exportedFor(q), 'MC').choices.map(
+				(c) => c.weight ?? NaN
+			);
+			for (const w of weights) expect(MOODLE_PERCENTS).toContain(w);
+			expect(makesFullMarks(weights)).toBe(true);
+		}
+	});
+
+	it('keeps the weights on Moodle’s list and adding up to 100 for two to seven right answers', () => {
+		for (let k = 2; k <= 7; k++) {
+			const options = Array.from({ length: k + 1 }, (_, i) => ({
+				id: `o${i}`,
+				text: `Option ${i}`,
+				correct: i < k,
+				feedback: `Feedback ${i}`
+			}));
+			const pack = { ...realPack, questions: [multipleQuestion({ id: `k-${k}`, options })] };
+			const [x] = questionsOf(exportGift(pack).parsed);
+			const weights = asType<MultipleChoice>(x!, 'MC').choices.map((c) => c.weight ?? NaN);
+			for (const w of weights) expect(MOODLE_PERCENTS).toContain(w);
+			expect(makesFullMarks(weights)).toBe(true);
+			expect(weights[k]).toBe(-weights[0]!);
+		}
+	});
+
+	it('writes true/false so Moodle shows ifTrue to a student who picks true and ifFalse to one who picks false', () => {
+		for (const q of realOfKind('true-false')) {
+			const x = asType<TrueFalse>(exportedFor(q), 'TF');
+			expect(x.isTrue).toBe(q.answer);
+			// By position, as Moodle reads them: the first # for the wrong choice, the second for the right one.
+			const [forWrongChoice, forRightChoice] = [shown(x.trueFeedback), shown(x.falseFeedback)];
+			const forTrue = q.answer ? forRightChoice : forWrongChoice;
+			const forFalse = q.answer ? forWrongChoice : forRightChoice;
+			expect(forTrue).toBe(q.feedback.ifTrue);
+			expect(forFalse).toBe(q.feedback.ifFalse);
+		}
+	});
+
+	it('matches each left-hand text of a matching question to its own right-hand text', () => {
+		for (const q of realOfKind('matching')) {
+			const x = asType<Matching>(exportedFor(q), 'Matching');
+			expect(x.matchPairs.map((m) => [shown(m.subquestion), moodleSubanswer(m.subanswer)])).toEqual(
+				q.pairs.map((p) => [p.left, p.right])
+			);
+		}
+	});
+
+	it('exports an ordering question as matching, each item -> "Position N", says so in the text, and never lists the items in the right order', () => {
+		for (const q of realOfKind('ordering')) {
+			const x = asType<Matching>(exportedFor(q), 'Matching');
+			const rows = x.matchPairs.map((m) => [shown(m.subquestion), moodleSubanswer(m.subanswer)]);
+			const expected = q.items.map((item, i) => [item.text, `Position ${i + 1}`]);
+			expect(rows).toHaveLength(q.items.length);
+			expect(rows).toEqual(expect.arrayContaining(expected));
+			expect(rows).not.toEqual(expected);
+			const [prompt, ...rest] = shown(x.stem).split('\n\n');
+			expect(prompt).toBe(q.prompt);
+			expect(rest.join(' ')).toMatch(/matching question.*Position 1/);
+		}
+	});
+
+	it('carries the explanation and every cited passage with its outlet in the general feedback', () => {
+		for (const q of realPack.questions) {
+			const feedback = globalFeedbackOf(exportedFor(q)).split('\n');
+			expect(feedback[0]).toBe(q.explanation);
+			for (const c of q.citations)
+				expect(feedback).toContainEqual(
+					expect.stringContaining(`“${c.exact}” — ${sourceLabel(realPack, c.source)}`)
+				);
+			expect(feedback).toEqual(generalFeedbackLines(realPack, q));
+		}
+	});
+
+	it('tags each question with its topic and its difficulty in a // [tag:…] comment', () => {
+		for (const q of realPack.questions)
+			expect(exportedFor(q).tags).toEqual([q.topic, q.difficulty, ...q.tags]);
+	});
+});
+
+describe('GIFT export of special characters', () => {
+	const pack = specialCharactersPack();
+	const { text, parsed } = exportGift(pack);
+	const questions = questionsOf(parsed);
+	const byTitle = (id: string) => questions.find((q) => q.title === id)!;
+
+	it('escapes ~ = # { } : and backslash wherever they are text', () => {
+		const prompt = pack.questions[0]!.prompt;
+		expect(text).toContain(prompt.replace(/[\\~=#{}:]/g, '\\$&'));
+	});
+
+	it('brings back every text field unchanged', () => {
+		expect(parsed[0]).toEqual({
+			type: 'Category',
+			title: `$course$/Sourced/${pack.topics[0]!.title}`
+		});
+		for (const q of pack.questions) {
+			const x = byTitle(q.id);
+			expect(x.title).toBe(q.id);
+			expect(shown(x.stem).split('\n\n')[0]).toBe(q.prompt);
+			expect(globalFeedbackOf(x).split('\n')).toEqual(generalFeedbackLines(pack, q));
+			switch (q.kind) {
+				case 'single':
+				case 'multiple':
+					expect(
+						asType<MultipleChoice>(x, 'MC').choices.map((c) => [shown(c.text), shown(c.feedback)])
+					).toEqual(q.options.map((o) => [o.text, o.feedback]));
+					break;
+				case 'true-false': {
+					const tf = asType<TrueFalse>(x, 'TF');
+					// {F#…#…}: the first feedback is for the wrong choice (true), the second for the right one.
+					expect([shown(tf.trueFeedback), shown(tf.falseFeedback)]).toEqual([
+						q.feedback.ifTrue,
+						q.feedback.ifFalse
+					]);
+					break;
+				}
+				case 'matching':
+					expect(
+						asType<Matching>(x, 'Matching').matchPairs.map((m) => [
+							shown(m.subquestion),
+							moodleSubanswer(m.subanswer)
+						])
+					).toEqual(q.pairs.map((p) => [p.left, p.right]));
+					break;
+				case 'ordering':
+					expect(
+						asType<Matching>(x, 'Matching')
+							.matchPairs.map((m) => shown(m.subquestion))
+							.sort()
+					).toEqual(q.items.map((i) => i.text).sort());
+					break;
+			}
+		}
+	});
+
+	it('writes the true/false answer "true" as {T#ifFalse#ifTrue}, so the second feedback is the right choice’s', () => {
+		const tf = pack.questions.find((q): q is QuestionOf<'true-false'> => q.kind === 'true-false')!;
+		const flipped = { ...pack, questions: [{ ...tf, answer: true }] };
+		const [x] = questionsOf(exportGift(flipped).parsed);
+		const parsedTf = asType<TrueFalse>(x!, 'TF');
+		expect(parsedTf.isTrue).toBe(true);
+		expect([shown(parsedTf.trueFeedback), shown(parsedTf.falseFeedback)]).toEqual([
+			tf.feedback.ifFalse,
+			tf.feedback.ifTrue
+		]);
+	});
+
+	it('doubles a backslash in a category name only where Moodle would read it as an escape', () => {
+		const topic = { ...pack.topics[0]!, title: 'C:\\new \\ path/part' };
+		const { text: file } = exportGift({ ...pack, topics: [topic] });
+		expect(file).toContain('$CATEGORY: $course$/Sourced/C:\\\\new \\ path//part\n');
+	});
+});
+
+describe('GIFT conversion notes', () => {
+	const { notes } = gift.exportPack(realPack, 'all');
+	const orderingIds = realOfKind('ordering').map((q) => q.id);
+	const header = real.text.slice(0, real.text.indexOf('\n\n')).split('\n');
+
+	it('notes every ordering question, and only those, as converted to matching with the reason', () => {
+		expect(notes.map((n) => n.questionId).sort()).toEqual([...orderingIds].sort());
+		for (const n of notes) {
+			expect(n.action).toBe('converted');
+			expect(n.note).toMatch(/ordering exported as matching/);
+			expect(n.note).toMatch(/Position N/);
+			expect(n.note).toMatch(/no core ordering question/);
+		}
+	});
+
+	it('lists the same conversions in // comment lines at the top of the file', () => {
+		expect(header.every((line) => line.startsWith('// '))).toBe(true);
+		expect(header).toContain(`// Conversions (${notes.length}):`);
+		for (const n of notes) expect(header).toContain(`// - ${n.questionId}: converted. ${n.note}`);
+	});
+
+	it('says there is nothing to convert when the pack has no ordering question', () => {
+		const pack = {
+			...realPack,
+			questions: realPack.questions.filter((q) => q.kind !== 'ordering')
+		};
+		const result = gift.exportPack(pack, 'no-ordering');
+		expect(result.notes).toEqual([]);
+		expect(result.files[0]!.data).toContain('// Conversions: none');
+	});
+});

@@ -1,0 +1,371 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import type { Pack, Question, QuestionOf } from '../../src/lib/content/schema';
+import { generalFeedbackLines, sourceLabel } from '../../src/lib/export/feedback-text';
+import { moodleXml } from '../../src/lib/export/moodle-xml';
+import { realBankPack, specialCharactersPack } from '../helpers/packs';
+import { multipleQuestion } from '../helpers/questions';
+
+// Every check reads the file back with fast-xml-parser, an XML parser independent of the exporter,
+// and the HTML inside the text fields with fast-xml-parser too, as the text a student would see.
+
+/** Moodle's grade fractions in percent (formats.md; Moodle's question_bank::fraction_options_full). */
+const MOODLE_PERCENTS = [
+	100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667, 14.28571,
+	12.5, 11.11111, 10, 5, 0
+].flatMap((p) => (p === 0 ? [0] : [p, -p]));
+
+interface TextField {
+	text: string;
+	'@'?: { format?: string };
+}
+interface XmlAnswer extends TextField {
+	'@': { fraction: string; format: string };
+	feedback: TextField;
+}
+interface XmlSubquestion extends TextField {
+	answer: TextField[];
+}
+interface XmlQuestion {
+	'@': { type: string };
+	category?: TextField;
+	name?: TextField;
+	questiontext?: TextField;
+	generalfeedback?: TextField;
+	single?: string;
+	shuffleanswers?: string;
+	answer?: XmlAnswer[];
+	subquestion?: XmlSubquestion[];
+	tags?: { tag: TextField[] };
+}
+interface XmlFile {
+	'#comment'?: string;
+	quiz: { question: XmlQuestion[] };
+}
+
+const xmlParser = new XMLParser({
+	ignoreAttributes: false,
+	attributeNamePrefix: '',
+	attributesGroupName: '@',
+	parseTagValue: false,
+	parseAttributeValue: false,
+	trimValues: false,
+	commentPropName: '#comment',
+	isArray: (name) => ['question', 'answer', 'subquestion', 'tag'].includes(name)
+});
+
+type HtmlNode = Record<string, unknown>;
+const htmlParser = new XMLParser({ preserveOrder: true, trimValues: false, parseTagValue: false });
+
+/** The text an HTML fragment displays: `<br />` as a line break, entities decoded. */
+function displayedText(nodes: HtmlNode[]): string {
+	return nodes
+		.map((node) => {
+			if ('#text' in node) return String(node['#text']);
+			if ('br' in node) return '\n';
+			throw new Error(`unexpected HTML element <${Object.keys(node).join()}>`);
+		})
+		.join('');
+}
+
+/** The paragraphs of a Moodle HTML text field, each as the text it displays. */
+function paragraphsOf(field: TextField | undefined): string[] {
+	expect(field?.['@']?.format).toBe('html');
+	const [root] = htmlParser.parse(`<root>${field?.text ?? ''}</root>`) as HtmlNode[];
+	return (root?.root as HtmlNode[]).map((node) => {
+		if (!('p' in node))
+			throw new Error(`expected only <p> paragraphs, found ${JSON.stringify(node)}`);
+		return displayedText(node.p as HtmlNode[]);
+	});
+}
+
+function exportXml(pack: Pack): { xml: string; file: XmlFile } {
+	const data = moodleXml.exportPack(pack, pack.id).files[0]?.data;
+	if (typeof data !== 'string') throw new Error('Moodle XML export must be text');
+	return { xml: data, file: xmlParser.parse(data) as XmlFile };
+}
+
+const realPack = realBankPack();
+const real = exportXml(realPack);
+const realQuestions = real.file.quiz.question.filter((q) => q['@'].type !== 'category');
+const exported = new Map(realQuestions.map((q) => [q.name?.text, q]));
+
+/** The exported question for a pack question, found by name (= question id). */
+function exportedFor(q: Question): XmlQuestion {
+	const found = exported.get(q.id);
+	if (!found) throw new Error(`question ${q.id} is missing from the export`);
+	return found;
+}
+
+function realOfKind<K extends Question['kind']>(kind: K): QuestionOf<K>[] {
+	return realPack.questions.filter((q): q is QuestionOf<K> => q.kind === kind);
+}
+
+/** Moodle's own check on multi-response grades: the positive fractions, rounded to 2 places, sum to 1. */
+function makesFullMarks(fractions: number[]): boolean {
+	const total = fractions.filter((f) => f > 0).reduce((s, f) => s + f / 100, 0);
+	return Math.round(total * 100) / 100 === 1;
+}
+
+describe('Moodle XML export of the whole bank', () => {
+	it('is well-formed XML with one <quiz> root', () => {
+		expect(XMLValidator.validate(real.xml)).toBe(true);
+		expect(real.xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
+		expect(real.file.quiz.question.length).toBeGreaterThan(realPack.questions.length);
+	});
+
+	it('names the file after the pack with the .moodle.xml ending', () => {
+		const file = moodleXml.exportPack(realPack, 'all').files[0];
+		expect(file?.name).toBe('all.moodle.xml');
+		expect(file?.mime).toBe('application/xml');
+		expect(moodleXml.extension).toBe('moodle.xml');
+		expect(moodleXml.label).toBe('Moodle XML');
+	});
+
+	it('puts each topic in a category $course$/Sourced/<topic title>, followed by exactly that topic’s questions', () => {
+		const expected = realPack.topics.flatMap((topic) => [
+			`category: $course$/Sourced/${topic.title}`,
+			...realPack.questions.filter((q) => q.topic === topic.id).map((q) => q.id)
+		]);
+		const actual = real.file.quiz.question.map((q) =>
+			q['@'].type === 'category' ? `category: ${q.category?.text}` : (q.name?.text ?? '?')
+		);
+		expect(actual).toEqual(expected);
+	});
+
+	it('exports every question once, named by its id, as the Moodle type for its kind', () => {
+		const moodleType = {
+			single: 'multichoice',
+			multiple: 'multichoice',
+			'true-false': 'truefalse',
+			matching: 'matching',
+			ordering: 'matching'
+		};
+		expect(realQuestions).toHaveLength(realPack.questions.length);
+		for (const q of realPack.questions) expect(exportedFor(q)['@'].type).toBe(moodleType[q.kind]);
+	});
+
+	it('shows each question’s prompt as its text', () => {
+		for (const q of realPack.questions)
+			expect(paragraphsOf(exportedFor(q).questiontext)[0]).toBe(q.prompt);
+	});
+
+	it('gives the one right option of a single-answer question 100 and the others 0, each with its own feedback', () => {
+		for (const q of realOfKind('single')) {
+			const x = exportedFor(q);
+			expect(x.single).toBe('true');
+			expect(x.answer).toHaveLength(q.options.length);
+			q.options.forEach((o, i) => {
+				const answer = x.answer![i]!;
+				expect(paragraphsOf(answer)).toEqual([o.text]);
+				expect(Number(answer['@'].fraction)).toBe(o.correct ? 100 : 0);
+				expect(paragraphsOf(answer.feedback)).toEqual([o.feedback]);
+			});
+		}
+	});
+
+	it('gives each right answer of a multiple-answer question an equal positive weight and each wrong one the same weight negated', () => {
+		for (const q of realOfKind('multiple')) {
+			const x = exportedFor(q);
+			const k = q.options.filter((o) => o.correct).length;
+			expect(x.single).toBe('false');
+			q.options.forEach((o, i) => {
+				const answer = x.answer![i]!;
+				expect(paragraphsOf(answer)).toEqual([o.text]);
+				expect(paragraphsOf(answer.feedback)).toEqual([o.feedback]);
+				expect(Number(answer['@'].fraction)).toBeCloseTo((o.correct ? 100 : -100) / k, 4);
+			});
+		}
+	});
+
+	it('uses only grades from Moodle’s list, the right ones adding up to 100 as Moodle checks it', () => {
+		for (const q of realOfKind('multiple')) {
+			const fractions = exportedFor(q).answer!.map((a) => Number(a['@'].fraction));
+			for (const f of fractions) expect(MOODLE_PERCENTS).toContain(f);
+			expect(makesFullMarks(fractions)).toBe(true);
+		}
+	});
+
+	it('keeps the weights on Moodle’s list and adding up to 100 for two to seven right answers', () => {
+		for (let k = 2; k <= 7; k++) {
+			const options = Array.from({ length: k + 1 }, (_, i) => ({
+				id: `o${i}`,
+				text: `Option ${i}`,
+				correct: i < k,
+				feedback: `Feedback ${i}`
+			}));
+			const pack = { ...realPack, questions: [multipleQuestion({ id: `k-${k}`, options })] };
+			const [x] = exportXml(pack).file.quiz.question.filter((q) => q['@'].type !== 'category');
+			const fractions = x!.answer!.map((a) => Number(a['@'].fraction));
+			for (const f of fractions) expect(MOODLE_PERCENTS).toContain(f);
+			expect(makesFullMarks(fractions)).toBe(true);
+			expect(fractions[k]).toBe(-fractions[0]!);
+		}
+	});
+
+	it('writes true/false as the answers "true" and "false", ifTrue feedback on "true" and ifFalse on "false"', () => {
+		for (const q of realOfKind('true-false')) {
+			const answers = exportedFor(q).answer!;
+			const byText = new Map(answers.map((a) => [a.text, a]));
+			expect([...byText.keys()].sort()).toEqual(['false', 'true']);
+			expect(Number(byText.get('true')!['@'].fraction)).toBe(q.answer ? 100 : 0);
+			expect(Number(byText.get('false')!['@'].fraction)).toBe(q.answer ? 0 : 100);
+			expect(paragraphsOf(byText.get('true')!.feedback)).toEqual([q.feedback.ifTrue]);
+			expect(paragraphsOf(byText.get('false')!.feedback)).toEqual([q.feedback.ifFalse]);
+		}
+	});
+
+	it('matches each left-hand text of a matching question to its own right-hand text', () => {
+		for (const q of realOfKind('matching')) {
+			const rows = exportedFor(q).subquestion!.map((s) => ({
+				left: paragraphsOf(s)[0],
+				right: s.answer[0]?.text
+			}));
+			expect(rows).toEqual(q.pairs.map((p) => ({ left: p.left, right: p.right })));
+		}
+	});
+
+	it('exports an ordering question as matching, each item to "Position N", says so in the text, and never lists the items in the right order', () => {
+		for (const q of realOfKind('ordering')) {
+			const x = exportedFor(q);
+			const rows = x.subquestion!.map((s) => ({
+				left: paragraphsOf(s)[0],
+				right: s.answer[0]?.text
+			}));
+			const expected = q.items.map((item, i) => ({ left: item.text, right: `Position ${i + 1}` }));
+			expect(rows).toHaveLength(q.items.length);
+			expect(rows).toEqual(expect.arrayContaining(expected));
+			expect(rows).not.toEqual(expected);
+			expect(x.shuffleanswers).toBe('true');
+			const text = paragraphsOf(x.questiontext);
+			expect(text[0]).toBe(q.prompt);
+			expect(text.slice(1).join(' ')).toMatch(/matching question.*Position 1/);
+		}
+	});
+
+	it('shuffles answers as the pack settings say', () => {
+		const fixed = exportXml({
+			...realPack,
+			settings: { ...realPack.settings, shuffleOptions: false }
+		});
+		const shuffledValue = (file: XmlFile, kind: 'multichoice' | 'matching') =>
+			new Set(
+				file.quiz.question
+					.filter(
+						(q) =>
+							q['@'].type === kind &&
+							realPack.questions.find((p) => p.id === q.name?.text)?.kind !== 'ordering'
+					)
+					.map((q) => q.shuffleanswers)
+			);
+		expect(shuffledValue(real.file, 'multichoice')).toEqual(new Set(['true']));
+		expect(shuffledValue(real.file, 'matching')).toEqual(new Set(['true']));
+		expect(shuffledValue(fixed.file, 'multichoice')).toEqual(new Set(['false']));
+		expect(shuffledValue(fixed.file, 'matching')).toEqual(new Set(['false']));
+	});
+
+	it('carries the explanation and every cited passage with its outlet in the general feedback', () => {
+		for (const q of realPack.questions) {
+			const feedback = paragraphsOf(exportedFor(q).generalfeedback);
+			expect(feedback[0]).toBe(q.explanation);
+			for (const c of q.citations)
+				expect(feedback).toContainEqual(
+					expect.stringContaining(`“${c.exact}” — ${sourceLabel(realPack, c.source)}`)
+				);
+			expect(feedback).toEqual(generalFeedbackLines(realPack, q));
+		}
+	});
+
+	it('tags each question with its topic and its difficulty', () => {
+		for (const q of realPack.questions) {
+			const tags = exportedFor(q).tags?.tag.map((t) => t.text);
+			expect(tags).toEqual(expect.arrayContaining([q.topic, q.difficulty, ...q.tags]));
+		}
+	});
+});
+
+describe('Moodle XML export of special characters', () => {
+	const pack = specialCharactersPack();
+	const { xml, file } = exportXml(pack);
+	const questions = file.quiz.question.filter((q) => q['@'].type !== 'category');
+	const byName = (id: string) => questions.find((q) => q.name?.text === id)!;
+
+	it('is well-formed XML', () => {
+		expect(XMLValidator.validate(xml)).toBe(true);
+	});
+
+	it('splits a ]]> inside CDATA across two sections, and the parser joins it back', () => {
+		expect(xml).toContain(']]]]><![CDATA[>');
+		const category = file.quiz.question.find((q) => q['@'].type === 'category');
+		expect(category?.category?.text).toBe(`$course$/Sourced/${pack.topics[0]!.title}`);
+	});
+
+	it('brings back every text field unchanged', () => {
+		for (const q of pack.questions) {
+			const x = byName(q.id);
+			expect(x.name?.text).toBe(q.id);
+			expect(paragraphsOf(x.questiontext)[0]).toBe(q.prompt);
+			expect(paragraphsOf(x.generalfeedback)).toEqual(generalFeedbackLines(pack, q));
+			expect(paragraphsOf(x.generalfeedback).join('\n')).toContain(pack.sources[0]!.label);
+			expect(x.tags?.tag.map((t) => t.text)).toEqual([q.topic, q.difficulty, ...q.tags]);
+			switch (q.kind) {
+				case 'single':
+				case 'multiple':
+					expect(x.answer!.map((a) => [paragraphsOf(a), paragraphsOf(a.feedback)])).toEqual(
+						q.options.map((o) => [[o.text], [o.feedback]])
+					);
+					break;
+				case 'true-false':
+					expect(x.answer!.map((a) => [a.text, paragraphsOf(a.feedback)])).toEqual([
+						['true', [q.feedback.ifTrue]],
+						['false', [q.feedback.ifFalse]]
+					]);
+					break;
+				case 'matching':
+					expect(x.subquestion!.map((s) => [paragraphsOf(s), s.answer[0]?.text])).toEqual(
+						q.pairs.map((p) => [[p.left], p.right])
+					);
+					break;
+				case 'ordering':
+					expect(x.subquestion!.map((s) => paragraphsOf(s)[0]).sort()).toEqual(
+						q.items.map((i) => i.text).sort()
+					);
+					break;
+			}
+		}
+	});
+});
+
+describe('Moodle XML conversion notes', () => {
+	const { notes } = moodleXml.exportPack(realPack, 'all');
+	const orderingIds = realOfKind('ordering').map((q) => q.id);
+
+	it('notes every ordering question, and only those, as converted to matching with the reason', () => {
+		expect(notes.map((n) => n.questionId).sort()).toEqual([...orderingIds].sort());
+		for (const n of notes) {
+			expect(n.action).toBe('converted');
+			expect(n.note).toMatch(/ordering exported as matching/);
+			expect(n.note).toMatch(/Position N/);
+			expect(n.note).toMatch(/no core ordering question/);
+		}
+	});
+
+	it('lists the same conversions in a comment at the top of the file', () => {
+		const comment = real.file['#comment'] ?? '';
+		expect(real.xml.indexOf('<!--')).toBeLessThan(real.xml.indexOf('<quiz>'));
+		expect(comment).toContain(`Conversions (${notes.length}):`);
+		for (const n of notes) expect(comment).toContain(`${n.questionId}: converted. ${n.note}`);
+	});
+
+	it('says there is nothing to convert when the pack has no ordering question', () => {
+		const pack = {
+			...realPack,
+			questions: realPack.questions.filter((q) => q.kind !== 'ordering')
+		};
+		const result = moodleXml.exportPack(pack, 'no-ordering');
+		expect(result.notes).toEqual([]);
+		expect((xmlParser.parse(result.files[0]!.data as string) as XmlFile)['#comment']).toContain(
+			'Conversions: none'
+		);
+	});
+});

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { anyFilter, matchesFilter, randomPick } from '../../src/lib/instructor/filters';
+import {
+	addQuestions,
+	draftFromPack,
+	draftToPack,
+	moveQuestion,
+	newDraft,
+	removeQuestion,
+	shareQuery,
+	unshareableIds
+} from '../../src/lib/instructor/drafts';
+import { MAX_PACK_BYTES, parsePackFile } from '../../src/lib/instructor/import';
+import { parseQuizSpec } from '../../src/lib/quiz/selection';
+import { realBankPack } from '../helpers/packs';
+
+const bank = realBankPack();
+const byId = new Map(bank.questions.map((q) => [q.id, q]));
+const now = '2026-11-22T10:00:00.000Z';
+
+describe('filtering the bank', () => {
+	it('narrows by topic, kind, difficulty, cited source and discrepancy together', () => {
+		const f = {
+			...anyFilter,
+			topic: 'reading-coverage',
+			source: 'unattributed-leak-exposes',
+			tag: 'd2'
+		};
+		const found = bank.questions.filter((q) => matchesFilter(q, f));
+		expect(found.length).toBeGreaterThan(0);
+		for (const q of found) {
+			expect(q.topic).toBe('reading-coverage');
+			expect(q.citations.some((c) => c.source === 'unattributed-leak-exposes')).toBe(true);
+			expect(q.tags).toContain('d2');
+		}
+	});
+
+	it('finds words in prompts, options and explanations, in any order and case', () => {
+		const found = bank.questions.filter((q) =>
+			matchesFilter(q, { ...anyFilter, text: 'WATERMARK videos' })
+		);
+		expect(found.length).toBeGreaterThan(0);
+		expect(
+			bank.questions.filter((q) => matchesFilter(q, { ...anyFilter, text: 'zzqx-no-such-word' }))
+		).toEqual([]);
+	});
+
+	it('draws the same random questions for the same seed', () => {
+		const a = randomPick(bank.questions, 5, 'seed-a').map((q) => q.id);
+		expect(randomPick(bank.questions, 5, 'seed-a').map((q) => q.id)).toEqual(a);
+		expect(randomPick(bank.questions, 5, 'seed-b').map((q) => q.id)).not.toEqual(a);
+		expect(new Set(a).size).toBe(5);
+	});
+});
+
+describe('a draft pack', () => {
+	it('adds each question once, reorders and removes', () => {
+		let d = addQuestions(newDraft('d1', now), ['comp-01', 'wash-01', 'comp-01']);
+		d = addQuestions(d, ['wash-01', 'conf-01']);
+		expect(d.questionIds).toEqual(['comp-01', 'wash-01', 'conf-01']);
+		d = moveQuestion(d, 'conf-01', -1);
+		expect(d.questionIds).toEqual(['comp-01', 'conf-01', 'wash-01']);
+		expect(moveQuestion(d, 'comp-01', -1)).toBe(d);
+		expect(removeQuestion(d, 'conf-01').questionIds).toEqual(['comp-01', 'wash-01']);
+	});
+
+	it('becomes a self-contained pack with only the topics and sources it needs', () => {
+		const d = {
+			...addQuestions(newDraft('d1', now, 'Week 3: art washing'), ['wash-01', 'comp-01']),
+			mode: 'test' as const
+		};
+		const pack = draftToPack(d, byId, bank);
+		expect(pack).toMatchObject({
+			id: 'week-3-art-washing',
+			title: 'Week 3: art washing',
+			settings: { mode: 'test' }
+		});
+		expect(pack.questions.map((q) => q.id)).toEqual(['wash-01', 'comp-01']);
+		expect(pack.topics.map((t) => t.id)).toEqual(['compensation', 'art-washing']);
+		expect(pack.sources.map((s) => s.id).sort()).toEqual(
+			[...new Set(pack.questions.flatMap((q) => q.citations.map((c) => c.source)))].sort()
+		);
+	});
+
+	it('shares as a quiz link that carries its ids, title, mode and instructions', () => {
+		const d = {
+			...addQuestions(newDraft('d1', now, 'Week 3'), ['wash-01', 'comp-01']),
+			mode: 'test' as const,
+			shuffleOptions: false,
+			instructions: 'Work alone.'
+		};
+		const { spec, problems } = parseQuizSpec(new URLSearchParams(shareQuery(d)));
+		expect(problems).toEqual([]);
+		expect(spec).toMatchObject({
+			scope: { kind: 'ids', ids: ['wash-01', 'comp-01'] },
+			mode: 'test',
+			shuffleOptions: false,
+			shuffleQuestions: false,
+			title: 'Week 3',
+			instructions: 'Work alone.'
+		});
+	});
+
+	it('imports a pack: bank questions by id, any other question kept whole and flagged as not shareable', () => {
+		const changed = { ...bank.questions[0]!, prompt: 'An edited prompt' };
+		const pack = { ...bank, title: 'Imported', questions: [changed, bank.questions[1]!] };
+		const d = draftFromPack(pack, byId, 'd2', now);
+		expect(d.questionIds).toEqual([changed.id, bank.questions[1]!.id]);
+		expect(d.imported.questions).toEqual([changed]);
+		expect(unshareableIds(d)).toEqual([changed.id]);
+		expect(draftToPack(d, byId, bank).questions[0]!.prompt).toBe('An edited prompt');
+	});
+});
+
+describe('importing a pack file', () => {
+	it('accepts the published whole-bank pack', () => {
+		const result = parsePackFile(JSON.stringify(bank));
+		expect(result.ok && result.pack.questions.length).toBe(bank.questions.length);
+	});
+
+	it('lists every problem with its JSON path', () => {
+		const broken = JSON.parse(JSON.stringify(bank));
+		broken.questions[3].kind = 'essay';
+		delete broken.questions[5].explanation;
+		broken.extra = true;
+		const result = parsePackFile(JSON.stringify(broken));
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.errors).toEqual(
+			expect.arrayContaining([
+				expect.stringMatching(/^\$\.questions\[3\]\.kind: /),
+				expect.stringMatching(/^\$\.questions\[5\]\.explanation: /),
+				expect.stringMatching(/^\$: Unrecognized key: "extra"/)
+			])
+		);
+	});
+
+	it('says where JSON is broken, and refuses files over 5 MB before reading them', () => {
+		const bad = parsePackFile('{"schemaVersion": 1,');
+		expect(!bad.ok && bad.errors[0]).toMatch(/^\$: not valid JSON/);
+		const big = parsePackFile('', MAX_PACK_BYTES + 1);
+		expect(!big.ok && big.errors[0]).toMatch(/a pack can be at most 5 MB/);
+	});
+});
