@@ -6,6 +6,27 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ strict: true }),
+		// A strict Content Security Policy in every page's <meta>: scripts only from this site or
+		// hashed by SvelteKit (its inline start-up script), no eval, nothing from elsewhere.
+		// static/_headers repeats what a <meta> policy cannot carry (frame-ancestors) for hosts that read it.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self'],
+				// Style attributes only (SvelteKit's own route announcer has one); never scripts.
+				'style-src-attr': ['unsafe-inline'],
+				'img-src': ['self', 'data:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'worker-src': ['self'],
+				'manifest-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		},
 		prerender: {
 			handleHttpError: 'fail',
 			handleMissingId: 'fail',

@@ -18,3 +18,30 @@ test('build/schema/pack-v1.json is the JSON Schema generated from the zod pack s
 		expect.arrayContaining(['schemaVersion', 'questions', 'sources'])
 	);
 });
+
+test('every page carries a strict Content Security Policy, repeated in build/_headers', () => {
+	const headers = readFileSync('build/_headers', 'utf8');
+	expect(headers).toContain('X-Content-Type-Options: nosniff');
+	expect(headers).toContain('Referrer-Policy: strict-origin-when-cross-origin');
+	const pages = [
+		'index.html',
+		'quiz.html',
+		'instructor.html',
+		'sources/ars-technica-2024-11-27.html',
+		'print/all.html'
+	];
+	for (const page of pages) {
+		const policy = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(
+			readFileSync(`build/${page}`, 'utf8')
+		)?.[1];
+		expect(policy, page).toBeDefined();
+		const scripts = /script-src ([^;]+)/.exec(policy!)?.[1];
+		expect(scripts, page).toMatch(/^'self'( 'sha256-[A-Za-z0-9+/=]+')+$/);
+		expect(policy).toContain("default-src 'self'");
+		expect(policy).not.toContain('unsafe-eval');
+		const path = page === 'index.html' ? '/' : `/${page.replace(/\.html$/, '')}`;
+		expect(headers).toContain(
+			`${path}\n  Content-Security-Policy: ${policy}; frame-ancestors 'none'`
+		);
+	}
+});

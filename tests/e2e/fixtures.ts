@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test as base, type APIRequestContext, type Page } from '@playwright/test';
 import type { Pack, QuestionKind, QuestionOf } from '../../src/lib/content/schema';
 
 export const WCAG_A_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -64,3 +64,30 @@ export async function answerWithKeyboard(page: Page): Promise<void> {
 		await page.keyboard.press('Enter');
 	}
 }
+
+/**
+ * The e2e `test`: every page it opens records Content Security Policy violations, and the test fails
+ * if there is any, so the strict policy is checked on every page and state the suite visits.
+ */
+export const test = base.extend<{ cspViolations: string[] }>({
+	cspViolations: [
+		async ({ context }, use) => {
+			const violations: string[] = [];
+			await context.exposeBinding('__reportCspViolation', (_source, text: string) => {
+				violations.push(text);
+			});
+			await context.addInitScript(() => {
+				document.addEventListener('securitypolicyviolation', (e) => {
+					const report = (window as unknown as { __reportCspViolation: (t: string) => void })
+						.__reportCspViolation;
+					report(
+						`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} on ${location.pathname}`
+					);
+				});
+			});
+			await use(violations);
+			expect(violations, 'Content Security Policy violations').toEqual([]);
+		},
+		{ auto: true }
+	]
+});

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLValidator } from 'fast-xml-parser';
 import { unzipSync } from 'fflate';
 import { parse as parseGift } from 'gift-pegjs';
 import { marked } from 'marked';
 import { packSchema, type Pack } from '../../src/lib/content/schema';
-import { bankPack, expectNoAxeViolations } from './fixtures';
+import { bankPack, expectNoAxeViolations, test } from './fixtures';
 
 async function openBuilder(page: Page) {
 	await page.goto('/instructor');

@@ -1,10 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import {
 	answerWithKeyboard,
 	bankPack,
 	expectNoAxeViolations,
 	oneOfEachKind,
-	openQuiz
+	openQuiz,
+	test
 } from './fixtures';
 
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });

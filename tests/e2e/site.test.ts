@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './fixtures';
 import type { Pack } from '../../src/lib/content/schema';
 
 test('the home page lists every topic with its question count', async ({ page, request }) => {

@@ -10,7 +10,19 @@ export function realBankPack(): Pack {
 /** Every character that some export format treats specially, plus curly quotes. */
 export const SPECIAL = `~ = # { } : < > & " ' ]]> “curly” ‘single’ \\ [x] -> %50% $CAT`;
 
-const s = (label: string) => `${label} ${SPECIAL}`;
+/** Markup and script that must stay text wherever a pack's words are shown or exported. */
+export const XSS = [
+	'<script>window.__xss=1</script>',
+	'<img src=x onerror="window.__xss=1">',
+	'<svg onload="window.__xss=1"><circle r=1 /></svg>',
+	'javascript:window.__xss=1',
+	'"><b onmouseover=window.__xss=1>broken</b',
+	'\u202Eevil\u202C RTL override'
+];
+
+const s = (label: string) => `${label} ${SPECIAL} ${XSS.join(' ')}`;
+/** For fields too short to hold the markup too (titles). */
+const short = (label: string) => `${label} ${SPECIAL}`;
 const citation = {
 	source: 'odd-source',
 	exact: s('quoted passage'),
@@ -37,15 +49,15 @@ export function specialCharactersPack(): Pack {
 	return packSchema.parse({
 		schemaVersion: 1,
 		id: 'special-characters',
-		title: s('Pack title'),
+		title: short('Pack title'),
 		description: s('Pack description'),
 		settings: { mode: 'test', shuffleOptions: false, shuffleQuestions: false },
-		topics: [{ id: 'odd-topic', title: s('Topic title') }],
+		topics: [{ id: 'odd-topic', title: short('Topic title') }],
 		sources: [
 			{
 				id: 'odd-source',
 				label: `Outlet ~ = # { } : < > & " ' ]]> “q” ‘s’ \\ ->`,
-				outlet: s('Outlet'),
+				outlet: short('Outlet'),
 				author: 'unknown',
 				headline: s('Headline'),
 				published: 'unknown',

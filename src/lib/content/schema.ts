@@ -1,8 +1,10 @@
+import '../zod-jitless';
 import { z } from 'zod';
 
 /** Lower-case slug: letters, digits and single hyphens. Used for every id in the bank. */
 export const slugSchema = z
 	.string()
+	.max(80)
 	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug such as "comp-01"');
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
@@ -27,7 +29,7 @@ export const sourceSchema = z.strictObject({
 	dateNote: text(400),
 	url: z.union([z.url({ protocol: /^https$/ }), z.literal('unknown')]),
 	copyFoundAt: z.url({ protocol: /^https$/ }).optional(),
-	captureNotes: z.array(text(600)).min(1)
+	captureNotes: z.array(text(600)).min(1).max(20)
 });
 export type Source = z.infer<typeof sourceSchema>;
 
@@ -82,7 +84,7 @@ const commonFields = {
 	prompt: text(1000),
 	explanation: text(2000),
 	objective: slugSchema,
-	tags: z.array(slugSchema).default([])
+	tags: z.array(slugSchema).max(20).default([])
 };
 
 const variants = {
@@ -154,16 +156,16 @@ function checkAnswerKey(q: AnyQuestion, ctx: z.core.$RefinementCtx): void {
 /** A question as an author writes it in `questions/<topic>.yaml` (topic implied by the file). */
 export const authoredQuestionSchema = z
 	.discriminatedUnion('kind', [
-		variants.single.extend({ citations: z.array(citationSchema).min(1) }),
-		variants.multiple.extend({ citations: z.array(citationSchema).min(1) }),
-		variants.trueFalse.extend({ citations: z.array(citationSchema).min(1) }),
-		variants.ordering.extend({ citations: z.array(citationSchema).min(1) }),
-		variants.matching.extend({ citations: z.array(citationSchema).min(1) })
+		variants.single.extend({ citations: z.array(citationSchema).min(1).max(20) }),
+		variants.multiple.extend({ citations: z.array(citationSchema).min(1).max(20) }),
+		variants.trueFalse.extend({ citations: z.array(citationSchema).min(1).max(20) }),
+		variants.ordering.extend({ citations: z.array(citationSchema).min(1).max(20) }),
+		variants.matching.extend({ citations: z.array(citationSchema).min(1).max(20) })
 	])
 	.superRefine(checkAnswerKey);
 export type AuthoredQuestion = z.infer<typeof authoredQuestionSchema>;
 
-const builtFields = { topic: slugSchema, citations: z.array(anchoredCitationSchema).min(1) };
+const builtFields = { topic: slugSchema, citations: z.array(anchoredCitationSchema).min(1).max(20) };
 
 /** A question as the site, the exporters and packs use it: topic set, every citation anchored. */
 export const questionSchema = z
@@ -238,9 +240,12 @@ export const packSchema = z
 		title: text(200),
 		description: z.string().max(4000).default(''),
 		settings: packSettingsSchema,
-		topics: z.array(packTopicSchema),
-		sources: z.array(packSourceSchema),
-		questions: z.array(questionSchema).min(1)
+		topics: z.array(packTopicSchema).max(100),
+		sources: z.array(packSourceSchema).max(100),
+		questions: z
+			.array(questionSchema)
+			.min(1)
+			.max(1000, 'a pack can hold at most 1,000 questions')
 	})
 	.superRefine((pack, ctx) => {
 		const topics = new Set(pack.topics.map((t) => t.id));

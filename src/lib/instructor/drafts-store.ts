@@ -1,3 +1,4 @@
+import '../zod-jitless';
 import { z } from 'zod';
 import { packSourceSchema, packTopicSchema, questionSchema } from '../content/schema';
 import { setAside, writeJson } from '../storage/browser-storage';

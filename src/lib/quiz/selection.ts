@@ -27,6 +27,8 @@ export interface QuizSpec {
 }
 
 const SEED = /^[a-z0-9]{1,32}$/;
+/** The most question ids a shared link may carry (a pack file holds at most 1,000 too). */
+export const MAX_LINK_IDS = 1000;
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
@@ -41,19 +43,22 @@ export function parseQuizSpec(params: URLSearchParams): { spec: QuizSpec; proble
 	const mixed = params.get('mixed');
 	const ids = params.get('ids');
 	if (ids !== null) {
-		const list = ids.split(',').filter(Boolean);
-		const bad = list.filter((id) => !ID.test(id));
-		if (bad.length) problems.push(`Ignored question ids that are not valid: ${bad.join(', ')}.`);
-		scope = { kind: 'ids', ids: [...new Set(list.filter((id) => ID.test(id)))] };
+		const all = ids.split(',').filter(Boolean);
+		if (all.length > MAX_LINK_IDS) problems.push(`A link can hold at most ${MAX_LINK_IDS} questions; the rest were left out.`);
+		const list = all.slice(0, MAX_LINK_IDS);
+		const bad = list.filter((id) => !ID.test(id) || id.length > 80);
+		if (bad.length)
+			problems.push(`Ignored ${bad.length} question ids that are not valid: ${bad.slice(0, 5).join(', ').slice(0, 200)}.`);
+		scope = { kind: 'ids', ids: [...new Set(list.filter((id) => ID.test(id) && id.length <= 80))] };
 	} else if (topic !== null) {
 		if (ID.test(topic)) scope = { kind: 'topic', topic };
-		else problems.push(`"${topic}" is not a topic id; showing the whole module.`);
+		else problems.push(`"${topic.slice(0, 80)}" is not a topic id; showing the whole module.`);
 	} else if (mixed !== null) {
 		const count = Number(mixed);
 		if ((MIXED_SIZES as readonly number[]).includes(count))
 			scope = { kind: 'mixed', count: count as MixedSize };
 		else {
-			problems.push(`Mixed practice comes in 5, 10 or 20 questions, not "${mixed}"; using 10.`);
+			problems.push(`Mixed practice comes in 5, 10 or 20 questions, not "${mixed.slice(0, 20)}"; using 10.`);
 			scope = { kind: 'mixed', count: 10 };
 		}
 	}
@@ -61,11 +66,11 @@ export function parseQuizSpec(params: URLSearchParams): { spec: QuizSpec; proble
 	const level = params.get('level') ?? 'any';
 	const difficulty =
 		level === 'any' || (difficulties as readonly string[]).includes(level) ? level : 'any';
-	if (difficulty !== level) problems.push(`"${level}" is not a difficulty; showing every level.`);
+	if (difficulty !== level) problems.push(`"${level.slice(0, 20)}" is not a difficulty; showing every level.`);
 
 	const modeParam = params.get('mode') ?? 'practice';
 	const mode: Mode = modeParam === 'test' ? 'test' : 'practice';
-	if (modeParam !== mode) problems.push(`"${modeParam}" is not a mode; using practice.`);
+	if (modeParam !== mode) problems.push(`"${modeParam.slice(0, 20)}" is not a mode; using practice.`);
 
 	const seedParam = params.get('seed');
 	const seed = seedParam !== null && SEED.test(seedParam) ? seedParam : undefined;

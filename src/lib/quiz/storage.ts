@@ -1,3 +1,4 @@
+import '../zod-jitless';
 import * as z from 'zod/mini';
 import { availableStorage, setAside, writeJson } from '../storage/browser-storage';
 import type { Attempt, TopicScore } from './attempt';
