@@ -1,5 +1,6 @@
 import '../zod-jitless';
 import { z } from 'zod';
+import { difficulties, type QuestionKind } from './vocabulary';
 
 /** Lower-case slug: letters, digits and single hyphens. Used for every id in the bank. */
 export const slugSchema = z
@@ -9,12 +10,8 @@ export const slugSchema = z
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 
-export const difficulties = ['intro', 'core', 'advanced'] as const;
+export { difficulties, questionKinds, type Difficulty, type QuestionKind } from './vocabulary';
 export const difficultySchema = z.enum(difficulties);
-export type Difficulty = z.infer<typeof difficultySchema>;
-
-export const questionKinds = ['single', 'multiple', 'true-false', 'ordering', 'matching'] as const;
-export type QuestionKind = (typeof questionKinds)[number];
 
 /** Metadata of one source document; the text itself lives in `questions/sources/<file>`. */
 export const sourceSchema = z.strictObject({
@@ -165,7 +162,10 @@ export const authoredQuestionSchema = z
 	.superRefine(checkAnswerKey);
 export type AuthoredQuestion = z.infer<typeof authoredQuestionSchema>;
 
-const builtFields = { topic: slugSchema, citations: z.array(anchoredCitationSchema).min(1).max(20) };
+const builtFields = {
+	topic: slugSchema,
+	citations: z.array(anchoredCitationSchema).min(1).max(20)
+};
 
 /** A question as the site, the exporters and packs use it: topic set, every citation anchored. */
 export const questionSchema = z
@@ -242,10 +242,7 @@ export const packSchema = z
 		settings: packSettingsSchema,
 		topics: z.array(packTopicSchema).max(100),
 		sources: z.array(packSourceSchema).max(100),
-		questions: z
-			.array(questionSchema)
-			.min(1)
-			.max(1000, 'a pack can hold at most 1,000 questions')
+		questions: z.array(questionSchema).min(1).max(1000, 'a pack can hold at most 1,000 questions')
 	})
 	.superRefine((pack, ctx) => {
 		const topics = new Set(pack.topics.map((t) => t.id));

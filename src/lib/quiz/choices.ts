@@ -1,4 +1,5 @@
-import { difficulties, type Difficulty, type Question } from '../content/schema';
+import type { Question } from '../content/schema';
+import { difficulties, type Difficulty } from '../content/vocabulary';
 import { estimateMinutes, MIXED_SIZES } from './selection';
 
 export type Level = Difficulty | 'any';

@@ -1,4 +1,5 @@
-import { difficulties, type Difficulty, type Question } from '../content/schema';
+import type { Question } from '../content/schema';
+import { difficulties, type Difficulty } from '../content/vocabulary';
 import { seededRandom, shuffled } from './random';
 
 export const MIXED_SIZES = [5, 10, 20] as const;
@@ -44,11 +45,14 @@ export function parseQuizSpec(params: URLSearchParams): { spec: QuizSpec; proble
 	const ids = params.get('ids');
 	if (ids !== null) {
 		const all = ids.split(',').filter(Boolean);
-		if (all.length > MAX_LINK_IDS) problems.push(`A link can hold at most ${MAX_LINK_IDS} questions; the rest were left out.`);
+		if (all.length > MAX_LINK_IDS)
+			problems.push(`A link can hold at most ${MAX_LINK_IDS} questions; the rest were left out.`);
 		const list = all.slice(0, MAX_LINK_IDS);
 		const bad = list.filter((id) => !ID.test(id) || id.length > 80);
 		if (bad.length)
-			problems.push(`Ignored ${bad.length} question ids that are not valid: ${bad.slice(0, 5).join(', ').slice(0, 200)}.`);
+			problems.push(
+				`Ignored ${bad.length} question ids that are not valid: ${bad.slice(0, 5).join(', ').slice(0, 200)}.`
+			);
 		scope = { kind: 'ids', ids: [...new Set(list.filter((id) => ID.test(id) && id.length <= 80))] };
 	} else if (topic !== null) {
 		if (ID.test(topic)) scope = { kind: 'topic', topic };
@@ -58,7 +62,9 @@ export function parseQuizSpec(params: URLSearchParams): { spec: QuizSpec; proble
 		if ((MIXED_SIZES as readonly number[]).includes(count))
 			scope = { kind: 'mixed', count: count as MixedSize };
 		else {
-			problems.push(`Mixed practice comes in 5, 10 or 20 questions, not "${mixed.slice(0, 20)}"; using 10.`);
+			problems.push(
+				`Mixed practice comes in 5, 10 or 20 questions, not "${mixed.slice(0, 20)}"; using 10.`
+			);
 			scope = { kind: 'mixed', count: 10 };
 		}
 	}
@@ -66,11 +72,13 @@ export function parseQuizSpec(params: URLSearchParams): { spec: QuizSpec; proble
 	const level = params.get('level') ?? 'any';
 	const difficulty =
 		level === 'any' || (difficulties as readonly string[]).includes(level) ? level : 'any';
-	if (difficulty !== level) problems.push(`"${level.slice(0, 20)}" is not a difficulty; showing every level.`);
+	if (difficulty !== level)
+		problems.push(`"${level.slice(0, 20)}" is not a difficulty; showing every level.`);
 
 	const modeParam = params.get('mode') ?? 'practice';
 	const mode: Mode = modeParam === 'test' ? 'test' : 'practice';
-	if (modeParam !== mode) problems.push(`"${modeParam.slice(0, 20)}" is not a mode; using practice.`);
+	if (modeParam !== mode)
+		problems.push(`"${modeParam.slice(0, 20)}" is not a mode; using practice.`);
 
 	const seedParam = params.get('seed');
 	const seed = seedParam !== null && SEED.test(seedParam) ? seedParam : undefined;
