@@ -1,0 +1,132 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import type { Bank } from '../src/lib/content/load';
+import { bankPack } from '../src/lib/content/pack';
+import { packSchema, type Pack } from '../src/lib/content/schema';
+
+/** `comp-01`, copy 42 → `comp-01-x0042`: still a valid slug, unique per copy. */
+export const copyId = (id: string, copy: number) => `${id}-x${String(copy).padStart(4, '0')}`;
+
+/**
+ * `count` questions made of the real ones, deterministically: copy 0 of every question in order,
+ * then copy 1, and so on, each with a suffixed id.
+ */
+export function repeatQuestions<T extends { id: string }>(
+	questions: readonly T[],
+	count: number
+): T[] {
+	if (!questions.length) throw new Error('no questions to repeat');
+	const copies: T[] = [];
+	for (let copy = 0; copies.length < count; copy++)
+		for (const q of questions) {
+			if (copies.length === count) break;
+			copies.push({ ...structuredClone(q), id: copyId(q.id, copy) });
+		}
+	return copies;
+}
+
+export interface SyntheticPack {
+	pack: Pack;
+	validateMs: number;
+	/** Set when packSchema caps a pack below `count` questions, so it was checked in parts. */
+	validatedInPartsOf?: number;
+}
+
+/**
+ * The whole bank as a pack, scaled to `count` questions and validated with the pack schema. If the
+ * schema's only objection is a cap on the number of questions, the pack is checked as consecutive
+ * packs of that size (every question and every pack rule) plus one check that ids are unique overall.
+ */
+export function syntheticPack(bank: Bank, count: number): SyntheticPack {
+	const real = bankPack(bank);
+	const draft = {
+		...real,
+		id: `bench-${count}`,
+		title: `Benchmark pack: the real questions repeated to ${count}`,
+		questions: repeatQuestions(real.questions, count)
+	};
+	const start = performance.now();
+	const whole = packSchema.safeParse(draft);
+	if (whole.success) return { pack: whole.data, validateMs: performance.now() - start };
+
+	const cap = whole.error.issues.every(
+		(i) => i.code === 'too_big' && i.path.length === 1 && i.path[0] === 'questions'
+	)
+		? Number((whole.error.issues[0] as { maximum?: number | bigint }).maximum)
+		: NaN;
+	if (!(cap >= 1)) throw new Error(`the synthetic pack is not valid: ${whole.error.message}`);
+	const questions: Pack['questions'] = [];
+	for (let from = 0; from < draft.questions.length; from += cap) {
+		const part = packSchema.safeParse({
+			...draft,
+			questions: draft.questions.slice(from, from + cap)
+		});
+		if (!part.success)
+			throw new Error(
+				`the synthetic pack is not valid (questions ${from}+): ${part.error.message}`
+			);
+		questions.push(...part.data.questions);
+	}
+	if (new Set(questions.map((q) => q.id)).size !== questions.length)
+		throw new Error('the synthetic pack repeats a question id');
+	return {
+		pack: { ...packSchema.parse({ ...draft, questions: questions.slice(0, cap) }), questions },
+		validateMs: performance.now() - start,
+		validatedInPartsOf: cap
+	};
+}
+
+const NOT_TOPICS = new Set(['glossary.yaml', 'compare.yaml']);
+
+interface TopicFile {
+	name: string;
+	topic: unknown;
+	questions: { id: string }[];
+}
+
+/** The real topic files as authored (YAML parsed, nothing anchored yet). */
+export function readTopicFiles(root = 'questions'): TopicFile[] {
+	return readdirSync(root)
+		.filter((f) => f.endsWith('.yaml') && !NOT_TOPICS.has(f))
+		.sort()
+		.map((name) => {
+			const data = parse(readFileSync(join(root, name), 'utf8')) as Omit<TopicFile, 'name'>;
+			return { name, topic: data.topic, questions: data.questions };
+		});
+}
+
+/**
+ * A content folder in a temp dir holding `count` questions: the real sources, glossary and
+ * comparisons, and each topic file with its real questions repeated (suffixed ids), written as YAML.
+ */
+export function writeSyntheticContent(
+	count: number,
+	root = 'questions',
+	parent = tmpdir()
+): { dir: string; yamlBytes: number } {
+	const files = readTopicFiles(root);
+	const all = files.flatMap((f) => f.questions.map((q) => ({ file: f.name, q })));
+	if (!all.length) throw new Error(`no questions in ${root}`);
+	const byFile = new Map(files.map((f) => [f.name, [] as { id: string }[]]));
+	for (let copy = 0, n = 0; n < count; copy++)
+		for (const { file, q } of all) {
+			if (n === count) break;
+			byFile.get(file)!.push({ ...q, id: copyId(q.id, copy) });
+			n++;
+		}
+
+	const dir = mkdtempSync(join(parent, `content-${count}-`));
+	cpSync(join(root, 'sources'), join(dir, 'sources'), { recursive: true });
+	for (const name of NOT_TOPICS) cpSync(join(root, name), join(dir, name));
+	let yamlBytes = 0;
+	for (const f of files) {
+		// No line folding: yaml 2 folds some strings that start with a space and hold a newline into
+		// text that parses back differently, which would break the copied citations.
+		const text = stringify({ topic: f.topic, questions: byFile.get(f.name) }, { lineWidth: 0 });
+		yamlBytes += Buffer.byteLength(text);
+		writeFileSync(join(dir, f.name), text);
+	}
+	return { dir, yamlBytes };
+}
