@@ -98,7 +98,7 @@ export function loadBank(root = 'questions'): Bank {
 
 	const topics: Topic[] = [];
 	const questions: Question[] = [];
-	const firstSeen = new Map<string, string>();
+	const firstSeen = new Map<string, { yaml: YamlFile; index: number }>();
 	const topicFiles = readdirSync(root)
 		.filter((f) => f.endsWith('.yaml') && f !== GLOSSARY_FILE && f !== COMPARE_FILE)
 		.sort();
@@ -120,11 +120,12 @@ export function loadBank(root = 'questions'): Bank {
 		topics.push(topic);
 		const objectives = new Set(topic.objectives.map((o) => o.id));
 		parsed.data.questions.forEach((q, i) => {
-			const where = `${yaml.file}:${yaml.lineOf(['questions', i, 'id'])}`;
 			const earlier = firstSeen.get(q.id);
-			if (earlier)
-				problems.push(yaml.problem(['questions', i, 'id'], `id already used at ${earlier}`, q.id));
-			firstSeen.set(q.id, earlier ?? where);
+			if (earlier) {
+				// Line numbers only for the message: looking them up for every question would be quadratic.
+				const at = `${earlier.yaml.file}:${earlier.yaml.lineOf(['questions', earlier.index, 'id'])}`;
+				problems.push(yaml.problem(['questions', i, 'id'], `id already used at ${at}`, q.id));
+			} else firstSeen.set(q.id, { yaml, index: i });
 			if (!objectives.has(q.objective))
 				problems.push(
 					yaml.problem(

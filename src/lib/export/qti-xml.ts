@@ -24,18 +24,13 @@ export type XmlAttributes = Readonly<Record<string, string | number | boolean | 
 /** A child as callers write it: `false`, `null` and `undefined` are skipped, arrays are flattened. */
 export type XmlChild = XmlNode | false | null | undefined | readonly XmlChild[];
 
-/** Whether XML 1.0 can hold a code point at all (not C0 controls other than tab/LF/CR, lone surrogates, U+FFFE/U+FFFF). */
-function isXmlChar(code: number): boolean {
-	if (code < 0x20) return code === 0x9 || code === 0xa || code === 0xd;
-	if (code >= 0xd800 && code <= 0xdfff) return false;
-	return code !== 0xfffe && code !== 0xffff;
-}
+/** A character XML 1.0 cannot hold: C0 controls other than tab/LF/CR, lone surrogates, U+FFFE/U+FFFF. */
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+const NOT_XML_CHARS = new RegExp(NOT_XML_CHAR.source, 'gu');
 
 /** The text with every character XML cannot hold replaced by U+FFFD (the file would not parse otherwise). */
 function xmlChars(text: string): string {
-	let safe = '';
-	for (const ch of text) safe += isXmlChar(ch.codePointAt(0)!) ? ch : '\uFFFD';
-	return safe;
+	return NOT_XML_CHAR.test(text) ? text.replace(NOT_XML_CHARS, '\uFFFD') : text;
 }
 
 /** Text content with `&`, `<` and `>` escaped (`>` too, so `]]>` never appears). */
