@@ -124,7 +124,12 @@ export function writeSyntheticContent(
 	for (const f of files) {
 		// No line folding: yaml 2 folds some strings that start with a space and hold a newline into
 		// text that parses back differently, which would break the copied citations.
-		const text = stringify({ topic: f.topic, questions: byFile.get(f.name) }, { lineWidth: 0 });
+		const text = stringify(
+			{ topic: f.topic, questions: byFile.get(f.name) },
+			// Written as an author would: every question in full, never as YAML aliases of shared objects
+			// (resolving aliases is quadratic in the yaml package, and authored files have none).
+			{ lineWidth: 0, aliasDuplicateObjects: false }
+		);
 		yamlBytes += Buffer.byteLength(text);
 		writeFileSync(join(dir, f.name), text);
 	}
