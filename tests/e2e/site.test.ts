@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { expect } from '@playwright/test';
 import { test } from './fixtures';
 import type { Pack } from '../../src/lib/content/schema';
@@ -43,5 +45,26 @@ test('every source page marks the passages the bank cites', async ({ page, reque
 		const cited = pack.questions.flatMap((q) => q.citations).filter((c) => c.source === source.id);
 		for (const c of cited.slice(0, 3))
 			await expect(page.locator(`[id="${c.anchor}"]`)).toHaveCount(1);
+	}
+});
+
+test('every prerendered page loads under the Content Security Policy without a violation', async ({
+	page
+}) => {
+	const walk = (dir: string): string[] =>
+		readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+			e.isDirectory()
+				? walk(join(dir, e.name))
+				: e.name.endsWith('.html')
+					? [join(dir, e.name)]
+					: []
+		);
+	const paths = walk('build').map((f) =>
+		`/${relative('build', f)}`.replace(/\.html$/, '').replace(/^\/index$/, '/')
+	);
+	expect(paths.length).toBeGreaterThanOrEqual(20);
+	for (const path of paths) {
+		await page.goto(path);
+		await expect(page.locator('h1').first(), path).toBeVisible();
 	}
 });
