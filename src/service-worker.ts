@@ -2,14 +2,17 @@
 /// <reference no-default-lib="true"/>
 /// <reference lib="esnext" />
 /// <reference lib="webworker" />
-// Offline once visited: the app shell, every prerendered page and data file (questions, sources,
+// Offline once visited: the app shell, every learner's page and data file (questions, sources,
 // glossary) and the static files are cached at install; pages are served from the cache, the network
 // is only a fallback for anything else.
 import { build, files, prerendered, version } from '$service-worker';
 
 const worker = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `sourced-${version}`;
-const PRECACHE = [...build, ...files, ...prerendered];
+// Export files and print views are for instructors online; leaving them out keeps the first visit's
+// background download small for a class on one Wi-Fi.
+const forLearners = (path: string) => !path.startsWith('/packs/') && !path.startsWith('/print/');
+const PRECACHE = [...build, ...files.filter(forLearners), ...prerendered.filter(forLearners)];
 const precached = new Set(PRECACHE);
 
 worker.addEventListener('install', (event) => {
