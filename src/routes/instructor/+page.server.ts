@@ -8,6 +8,11 @@ export const load: PageServerLoad = () => {
 	return {
 		bank: bankPack(bank),
 		discrepancies: bank.comparisons.map(({ id, title }) => ({ id, title })),
+		formats: formatIds.map((id) => ({
+			id,
+			label: exporters[id].label,
+			description: exporters[id].description
+		})),
 		readyMade: publishedPacks(bank).map((pack) => ({
 			title: pack.id === 'all' ? 'Whole bank' : pack.title.replace(/^Sourced: /, ''),
 			count: pack.questions.length,
