@@ -1,3 +1,4 @@
+import { cachedOffline } from '../src/lib/offline';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -211,13 +212,14 @@ export function firstVisit(buildDir: string, path: string, manifestFile?: string
 const sum = (assets: readonly { raw: number; gzip: number }[]) =>
 	assets.reduce((t, a) => ({ raw: t.raw + a.raw, gzip: t.gzip + a.gzip }), { raw: 0, gzip: 0 });
 
-/** Every file the service worker fetches into its cache after the first load (its precache list). */
+/** Every file the service worker fetches into its cache after the first load (its precache list, filtered as it filters it). */
 export function servicePrecache(buildDir: string): { files: number; raw: number; gzip: number } {
 	const worker = join(buildDir, 'service-worker.js');
 	if (!existsSync(worker)) return { files: 0, raw: 0, gzip: 0 };
 	const code = readFileSync(worker, 'utf8');
 	const files = new Set<string>();
 	for (const m of code.matchAll(/[`"'](\/[^`"'\s]*)[`"']/g)) {
+		if (!cachedOffline(m[1]!)) continue;
 		const file = fileForPath(buildDir, m[1]!);
 		if (file) files.add(file);
 	}

@@ -6,13 +6,11 @@
 // glossary) and the static files are cached at install; pages are served from the cache, the network
 // is only a fallback for anything else.
 import { build, files, prerendered, version } from '$service-worker';
+import { cachedOffline } from '$lib/offline';
 
 const worker = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `sourced-${version}`;
-// Export files and print views are for instructors online; leaving them out keeps the first visit's
-// background download small for a class on one Wi-Fi.
-const forLearners = (path: string) => !path.startsWith('/packs/') && !path.startsWith('/print/');
-const PRECACHE = [...build, ...files.filter(forLearners), ...prerendered.filter(forLearners)];
+const PRECACHE = [...build, ...files.filter(cachedOffline), ...prerendered.filter(cachedOffline)];
 const precached = new Set(PRECACHE);
 
 worker.addEventListener('install', (event) => {
