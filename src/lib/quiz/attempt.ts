@@ -43,17 +43,11 @@ export interface AttemptResult {
 	byTopic: TopicScore[];
 }
 
-export interface NewAttempt {
-	id: string;
-	quizKey: string;
-	query: string;
-	title: string;
-	mode: Mode;
-	seed: string;
-	shuffleOptions: boolean;
-	questionIds: string[];
-	now: string;
-}
+/** What starting an attempt needs: who it is and what it asks, plus the time it starts. */
+export type NewAttempt = Pick<
+	Attempt,
+	'id' | 'quizKey' | 'query' | 'title' | 'mode' | 'seed' | 'shuffleOptions' | 'questionIds'
+> & { now: string };
 
 export function startAttempt(init: NewAttempt): Attempt {
 	const { now, ...rest } = init;
