@@ -44,31 +44,28 @@ function finished() {
 	return { attempt: finishAttempt(a, results, now), results };
 }
 
+/** Renders the results of the finished fixture attempt, with or without a retry link. */
+function showResults(retryQuery?: string) {
+	const { attempt, results } = finished();
+	render(ResultsView, {
+		attempt,
+		results,
+		sourceLabels: {},
+		retryQuery,
+		againQuery: 'mode=test',
+		onCite: vi.fn()
+	});
+}
+
 describe('the results view', () => {
 	it('gives the total score and percentage', () => {
-		const { attempt, results } = finished();
-		render(ResultsView, {
-			attempt,
-			results,
-			sourceLabels: {},
-			retryQuery: 'ids=q-multiple',
-			againQuery: 'mode=test',
-			onCite: vi.fn()
-		});
+		showResults('ids=q-multiple');
 		expect(screen.getByText('3 out of 5')).toBeInTheDocument();
 		expect(screen.getByText(/\(60%\)/)).toBeInTheDocument();
 	});
 
 	it('breaks the score down by topic in a table, with the numbers in text', () => {
-		const { attempt, results } = finished();
-		render(ResultsView, {
-			attempt,
-			results,
-			sourceLabels: {},
-			retryQuery: undefined,
-			againQuery: 'mode=test',
-			onCite: vi.fn()
-		});
+		showResults();
 		const table = screen.getByRole('table', { name: 'Score by topic' });
 		const rows = within(table).getAllByRole('row').slice(1);
 		expect(rows.map((r) => r.textContent?.trim())).toEqual([
@@ -78,15 +75,7 @@ describe('the results view', () => {
 	});
 
 	it('offers to retry the missed questions and to download the results', () => {
-		const { attempt, results } = finished();
-		render(ResultsView, {
-			attempt,
-			results,
-			sourceLabels: {},
-			retryQuery: 'ids=q-multiple,q-match',
-			againQuery: 'mode=test',
-			onCite: vi.fn()
-		});
+		showResults('ids=q-multiple,q-match');
 		expect(screen.getByRole('link', { name: 'Retry the ones I missed' })).toHaveAttribute(
 			'href',
 			'/quiz?ids=q-multiple,q-match'
@@ -96,15 +85,7 @@ describe('the results view', () => {
 	});
 
 	it('reviews every question with the answer given, the verdict and the feedback', () => {
-		const { attempt, results } = finished();
-		render(ResultsView, {
-			attempt,
-			results,
-			sourceLabels: {},
-			retryQuery: undefined,
-			againQuery: 'mode=test',
-			onCite: vi.fn()
-		});
+		showResults();
 		const verdicts = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent?.trim());
 		expect(verdicts.filter((t) => /correct/i.test(t ?? ''))).toEqual([
 			'✓ Correct',

@@ -1,4 +1,4 @@
-import type { Question, QuestionKind } from '../content/schema';
+import type { Question } from '../content/schema';
 
 /** What a student has answered, per question kind. Ids refer to options, items or pairs. */
 export type Answer =
@@ -7,8 +7,6 @@ export type Answer =
 	| { kind: 'true-false'; value: boolean }
 	| { kind: 'ordering'; order: string[] }
 	| { kind: 'matching'; matches: Record<string, string> };
-
-export type AnswerOf<K extends QuestionKind> = Extract<Answer, { kind: K }>;
 
 /** Whether an answer says something for every part of the question (a blank matching is not complete). */
 export function isComplete(question: Question, answer: Answer | undefined): boolean {
