@@ -1,6 +1,6 @@
 import '../zod-jitless';
 import { z } from 'zod';
-import { difficulties, type QuestionKind } from './vocabulary';
+import { difficulties, levels, type QuestionKind } from './vocabulary';
 
 /** Lower-case slug: letters, digits and single hyphens. Used for every id in the bank. */
 export const slugSchema = z
@@ -12,6 +12,7 @@ const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(
 
 export { difficulties, questionKinds, type Difficulty, type QuestionKind } from './vocabulary';
 export const difficultySchema = z.enum(difficulties);
+export const levelSchema = z.enum(levels);
 
 /** Metadata of one source document; the text itself lives in `questions/sources/<file>`. */
 export const sourceSchema = z.strictObject({
@@ -78,6 +79,9 @@ const pairSchema = z.strictObject({ id: slugSchema, left: text(300), right: text
 const commonFields = {
 	id: slugSchema,
 	difficulty: difficultySchema,
+	level: levelSchema.optional(),
+	/** A hypothetical case in our own words, shown above the prompt and marked as hypothetical. */
+	scenario: text(1500).optional(),
 	prompt: text(1000),
 	explanation: text(2000),
 	objective: slugSchema,
