@@ -1,4 +1,4 @@
-import { mixedSizes, sizesByLevel } from '$lib/quiz/choices';
+import { mixedSizes, sizesByLevel } from '$lib/quiz/timing';
 import { getBank } from '$lib/server/bank';
 import type { PageServerLoad } from './$types';
 

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import QuestionForm from '../../src/lib/components/quiz/QuestionForm.svelte';
 import type { Question } from '../../src/lib/content/schema';
 import type { Answer } from '../../src/lib/quiz/answers';
-import { layoutOf } from '../../src/lib/quiz/selection';
+import { layoutOf } from '../../src/lib/quiz/layout';
 import {
 	matchingQuestion,
 	multipleQuestion,

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { packSchema, type Pack } from '../../src/lib/content/schema';
 import { parsePackFile } from '../../src/lib/instructor/import';
-import { parseQuizSpec, selectQuestions } from '../../src/lib/quiz/selection';
+import { parseQuizSpec } from '../../src/lib/quiz/link';
+import { selectQuestions } from '../../src/lib/quiz/selection';
 import { realBankPack } from '../helpers/packs';
 
 const bank = realBankPack();

@@ -11,7 +11,8 @@ import {
 	unshareableIds
 } from '../../src/lib/instructor/drafts';
 import { MAX_PACK_BYTES, parsePackFile } from '../../src/lib/instructor/import';
-import { parseQuizSpec } from '../../src/lib/quiz/selection';
+import { renderPackJson } from '../../src/lib/export/json';
+import { parseQuizSpec } from '../../src/lib/quiz/link';
 import { realBankPack } from '../helpers/packs';
 
 const bank = realBankPack();
@@ -113,6 +114,29 @@ describe('a draft pack', () => {
 });
 
 describe('importing a pack file', () => {
+	it('re-imports its own JSON export with every question still in the bank and shareable by link', () => {
+		const file = renderPackJson(bank);
+		const imported = parsePackFile(file);
+		if (!imported.ok) throw new Error(imported.errors.join('\n'));
+		// The file's keys come back in schema order, not the order the bank built them in.
+		expect(Object.keys(imported.pack.questions[0]!)).not.toEqual(Object.keys(bank.questions[0]!));
+		const draft = draftFromPack(imported.pack, byId, 'p2', now);
+		expect(draft.imported.questions).toEqual([]);
+		expect(unshareableIds(draft)).toEqual([]);
+		expect(parseQuizSpec(new URLSearchParams(shareQuery(draft))).spec.scope).toEqual({
+			kind: 'ids',
+			ids: bank.questions.map((q) => q.id)
+		});
+	});
+
+	it("treats a question edited in the file as not the bank's, however its keys are ordered", () => {
+		const [first, ...rest] = bank.questions;
+		const edited = { ...first!, prompt: `${first!.prompt} (edited)` };
+		const reordered = Object.fromEntries(Object.entries(edited).reverse()) as typeof edited;
+		const draft = draftFromPack({ ...bank, questions: [reordered, ...rest] }, byId, 'p3', now);
+		expect(draft.imported.questions.map((q) => q.id)).toEqual([first!.id]);
+	});
+
 	it('accepts the published whole-bank pack', () => {
 		const result = parsePackFile(JSON.stringify(bank));
 		expect(result.ok && result.pack.questions.length).toBe(bank.questions.length);

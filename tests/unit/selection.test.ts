@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-	layoutOf,
-	parseQuizSpec,
-	quizQuery,
-	selectQuestions,
-	type QuizSpec
-} from '../../src/lib/quiz/selection';
+import { layoutOf } from '../../src/lib/quiz/layout';
+import { parseQuizSpec, quizQuery, type QuizSpec } from '../../src/lib/quiz/link';
+import { selectQuestions } from '../../src/lib/quiz/selection';
 import {
 	matchingQuestion,
 	oneOfEachKind,

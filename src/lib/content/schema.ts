@@ -1,6 +1,13 @@
 import '../zod-jitless';
 import { z } from 'zod';
-import { difficulties, levels, type QuestionKind } from './vocabulary';
+import {
+	difficulties,
+	levels,
+	modes,
+	unhandledKind,
+	type AssertSameKeys,
+	type QuestionKind
+} from './vocabulary';
 
 /** Lower-case slug: letters, digits and single hyphens. Used for every id in the bank. */
 export const slugSchema = z
@@ -125,32 +132,40 @@ function checkAnswerKey(q: AnyQuestion, ctx: z.core.$RefinementCtx): void {
 		ctx.addIssue({ code: 'custom', message, path });
 	const duplicates = (values: string[]) => values.filter((v, i) => values.indexOf(v) !== i);
 
-	if (q.kind === 'single' || q.kind === 'multiple') {
-		const correct = q.options.filter((o) => o.correct).length;
-		if (q.kind === 'single' && correct !== 1)
-			issue(`a single-answer question needs exactly one correct option, found ${correct}`, [
-				'options'
-			]);
-		if (q.kind === 'multiple' && correct < 2)
-			issue(`a multiple-answer question needs at least two correct options, found ${correct}`, [
-				'options'
-			]);
-		if (q.kind === 'multiple' && correct === q.options.length)
-			issue('a multiple-answer question needs at least one wrong option', ['options']);
-		for (const id of duplicates(q.options.map((o) => o.id)))
-			issue(`option id "${id}" is used twice`, ['options']);
-		for (const t of duplicates(q.options.map((o) => o.text)))
-			issue(`option text "${t}" is used twice`, ['options']);
-	}
-	if (q.kind === 'ordering') {
-		for (const id of duplicates(q.items.map((o) => o.id)))
-			issue(`item id "${id}" is used twice`, ['items']);
-	}
-	if (q.kind === 'matching') {
-		for (const id of duplicates(q.pairs.map((p) => p.id)))
-			issue(`pair id "${id}" is used twice`, ['pairs']);
-		for (const t of duplicates(q.pairs.map((p) => p.right)))
-			issue(`right-hand text "${t}" is used twice, so the match is ambiguous`, ['pairs']);
+	switch (q.kind) {
+		case 'single':
+		case 'multiple': {
+			const correct = q.options.filter((o) => o.correct).length;
+			if (q.kind === 'single' && correct !== 1)
+				issue(`a single-answer question needs exactly one correct option, found ${correct}`, [
+					'options'
+				]);
+			if (q.kind === 'multiple' && correct < 2)
+				issue(`a multiple-answer question needs at least two correct options, found ${correct}`, [
+					'options'
+				]);
+			if (q.kind === 'multiple' && correct === q.options.length)
+				issue('a multiple-answer question needs at least one wrong option', ['options']);
+			for (const id of duplicates(q.options.map((o) => o.id)))
+				issue(`option id "${id}" is used twice`, ['options']);
+			for (const t of duplicates(q.options.map((o) => o.text)))
+				issue(`option text "${t}" is used twice`, ['options']);
+			return;
+		}
+		case 'true-false':
+			return;
+		case 'ordering':
+			for (const id of duplicates(q.items.map((o) => o.id)))
+				issue(`item id "${id}" is used twice`, ['items']);
+			return;
+		case 'matching':
+			for (const id of duplicates(q.pairs.map((p) => p.id)))
+				issue(`pair id "${id}" is used twice`, ['pairs']);
+			for (const t of duplicates(q.pairs.map((p) => p.right)))
+				issue(`right-hand text "${t}" is used twice, so the match is ambiguous`, ['pairs']);
+			return;
+		default:
+			unhandledKind(q);
 	}
 }
 
@@ -183,6 +198,9 @@ export const questionSchema = z
 	.superRefine(checkAnswerKey);
 export type Question = z.infer<typeof questionSchema>;
 export type QuestionOf<K extends QuestionKind> = Extract<Question, { kind: K }>;
+
+/** The kind list in vocabulary.ts and the kinds of the union above are the same set. */
+export const kindsMatchSchema: AssertSameKeys<Question['kind'], QuestionKind> = true;
 
 /** One file per topic: the topic's description, then its questions. */
 export const topicFileSchema = z.strictObject({
@@ -224,7 +242,7 @@ export const compareFileSchema = z.strictObject({
 });
 
 export const packSettingsSchema = z.strictObject({
-	mode: z.enum(['practice', 'test']).default('practice'),
+	mode: z.enum(modes).default('practice'),
 	shuffleOptions: z.boolean().default(true),
 	shuffleQuestions: z.boolean().default(false)
 });

@@ -1,7 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import type { Pack, Question, QuestionOf } from '../content/schema';
 import { rightAnswerText } from '../quiz/feedback';
-import { layoutOf } from '../quiz/selection';
+import { layoutOf } from '../quiz/layout';
 import { generalFeedbackLines } from './feedback-text';
 import { comment, element, htmlParagraphs, xmlDocument, type XmlElement } from './qti-xml';
 import type { ConversionNote, Exporter } from './types';

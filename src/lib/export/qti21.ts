@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import type { Pack, Question, QuestionOf } from '../content/schema';
-import { layoutOf } from '../quiz/selection';
+import { layoutOf } from '../quiz/layout';
 import { generalFeedbackLines } from './feedback-text';
 import { comment, element, xmlDocument, type XmlChild, type XmlElement } from './qti-xml';
 import type { Exporter } from './types';

@@ -2,15 +2,16 @@ import '../zod-jitless';
 import { z } from 'zod';
 import { packSourceSchema, packTopicSchema, questionSchema } from '../content/schema';
 import { setAside, writeJson } from '../storage/browser-storage';
-import type { Draft } from './drafts';
+import { modes } from '../content/vocabulary';
 
 export const DRAFTS_KEY = 'sourced:instructor:v1';
 
+/** The one definition of a saved draft pack; the `Draft` type is inferred from it. */
 const draftSchema = z.object({
 	id: z.string().min(1),
 	title: z.string(),
 	instructions: z.string(),
-	mode: z.enum(['practice', 'test']),
+	mode: z.enum(modes),
 	shuffleOptions: z.boolean(),
 	questionIds: z.array(z.string()),
 	imported: z.object({
@@ -19,7 +20,9 @@ const draftSchema = z.object({
 		sources: z.array(packSourceSchema)
 	}),
 	updatedAt: z.string()
-}) satisfies z.ZodType<Draft>;
+});
+/** A pack being built in the browser. Bank questions are kept by id; imported ones in full. */
+export type Draft = z.infer<typeof draftSchema>;
 
 export interface DraftStore {
 	drafts: Draft[];

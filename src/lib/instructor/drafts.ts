@@ -1,20 +1,11 @@
+import { sameQuestion } from '../content/identity';
 import { buildPack, type PackCatalog } from '../content/pack';
-import type { Pack, PackSource, Question, Topic } from '../content/schema';
+import type { Pack, Question } from '../content/schema';
 import { moveItem } from '../quiz/ordering';
-import { quizQuery, type Mode } from '../quiz/selection';
+import { quizQuery } from '../quiz/link';
+import type { Draft } from './drafts-store';
 
-/** A pack being built in the browser. Bank questions are kept by id; imported ones in full. */
-export interface Draft {
-	id: string;
-	title: string;
-	instructions: string;
-	mode: Mode;
-	shuffleOptions: boolean;
-	questionIds: string[];
-	/** Questions, topics and sources from an imported pack file that this bank does not have. */
-	imported: { questions: Question[]; topics: Pick<Topic, 'id' | 'title'>[]; sources: PackSource[] };
-	updatedAt: string;
-}
+export type { Draft } from './drafts-store';
 
 export function newDraft(id: string, now: string, title = 'Untitled pack'): Draft {
 	return {
@@ -109,9 +100,7 @@ export function draftFromPack(
 	id: string,
 	now: string
 ): Draft {
-	const foreign = pack.questions.filter(
-		(q) => JSON.stringify(bank.get(q.id)) !== JSON.stringify(q)
-	);
+	const foreign = pack.questions.filter((q) => !sameQuestion(bank.get(q.id), q));
 	return {
 		...newDraft(id, now, pack.title),
 		instructions: pack.description,

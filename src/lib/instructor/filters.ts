@@ -1,4 +1,5 @@
 import type { Question } from '../content/schema';
+import { unhandledKind } from '../content/vocabulary';
 import { seededRandom, shuffled } from '../quiz/random';
 
 /** The bank browser's filters; an empty string means "any". */
@@ -23,11 +24,23 @@ export const anyFilter: BankFilter = {
 /** Everything a free-text search looks at: prompt, options or items, feedback and explanation. */
 export function searchableText(q: Question): string {
 	const parts = [q.id, q.prompt, q.explanation];
-	if (q.kind === 'single' || q.kind === 'multiple')
-		for (const o of q.options) parts.push(o.text, o.feedback);
-	if (q.kind === 'true-false') parts.push(q.feedback.ifTrue, q.feedback.ifFalse);
-	if (q.kind === 'ordering') for (const i of q.items) parts.push(i.text);
-	if (q.kind === 'matching') for (const p of q.pairs) parts.push(p.left, p.right);
+	switch (q.kind) {
+		case 'single':
+		case 'multiple':
+			for (const o of q.options) parts.push(o.text, o.feedback);
+			break;
+		case 'true-false':
+			parts.push(q.feedback.ifTrue, q.feedback.ifFalse);
+			break;
+		case 'ordering':
+			for (const i of q.items) parts.push(i.text);
+			break;
+		case 'matching':
+			for (const p of q.pairs) parts.push(p.left, p.right);
+			break;
+		default:
+			unhandledKind(q);
+	}
 	return parts.join('\n').toLocaleLowerCase('en');
 }
 

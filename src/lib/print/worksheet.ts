@@ -1,5 +1,5 @@
 import type { Question } from '../content/schema';
-import { layoutOf } from '../quiz/selection';
+import { layoutOf } from '../quiz/layout';
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 

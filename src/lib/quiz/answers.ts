@@ -1,23 +1,23 @@
 import type { Question } from '../content/schema';
+import { unhandledKind } from '../content/vocabulary';
+import type { Answer } from './attempt-schema';
 
-/** What a student has answered, per question kind. Ids refer to options, items or pairs. */
-export type Answer =
-	| { kind: 'single'; choice: string }
-	| { kind: 'multiple'; choices: string[] }
-	| { kind: 'true-false'; value: boolean }
-	| { kind: 'ordering'; order: string[] }
-	| { kind: 'matching'; matches: Record<string, string> };
+export type { Answer } from './attempt-schema';
 
 /** Whether an answer says something for every part of the question (a blank matching is not complete). */
 export function isComplete(question: Question, answer: Answer | undefined): boolean {
 	if (!answer || answer.kind !== question.kind) return false;
-	switch (answer.kind) {
-		case 'multiple':
-			return answer.choices.length > 0;
-		case 'matching':
-			return question.kind === 'matching' && question.pairs.every((p) => answer.matches[p.id]);
-		default:
+	switch (question.kind) {
+		case 'single':
+		case 'true-false':
+		case 'ordering':
 			return true;
+		case 'multiple':
+			return answer.kind === 'multiple' && answer.choices.length > 0;
+		case 'matching':
+			return answer.kind === 'matching' && question.pairs.every((p) => answer.matches[p.id]);
+		default:
+			return unhandledKind(question);
 	}
 }
 

@@ -1,47 +1,9 @@
 import type { Question, Topic } from '../content/schema';
-import { isComplete, type Answer } from './answers';
+import { isComplete } from './answers';
+import type { Answer, Attempt, AttemptResult } from './attempt-schema';
 import { scoreQuestion, verdictOf, type Verdict } from './scoring';
-import type { Mode } from './selection';
 
-export type Stage = 'answering' | 'review' | 'finished';
-
-/** One run through a quiz: everything needed to show it again exactly as it was. */
-export interface Attempt {
-	id: string;
-	/** The quiz's link without its seed: a second visit to the same quiz resumes this attempt. */
-	quizKey: string;
-	/** The full link, seed included. */
-	query: string;
-	title: string;
-	mode: Mode;
-	seed: string;
-	shuffleOptions: boolean;
-	questionIds: string[];
-	answers: Record<string, Answer>;
-	/** Practice mode: questions whose answer was checked (and is now locked). */
-	checked: string[];
-	flagged: string[];
-	current: number;
-	stage: Stage;
-	startedAt: string;
-	updatedAt: string;
-	finishedAt?: string;
-	/** Scores frozen when the attempt finished, so history survives later edits to the bank. */
-	result?: AttemptResult;
-}
-
-export interface TopicScore {
-	topic: string;
-	title: string;
-	score: number;
-	max: number;
-}
-
-export interface AttemptResult {
-	score: number;
-	max: number;
-	byTopic: TopicScore[];
-}
+export type { Attempt, AttemptResult, Stage, TopicScore } from './attempt-schema';
 
 /** What starting an attempt needs: who it is and what it asks, plus the time it starts. */
 export type NewAttempt = Pick<

@@ -1,4 +1,5 @@
 import type { Question } from '../content/schema';
+import { unhandledKind } from '../content/vocabulary';
 import type { Answer } from './answers';
 
 /** The feedback written for what the student picked: one entry per chosen option, or the true/false line. */
@@ -7,23 +8,34 @@ export function feedbackFor(
 	answer: Answer | undefined
 ): { label: string; text: string }[] {
 	if (!answer) return [];
-	if (
-		(question.kind === 'single' || question.kind === 'multiple') &&
-		(answer.kind === 'single' || answer.kind === 'multiple')
-	) {
-		const chosen = answer.kind === 'single' ? [answer.choice] : answer.choices;
-		return question.options
-			.filter((o) => chosen.includes(o.id))
-			.map((o) => ({ label: o.text, text: o.feedback }));
+	switch (question.kind) {
+		case 'single':
+		case 'multiple': {
+			const chosen =
+				answer.kind === 'single'
+					? [answer.choice]
+					: answer.kind === 'multiple'
+						? answer.choices
+						: [];
+			return question.options
+				.filter((o) => chosen.includes(o.id))
+				.map((o) => ({ label: o.text, text: o.feedback }));
+		}
+		case 'true-false':
+			if (answer.kind !== 'true-false') return [];
+			return [
+				{
+					label: answer.value ? 'True' : 'False',
+					text: answer.value ? question.feedback.ifTrue : question.feedback.ifFalse
+				}
+			];
+		case 'ordering':
+		case 'matching':
+			// No feedback is written per item or pair: the right order or pairs are shown instead.
+			return [];
+		default:
+			return unhandledKind(question);
 	}
-	if (question.kind === 'true-false' && answer.kind === 'true-false')
-		return [
-			{
-				label: answer.value ? 'True' : 'False',
-				text: answer.value ? question.feedback.ifTrue : question.feedback.ifFalse
-			}
-		];
-	return [];
 }
 
 /** The right answer in words, for the feedback panel. */

@@ -14,7 +14,9 @@ import {
 	type Attempt
 } from './attempt';
 import { scoreQuestion, verdictOf } from './scoring';
-import { layoutOf, quizQuery, selectQuestions, type QuizSpec } from './selection';
+import { layoutOf } from './layout';
+import { quizQuery, type QuizSpec } from './link';
+import { selectQuestions } from './selection';
 import { newSeed } from './random';
 import {
 	availableStorage,

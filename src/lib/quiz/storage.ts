@@ -1,7 +1,7 @@
 import '../zod-jitless';
 import * as z from 'zod/mini';
 import { availableStorage, setAside, writeJson } from '../storage/browser-storage';
-import type { Attempt, TopicScore } from './attempt';
+import { attemptSchema, type Attempt, type TopicScore } from './attempt-schema';
 
 export { availableStorage };
 
@@ -10,41 +10,6 @@ export const STORE_KEY = 'sourced:v1';
 export const HISTORY_LIMIT = 50;
 export const IN_PROGRESS_LIMIT = 30;
 
-const id = z.string().check(z.minLength(1), z.maxLength(200));
-const answerSchema = z.discriminatedUnion('kind', [
-	z.object({ kind: z.literal('single'), choice: id }),
-	z.object({ kind: z.literal('multiple'), choices: z.array(id) }),
-	z.object({ kind: z.literal('true-false'), value: z.boolean() }),
-	z.object({ kind: z.literal('ordering'), order: z.array(id) }),
-	z.object({ kind: z.literal('matching'), matches: z.record(z.string(), z.string()) })
-]);
-const topicScoreSchema = z.object({
-	topic: id,
-	title: z.string(),
-	score: z.number(),
-	max: z.number()
-});
-const attemptSchema = z.object({
-	id,
-	quizKey: z.string(),
-	query: z.string(),
-	title: z.string(),
-	mode: z.enum(['practice', 'test']),
-	seed: id,
-	shuffleOptions: z.boolean(),
-	questionIds: z.array(id),
-	answers: z.record(z.string(), answerSchema),
-	checked: z.array(id),
-	flagged: z.array(id),
-	current: z.number().check(z.int(), z.nonnegative()),
-	stage: z.enum(['answering', 'review', 'finished']),
-	startedAt: z.string(),
-	updatedAt: z.string(),
-	finishedAt: z.optional(z.string()),
-	result: z.optional(
-		z.object({ score: z.number(), max: z.number(), byTopic: z.array(topicScoreSchema) })
-	)
-});
 const envelopeSchema = z.object({
 	version: z.literal(1),
 	inProgress: z.array(z.unknown()),
@@ -111,7 +76,7 @@ export function readStore(
 		const bad: unknown[] = [];
 		for (const item of items) {
 			const parsed = attemptSchema.safeParse(item);
-			if (parsed.success) good.push(parsed.data as Attempt);
+			if (parsed.success) good.push(parsed.data);
 			else bad.push(item);
 		}
 		return { good, bad };

@@ -1,0 +1,117 @@
+import { difficulties, type Difficulty, type Mode } from '../content/vocabulary';
+
+export const MIXED_SIZES = [5, 10, 20] as const;
+export type MixedSize = (typeof MIXED_SIZES)[number];
+
+/** Which questions a quiz draws on. */
+export type Scope =
+	| { kind: 'topic'; topic: string }
+	| { kind: 'all' }
+	| { kind: 'mixed'; count: MixedSize }
+	| { kind: 'ids'; ids: string[] };
+
+/** Everything that defines a quiz; it round-trips through a URL's query string, so a link reproduces it. */
+export interface QuizSpec {
+	scope: Scope;
+	difficulty: Difficulty | 'any';
+	mode: Mode;
+	/** Absent until the page picks one; then part of the link. */
+	seed?: string;
+	shuffleOptions: boolean;
+	shuffleQuestions: boolean;
+	title?: string;
+	/** An instructor's instructions for the quiz, shown above the first question. */
+	instructions?: string;
+}
+
+const SEED = /^[a-z0-9]{1,32}$/;
+/** The most question ids a shared link may carry (a pack file holds at most 1,000 too). */
+export const MAX_LINK_IDS = 1000;
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Reads a quiz from a query string (`topic=`, `mixed=`, `ids=` or none for the whole module, then
+ * `level`, `mode`, `seed`, `shuffle`, `order`, `title`, `note`). Each value it cannot use is reported and
+ * replaced by the default.
+ */
+export function parseQuizSpec(params: URLSearchParams): { spec: QuizSpec; problems: string[] } {
+	const problems: string[] = [];
+	let scope: Scope = { kind: 'all' };
+	const topic = params.get('topic');
+	const mixed = params.get('mixed');
+	const ids = params.get('ids');
+	if (ids !== null) {
+		const all = ids.split(',').filter(Boolean);
+		if (all.length > MAX_LINK_IDS)
+			problems.push(`A link can hold at most ${MAX_LINK_IDS} questions; the rest were left out.`);
+		const list = all.slice(0, MAX_LINK_IDS);
+		const bad = list.filter((id) => !ID.test(id) || id.length > 80);
+		if (bad.length)
+			problems.push(
+				`Ignored ${bad.length} question ids that are not valid: ${bad.slice(0, 5).join(', ').slice(0, 200)}.`
+			);
+		scope = { kind: 'ids', ids: [...new Set(list.filter((id) => ID.test(id) && id.length <= 80))] };
+	} else if (topic !== null) {
+		if (ID.test(topic)) scope = { kind: 'topic', topic };
+		else problems.push(`"${topic.slice(0, 80)}" is not a topic id; showing the whole module.`);
+	} else if (mixed !== null) {
+		const count = Number(mixed);
+		if ((MIXED_SIZES as readonly number[]).includes(count))
+			scope = { kind: 'mixed', count: count as MixedSize };
+		else {
+			problems.push(
+				`Mixed practice comes in 5, 10 or 20 questions, not "${mixed.slice(0, 20)}"; using 10.`
+			);
+			scope = { kind: 'mixed', count: 10 };
+		}
+	}
+
+	const level = params.get('level') ?? 'any';
+	const difficulty =
+		level === 'any' || (difficulties as readonly string[]).includes(level) ? level : 'any';
+	if (difficulty !== level)
+		problems.push(`"${level.slice(0, 20)}" is not a difficulty; showing every level.`);
+
+	const modeParam = params.get('mode') ?? 'practice';
+	const mode: Mode = modeParam === 'test' ? 'test' : 'practice';
+	if (modeParam !== mode)
+		problems.push(`"${modeParam.slice(0, 20)}" is not a mode; using practice.`);
+
+	const seedParam = params.get('seed');
+	const seed = seedParam !== null && SEED.test(seedParam) ? seedParam : undefined;
+	if (seedParam !== null && !seed)
+		problems.push('The link’s shuffle code was not valid; a new one was chosen.');
+
+	const title = params.get('title')?.slice(0, 200).trim() || undefined;
+	const instructions = params.get('note')?.slice(0, 1000).trim() || undefined;
+	return {
+		spec: {
+			scope,
+			difficulty: difficulty as QuizSpec['difficulty'],
+			mode,
+			seed,
+			shuffleOptions: params.get('shuffle') !== '0',
+			shuffleQuestions: scope.kind === 'ids' ? params.get('order') === 'shuffle' : true,
+			title,
+			instructions
+		},
+		problems
+	};
+}
+
+/** The query string for a quiz, in a fixed order so the same quiz always has the same link. */
+export function quizQuery(spec: QuizSpec): string {
+	const params = new URLSearchParams();
+	const { scope } = spec;
+	if (scope.kind === 'topic') params.set('topic', scope.topic);
+	if (scope.kind === 'mixed') params.set('mixed', String(scope.count));
+	if (scope.kind === 'ids') params.set('ids', scope.ids.join(','));
+	if (spec.difficulty !== 'any') params.set('level', spec.difficulty);
+	params.set('mode', spec.mode);
+	if (!spec.shuffleOptions) params.set('shuffle', '0');
+	if (scope.kind === 'ids' && spec.shuffleQuestions) params.set('order', 'shuffle');
+	if (spec.title) params.set('title', spec.title);
+	if (spec.instructions) params.set('note', spec.instructions);
+	if (spec.seed) params.set('seed', spec.seed);
+	return params.toString();
+}
