@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.js';
 
 const executablePath = await findChromium();
+// Another port lets a second checkout run its e2e tests beside this one.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -11,14 +13,14 @@ export default defineConfig({
 	retries: 0,
 	reporter: 'list',
 	use: {
-		baseURL: 'http://127.0.0.1:4173',
+		baseURL: `http://127.0.0.1:${port}`,
 		browserName: 'chromium',
 		launchOptions: { executablePath, args: CHROMIUM_ARGS },
 		trace: 'retain-on-failure'
 	},
 	webServer: {
-		command: 'node_modules/.bin/vite preview --host 127.0.0.1 --port 4173 --strictPort',
-		url: 'http://127.0.0.1:4173',
+		command: `node_modules/.bin/vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+		url: `http://127.0.0.1:${port}`,
 		reuseExistingServer: !process.env.CI,
 		timeout: 60_000
 	}
