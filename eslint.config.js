@@ -5,6 +5,52 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
+/**
+ * The layers of src/lib, lowest first: a module may import from its own folder and from the folders
+ * listed before it, never from one after it (content ← quiz ← export/instructor/print ← components
+ * ← routes). `text` and `storage` hold helpers that several layers need, below all of them.
+ */
+const layers = [
+	['text', 'storage'],
+	['content'],
+	['quiz'],
+	['export', 'instructor', 'print', 'browser'],
+	['components']
+];
+const libFolders = layers.flat();
+
+/** An import path that reaches into one of these src/lib folders, relatively or through $lib. */
+const folderImport = (folders) => `(^|/)(${folders.join('|')})(/|$)`;
+
+/** The no-restricted-imports rule for one folder: nothing from a later layer or a sibling. */
+function layerRule(folder) {
+	const level = layers.findIndex((group) => group.includes(folder));
+	const above = layers.slice(level + 1).flat();
+	const siblings = layers[level].filter((f) => f !== folder);
+	const patterns = [
+		{
+			regex: folderImport([...above, 'server', 'routes']),
+			message: `src/lib/${folder} is below that layer: move the shared code down instead (layers: ${layers.map((g) => g.join('/')).join(' ← ')}).`
+		}
+	];
+	if (siblings.length)
+		patterns.push({
+			regex: folderImport(siblings),
+			message: `src/lib/${folder} and its sibling layer may not import each other: move the shared code down.`
+		});
+	if (folder !== 'components')
+		patterns.push({
+			regex: '^(\\$app/|svelte($|/))|\\.svelte$',
+			message: `src/lib/${folder} is plain TypeScript that runs anywhere: no SvelteKit, Svelte or components.`
+		});
+	return {
+		files: [`src/lib/${folder}/**/*.{ts,svelte}`],
+		rules: { 'no-restricted-imports': ['error', { patterns }] }
+	};
+}
+
+export const layerRules = libFolders.map(layerRule);
+
 export default ts.config(
 	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'test-results/', 'playwright-report/'] },
 	js.configs.recommended,
@@ -34,6 +80,7 @@ export default ts.config(
 			}
 		}
 	},
+	...layerRules,
 	{
 		files: ['scripts/**'],
 		rules: { 'no-console': 'off' }
