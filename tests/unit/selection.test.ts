@@ -78,6 +78,25 @@ describe('reading a quiz from its link', () => {
 });
 
 describe('choosing the questions', () => {
+	it('refuses an over-long title or note and a mixed size that is not plain digits, saying so', () => {
+		const params = new URLSearchParams({
+			mixed: '1e1',
+			title: 'T'.repeat(201),
+			note: 'N'.repeat(1001)
+		});
+		const { spec, problems } = parseQuizSpec(params);
+		expect(spec.title).toBeUndefined();
+		expect(spec.instructions).toBeUndefined();
+		expect(problems).toEqual([
+			'Mixed practice comes in 5, 10 or 20 questions, not "1e1"; using 10.',
+			'The link’s title is 201 characters long, over the 200 a link may carry, so it is left out.',
+			'The link’s instructions are 1,001 characters long, over the 1,000 a link may carry, so they are left out.'
+		]);
+		expect(parseQuizSpec(new URLSearchParams('mixed=0x14')).problems).toHaveLength(1);
+		const fits = parseQuizSpec(new URLSearchParams({ title: 'T'.repeat(200), mixed: '20' }));
+		expect(fits).toMatchObject({ spec: { title: 'T'.repeat(200) }, problems: [] });
+	});
+
 	it('gives the same mixed set for the same seed, and another for another seed', () => {
 		const a = selectQuestions(bank, spec({ scope: { kind: 'mixed', count: 10 } })).questions.map(
 			(q) => q.id

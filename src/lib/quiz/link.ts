@@ -25,6 +25,9 @@ export interface QuizSpec {
 }
 
 const SEED = /^[a-z0-9]{1,32}$/;
+/** The longest title and instructions a link may carry (the builder's fields stop there too). */
+export const MAX_TITLE = 200;
+export const MAX_NOTE = 1000;
 /** The most question ids a shared link may carry (a pack file holds at most 1,000 too). */
 export const MAX_LINK_IDS = 1000;
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -55,12 +58,13 @@ export function parseQuizSpec(params: URLSearchParams): { spec: QuizSpec; proble
 		if (ID.test(topic)) scope = { kind: 'topic', topic };
 		else problems.push(`"${topic.slice(0, 80)}" is not a topic id; showing the whole module.`);
 	} else if (mixed !== null) {
-		const count = Number(mixed);
+		// Digits only: Number() would also read "1e1", "0x14" or " 10 " as a size.
+		const count = /^\d{1,3}$/.test(mixed) ? Number(mixed) : NaN;
 		if ((MIXED_SIZES as readonly number[]).includes(count))
 			scope = { kind: 'mixed', count: count as MixedSize };
 		else {
 			problems.push(
-				`Mixed practice comes in 5, 10 or 20 questions, not "${mixed.slice(0, 20)}"; using 10.`
+				`Mixed practice comes in ${listOf(MIXED_SIZES)} questions, not "${mixed.slice(0, 20)}"; using 10.`
 			);
 			scope = { kind: 'mixed', count: 10 };
 		}
@@ -82,8 +86,8 @@ export function parseQuizSpec(params: URLSearchParams): { spec: QuizSpec; proble
 	if (seedParam !== null && !seed)
 		problems.push('The link’s shuffle code was not valid; a new one was chosen.');
 
-	const title = params.get('title')?.slice(0, 200).trim() || undefined;
-	const instructions = params.get('note')?.slice(0, 1000).trim() || undefined;
+	const title = boundedText(params.get('title'), MAX_TITLE, 'title is', problems);
+	const instructions = boundedText(params.get('note'), MAX_NOTE, 'instructions are', problems);
 	return {
 		spec: {
 			scope,
@@ -115,3 +119,23 @@ export function quizQuery(spec: QuizSpec): string {
 	if (spec.seed) params.set('seed', spec.seed);
 	return params.toString();
 }
+
+/** A free-text value from a link, trimmed; one longer than `max` is refused and reported, not cut. */
+function boundedText(
+	value: string | null,
+	max: number,
+	what: string,
+	problems: string[]
+): string | undefined {
+	const text = value?.trim();
+	if (!text) return undefined;
+	if (text.length <= max) return text;
+	problems.push(
+		`The link’s ${what} ${text.length.toLocaleString('en')} characters long, over the ${max.toLocaleString('en')} a link may carry, so ${what.endsWith('are') ? 'they are' : 'it is'} left out.`
+	);
+	return undefined;
+}
+
+/** "5, 10 or 20" */
+const listOf = (values: readonly number[]) =>
+	`${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
