@@ -1,5 +1,5 @@
 import type { Pack, Question } from '../content/schema';
-import { csvDocument, looksLikeFormula } from './csv-text';
+import { csvDocument, looksLikeFormula } from '../text/csv';
 import { citationText } from './feedback-text';
 import type { ConversionNote, Exporter } from './types';
 
