@@ -294,6 +294,15 @@ describe('Moodle XML export of special characters', () => {
 		expect(XMLValidator.validate(xml)).toBe(true);
 	});
 
+	it('writes a character XML cannot hold as U+FFFD, as the QTI exports do, so the file still parses', () => {
+		const [first, ...rest] = pack.questions;
+		const bell = { ...pack, questions: [{ ...first!, prompt: 'Ring \u0007 the bell' }, ...rest] };
+		const exported = exportXml(bell);
+		expect(XMLValidator.validate(exported.xml)).toBe(true);
+		const x = exported.file.quiz.question.find((q) => q.name?.text === first!.id);
+		expect(paragraphsOf(x?.questiontext)[0]).toBe('Ring \uFFFD the bell');
+	});
+
 	it('splits a ]]> inside CDATA across two sections, and the parser joins it back', () => {
 		expect(xml).toContain(']]]]><![CDATA[>');
 		const category = file.quiz.question.find((q) => q['@'].type === 'category');

@@ -396,6 +396,19 @@ describe('Canvas QTI 1.2 with special characters', () => {
 		}
 	});
 
+	it('shows a line break inside a text as a line break, as Moodle XML does', () => {
+		const [first, ...rest] = pack.questions;
+		const broken = {
+			...pack,
+			questions: [{ ...first!, prompt: 'First line\nsecond line' }, ...rest]
+		};
+		const { item } = readPackage(broken).items[0]!;
+		const html = child(child(child(item, 'presentation'), 'material'), 'mattext').text;
+		const [paragraph] = descendants(parseXml(`<html>${html}</html>`), 'p');
+		expect(childrenNamed(paragraph!, 'br')).toHaveLength(1);
+		expect(promptOf(item)).toBe('First line\nsecond line');
+	});
+
 	it('keeps texts out of the markup: no element but QTI 1.2’s own', () => {
 		const allowed = new Set([
 			...['questestinterop', 'assessment', 'section', 'item', 'itemmetadata', 'qtimetadata'],

@@ -1,5 +1,6 @@
 import type { Pack, Question } from '../content/schema';
 import { generalFeedbackLines } from './feedback-text';
+import { htmlOfText } from './html';
 import {
 	conversionCommentLines,
 	matchRowsOf,
@@ -34,15 +35,6 @@ function giftText(text: string): string {
 	return (text.startsWith('[') ? '[plain]' : '') + escapeGift(text);
 }
 
-/** Plain text as HTML that displays it unchanged. */
-function htmlOf(text: string): string {
-	return text
-		.replaceAll('&', '&amp;')
-		.replaceAll('<', '&lt;')
-		.replaceAll('>', '&gt;')
-		.replace(/\r\n?|\n/g, '<br />');
-}
-
 /**
  * A text that a GIFT reader could split at `->`, which GIFT cannot escape: the left-hand side of a
  * matching row (Moodle splits the row at its first `->`) and a right answer marked `=` (gift-pegjs
@@ -50,7 +42,7 @@ function htmlOf(text: string): string {
  * as `[html]` with `>` as `&gt;`: nothing splits it, and Moodle still displays it as written.
  */
 function arrowSafeText(text: string): string {
-	return text.includes('->') ? `[html]${escapeGift(htmlOf(text))}` : giftText(text);
+	return text.includes('->') ? `[html]${escapeGift(htmlOfText(text))}` : giftText(text);
 }
 
 /**

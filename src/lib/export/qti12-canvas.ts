@@ -3,14 +3,14 @@ import type { Pack, Question, QuestionOf } from '../content/schema';
 import { rightAnswerText } from '../quiz/feedback';
 import { layoutOf } from '../quiz/selection';
 import { generalFeedbackLines } from './feedback-text';
-import { comment, element, htmlParagraphs, xmlDocument, type XmlElement } from './qti-xml';
+import { htmlParagraphs } from './html';
+import { comment, element, valueElement, xmlDocument, XSI_NAMESPACE, type XmlElement } from './xml';
 import type { ConversionNote, Exporter } from './types';
 
 const QTI_NAMESPACE = 'http://www.imsglobal.org/xsd/ims_qtiasiv1p2';
 const QTI_SCHEMA = 'http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd';
 const CC_CP_NAMESPACE = 'http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1';
 const CANVAS_NAMESPACE = 'http://canvas.instructure.com/xsd/cccv1p0';
-const XSI_NAMESPACE = 'http://www.w3.org/2001/XMLSchema-instance';
 
 /** Fixed zip time stamps, so the same pack always gives the same bytes. */
 const ZIP_TIME = new Date(2024, 10, 26);
@@ -273,8 +273,6 @@ export function renderCanvasAssessment(pack: Pack, notes: readonly ConversionNot
 export function renderCanvasAssessmentMeta(pack: Pack): string {
 	const id = canvasAssessmentId(pack);
 	const practice = pack.settings.mode === 'practice';
-	const field = (name: string, value: string | number | boolean) =>
-		element(name, {}, [String(value)]);
 	const quiz = element(
 		'quiz',
 		{
@@ -284,17 +282,17 @@ export function renderCanvasAssessmentMeta(pack: Pack): string {
 			'xsi:schemaLocation': `${CANVAS_NAMESPACE} https://canvas.instructure.com/xsd/cccv1p0.xsd`
 		},
 		[
-			field('title', pack.title),
+			valueElement('title', pack.title),
 			element('description', {}, pack.description ? [htmlParagraphs([pack.description])] : []),
-			field('shuffle_answers', pack.settings.shuffleOptions),
-			field('scoring_policy', 'keep_highest'),
-			field('quiz_type', practice ? 'practice_quiz' : 'assignment'),
-			field('points_possible', pack.questions.length),
-			field('show_correct_answers', true),
-			field('allowed_attempts', practice ? -1 : 1),
-			field('one_question_at_a_time', false),
-			field('cant_go_back', false),
-			field('available', false)
+			valueElement('shuffle_answers', pack.settings.shuffleOptions),
+			valueElement('scoring_policy', 'keep_highest'),
+			valueElement('quiz_type', practice ? 'practice_quiz' : 'assignment'),
+			valueElement('points_possible', pack.questions.length),
+			valueElement('show_correct_answers', true),
+			valueElement('allowed_attempts', practice ? -1 : 1),
+			valueElement('one_question_at_a_time', false),
+			valueElement('cant_go_back', false),
+			valueElement('available', false)
 		]
 	);
 	return xmlDocument(quiz);

@@ -2,14 +2,20 @@ import { strToU8, zipSync } from 'fflate';
 import type { Pack, Question, QuestionOf } from '../content/schema';
 import { layoutOf } from '../quiz/selection';
 import { generalFeedbackLines } from './feedback-text';
-import { comment, element, xmlDocument, type XmlChild, type XmlElement } from './qti-xml';
+import {
+	comment,
+	element,
+	xmlDocument,
+	XSI_NAMESPACE,
+	type XmlChild,
+	type XmlElement
+} from './xml';
 import type { Exporter } from './types';
 
 const QTI_NAMESPACE = 'http://www.imsglobal.org/xsd/imsqti_v2p1';
 const QTI_SCHEMA = 'http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd';
 const CP_NAMESPACE = 'http://www.imsglobal.org/xsd/imscp_v1p1';
 const CP_SCHEMA = 'http://www.imsglobal.org/xsd/imscp_v1p1.xsd';
-const XSI_NAMESPACE = 'http://www.w3.org/2001/XMLSchema-instance';
 
 /** Fixed zip time stamps, so the same pack always gives the same bytes. */
 const ZIP_TIME = new Date(2024, 10, 26);
