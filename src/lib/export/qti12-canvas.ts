@@ -1,19 +1,16 @@
-import { strToU8, zipSync } from 'fflate';
 import type { Pack, Question, QuestionOf } from '../content/schema';
 import { rightAnswerText } from '../quiz/feedback';
 import { layoutOf } from '../quiz/selection';
 import { generalFeedbackLines } from './feedback-text';
 import { htmlParagraphs } from './html';
 import { comment, element, valueElement, xmlDocument, XSI_NAMESPACE, type XmlElement } from './xml';
+import { zipPackage } from './zip';
 import type { ConversionNote, Exporter } from './types';
 
 const QTI_NAMESPACE = 'http://www.imsglobal.org/xsd/ims_qtiasiv1p2';
 const QTI_SCHEMA = 'http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd';
 const CC_CP_NAMESPACE = 'http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1';
 const CANVAS_NAMESPACE = 'http://canvas.instructure.com/xsd/cccv1p0';
-
-/** Fixed zip time stamps, so the same pack always gives the same bytes. */
-const ZIP_TIME = new Date(2024, 10, 26);
 
 /** Canvas's question types for Sourced's kinds. Canvas has no ordering type: ordering becomes matching. */
 export const canvasQuestionType: Record<Question['kind'], string> = {
@@ -351,10 +348,7 @@ export const canvasQti: Exporter = {
 		'A QTI 1.2 zip in the form Canvas exports: import it in Canvas under Settings → Import Course Content → “QTI .zip file” (ordering questions become matching).',
 	exportPack(pack, baseName) {
 		const { files, notes } = canvasPackageFiles(pack);
-		const zip = zipSync(
-			Object.fromEntries(Object.entries(files).map(([path, xml]) => [path, strToU8(xml)])),
-			{ mtime: ZIP_TIME }
-		);
+		const zip = zipPackage(files);
 		return {
 			files: [{ name: `${baseName}.canvas-qti12.zip`, data: zip, mime: 'application/zip' }],
 			notes

@@ -1,4 +1,3 @@
-import { strToU8, zipSync } from 'fflate';
 import type { Pack, Question, QuestionOf } from '../content/schema';
 import { layoutOf } from '../quiz/selection';
 import { generalFeedbackLines } from './feedback-text';
@@ -10,15 +9,13 @@ import {
 	type XmlChild,
 	type XmlElement
 } from './xml';
+import { zipPackage } from './zip';
 import type { Exporter } from './types';
 
 const QTI_NAMESPACE = 'http://www.imsglobal.org/xsd/imsqti_v2p1';
 const QTI_SCHEMA = 'http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd';
 const CP_NAMESPACE = 'http://www.imsglobal.org/xsd/imscp_v1p1';
 const CP_SCHEMA = 'http://www.imsglobal.org/xsd/imscp_v1p1.xsd';
-
-/** Fixed zip time stamps, so the same pack always gives the same bytes. */
-const ZIP_TIME = new Date(2024, 10, 26);
 
 const RESPONSE = 'RESPONSE';
 const SCORE = 'SCORE';
@@ -501,10 +498,7 @@ export const qti21: Exporter = {
 		'An IMS QTI 2.1 content package (zip): one item per question with its scoring and cited feedback, for Blackboard, Brightspace, Canvas and other LMSs that import QTI 2.1.',
 	exportPack(pack, baseName) {
 		const files = qti21PackageFiles(pack);
-		const zip = zipSync(
-			Object.fromEntries(Object.entries(files).map(([path, xml]) => [path, strToU8(xml)])),
-			{ mtime: ZIP_TIME }
-		);
+		const zip = zipPackage(files);
 		return {
 			files: [{ name: `${baseName}.qti21.zip`, data: zip, mime: 'application/zip' }],
 			notes: []
