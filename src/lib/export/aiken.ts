@@ -1,4 +1,6 @@
 import type { Question } from '../content/schema';
+import { oneLine } from '../text/one-line';
+import { optionLetter } from '../text/option-letter';
 import type { ConversionNote, Exporter } from './types';
 
 /** One question in Aiken's shape: the prompt, the options in order, the index of the right one. */
@@ -21,11 +23,6 @@ const NO_FEEDBACK = 'Aiken has no place for feedback';
  */
 const MISREAD_AS_OPTION = /^[A-Z][.)]/;
 const MISREAD_AS_ANSWER = /^ANSWER:/;
-
-/** The text on one line, as Aiken needs it: each line break and the spaces around it become one space. */
-function oneLine(text: string): string {
-	return text.replace(/[^\S\r\n]*[\r\n]+\s*/g, ' ');
-}
 
 function hasLineBreak(text: string): boolean {
 	return /[\r\n]/.test(text);
@@ -86,11 +83,10 @@ function aikenOutcomeOf(question: Question): AikenOutcome {
 
 /** One question in Moodle's Aiken format: the prompt, `A. option` lines, then `ANSWER: X`. */
 function renderAikenQuestion(question: AikenQuestion): string {
-	const letter = (i: number) => String.fromCharCode('A'.charCodeAt(0) + i);
 	return [
 		question.prompt,
-		...question.options.map((text, i) => `${letter(i)}. ${text}`),
-		`ANSWER: ${letter(question.answer)}`
+		...question.options.map((text, i) => `${optionLetter(i)}. ${text}`),
+		`ANSWER: ${optionLetter(question.answer)}`
 	].join('\n');
 }
 

@@ -1,4 +1,5 @@
 import type { Pack, Question } from '../content/schema';
+import { oneLine } from '../text/one-line';
 import { generalFeedbackLines } from './feedback-text';
 import { htmlOfText } from './html';
 import {
@@ -53,7 +54,7 @@ function arrowSafeText(text: string): string {
  * line, so a line break in a title becomes a space.
  */
 function giftCategoryPath(path: string): string {
-	return path.replace(/\s*[\r\n]+\s*/g, ' ').replace(/\\(?=[\\:#={}~n])/g, '\\\\');
+	return oneLine(path).replace(/\\(?=[\\:#={}~n])/g, '\\\\');
 }
 
 /** A GIFT answer weight, e.g. `%-33.33333%`. */
@@ -124,7 +125,6 @@ function questionBlock(pack: Pack, q: Question, note: ConversionNote | undefined
 /** The whole file: comment lines listing every conversion, then per topic a `$CATEGORY:` and its questions. */
 function renderGift(pack: Pack, notes: readonly ConversionNote[]): string {
 	const noteFor = new Map(notes.map((n) => [n.questionId, n]));
-	const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ');
 	const header = [
 		`Sourced: ${pack.title}`,
 		`GIFT for Moodle (Question bank > Import > "GIFT format"): ${pack.questions.length} questions, one category per topic under $course$/Sourced.`,
