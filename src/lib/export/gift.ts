@@ -9,8 +9,7 @@ import {
 	moodleQuestionParagraphs,
 	multipleResponsePercents,
 	quizSettingsCommentLine,
-	topicCategories,
-	type MatchRow
+	topicCategories
 } from './moodle-bank';
 import type { ConversionNote, Exporter } from './types';
 
@@ -101,9 +100,7 @@ function answerLines(pack: Pack, q: Question): string[] {
 		case 'matching':
 		case 'ordering':
 			return [
-				...matchRowsOf(q).map(
-					(row: MatchRow) => `=${arrowSafeText(row.left)} -> ${escapeGift(row.right)}`
-				),
+				...matchRowsOf(q).map((row) => `=${arrowSafeText(row.left)} -> ${escapeGift(row.right)}`),
 				general
 			];
 	}

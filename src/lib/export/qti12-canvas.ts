@@ -5,6 +5,12 @@ import { generalFeedbackLines } from './feedback-text';
 import { htmlParagraphs } from './html';
 import { comment, element, valueElement, xmlDocument, XSI_NAMESPACE, type XmlElement } from './xml';
 import { zipPackage } from './zip';
+import {
+	orderingAsMatchingNotes,
+	positionLabelWithEnds,
+	positionPairs,
+	type MatchPair
+} from './ordering-as-matching';
 import type { ConversionNote, Exporter } from './types';
 
 const QTI_NAMESPACE = 'http://www.imsglobal.org/xsd/ims_qtiasiv1p2';
@@ -27,12 +33,6 @@ export const ORDERING_NOTE =
 
 /** The assessment's identifier; Canvas also expects it as the folder of the quiz's files. */
 export const canvasAssessmentId = (pack: Pack) => `sourced-${pack.id}`;
-
-/** A readable name for a position, e.g. "Position 1 (first)". */
-export function positionLabel(position: number, count: number): string {
-	const end = position === 1 ? ' (first)' : position === count ? ' (last)' : '';
-	return `Position ${position}${end}`;
-}
 
 // Canvas reads the number in a right-hand identifier as its match id, so answer and match
 // identifiers are plain numbers, unique within a question: answers 1001…, matches 2001….
@@ -115,11 +115,26 @@ function choiceBody(choices: Choice[], multiple: boolean): ItemBody {
 	};
 }
 
-/** A matching item: each left-hand text is a drop-down of every right-hand text. */
+/**
+ * A matching item: each left-hand text, in `leftOrder`, is a drop-down of every right-hand text,
+ * in `rightOrder` (both orders list pair ids). Answer and match identifiers follow the pairs.
+ */
 function matchingBody(
-	lefts: { ident: string; text: string; rightIdent: string }[],
-	rights: { ident: string; text: string }[]
+	pairs: readonly MatchPair[],
+	leftOrder: readonly string[],
+	rightOrder: readonly string[]
 ): ItemBody {
+	const index = new Map(pairs.map((p, i) => [p.id, i]));
+	const pairOf = (id: string) => pairs[index.get(id)!]!;
+	const lefts = leftOrder.map((id, i) => ({
+		ident: answerIdent(i),
+		text: pairOf(id).left,
+		rightIdent: matchIdent(index.get(id)!)
+	}));
+	const rights = rightOrder.map((id) => ({
+		ident: matchIdent(index.get(id)!),
+		text: pairOf(id).right
+	}));
 	const points = (100 / lefts.length).toFixed(2);
 	return {
 		answerIds: lefts.map((l) => l.ident),
@@ -162,21 +177,12 @@ function itemBody(q: Question, seed: string): ItemBody {
 				],
 				false
 			);
-		case 'matching': {
-			const rightIdent = new Map(q.pairs.map((p, i) => [p.id, matchIdent(i)]));
-			const rightText = new Map(q.pairs.map((p) => [p.id, p.right]));
+		case 'matching':
 			return matchingBody(
-				q.pairs.map((p, i) => ({
-					ident: answerIdent(i),
-					text: p.left,
-					rightIdent: rightIdent.get(p.id)!
-				})),
-				layoutOf(q, seed, true).rights.map((id) => ({
-					ident: rightIdent.get(id)!,
-					text: rightText.get(id)!
-				}))
+				q.pairs,
+				q.pairs.map((p) => p.id),
+				layoutOf(q, seed, true).rights
 			);
-		}
 		case 'ordering':
 			return orderingBody(q, seed);
 	}
@@ -184,17 +190,11 @@ function itemBody(q: Question, seed: string): ItemBody {
 
 /** Ordering as matching: the items (in Sourced's starting order) each matched to a position. */
 function orderingBody(q: QuestionOf<'ordering'>, seed: string): ItemBody {
-	const n = q.items.length;
-	const position = new Map(q.items.map((item, i) => [item.id, i]));
-	const text = new Map(q.items.map((item) => [item.id, item.text]));
-	const start = layoutOf(q, seed, true).items;
+	const pairs = positionPairs(q, positionLabelWithEnds);
 	const body = matchingBody(
-		start.map((id, i) => ({
-			ident: answerIdent(i),
-			text: text.get(id)!,
-			rightIdent: matchIdent(position.get(id)!)
-		})),
-		q.items.map((_, i) => ({ ident: matchIdent(i), text: positionLabel(i + 1, n) }))
+		pairs,
+		layoutOf(q, seed, true).items,
+		pairs.map((p) => p.id)
 	);
 	// Canvas shows this to a student who did not get every position right: the order in words.
 	return {
@@ -231,9 +231,7 @@ function renderItem(pack: Pack, q: Question): XmlElement {
 
 /** Each question that the export converts (ordering → matching), with the reason. */
 export function canvasConversionNotes(pack: Pack): ConversionNote[] {
-	return pack.questions
-		.filter((q) => q.kind === 'ordering')
-		.map((q) => ({ questionId: q.id, action: 'converted', note: ORDERING_NOTE }));
+	return orderingAsMatchingNotes(pack.questions, ORDERING_NOTE);
 }
 
 /** The questestinterop document: one assessment, one section, one item per question. */
