@@ -93,11 +93,10 @@ function main() {
 		throw error;
 	}
 	const exporter = exporters[values.format as FormatId];
-	const result = exporter.exportPack(pack, pack.id);
-	const file = result.files[0]!;
-	writeFileSync(values.out, file.data);
+	const { data, notes } = exporter.render(pack);
+	writeFileSync(values.out, data);
 	console.log(`Wrote ${values.out}: ${pack.questions.length} questions as ${exporter.label}.`);
-	for (const note of result.notes)
+	for (const note of notes)
 		console.log(
 			`  ${note.questionId}: ${note.action === 'omitted' ? 'left out' : 'converted'}: ${note.note}`
 		);

@@ -90,12 +90,14 @@ function renderAikenQuestion(question: AikenQuestion): string {
 	].join('\n');
 }
 
+/** Moodle's Aiken format: single-answer and true/false questions only, every loss or omission noted. */
 export const aiken: Exporter = {
 	label: 'Aiken',
 	extension: 'aiken.txt',
+	mime: 'text/plain; charset=utf-8',
 	description:
 		'Moodle’s Aiken text format (Question bank → Import → Aiken): single-answer and true/false questions only, without feedback or sources.',
-	exportPack(pack, baseName) {
+	render(pack) {
 		const blocks: string[] = [];
 		const notes: ConversionNote[] = [];
 		for (const question of pack.questions) {
@@ -108,9 +110,6 @@ export const aiken: Exporter = {
 			}
 		}
 		const text = blocks.length ? `${blocks.join('\n\n')}\n` : '';
-		return {
-			files: [{ name: `${baseName}.aiken.txt`, data: text, mime: 'text/plain; charset=utf-8' }],
-			notes
-		};
+		return { data: text, notes };
 	}
 };

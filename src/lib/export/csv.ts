@@ -93,12 +93,14 @@ function formulaGuardNote(cells: QuestionCells): string | null {
 	return `a leading ' was added to cells that begin with = + - or @, so spreadsheets show them as text instead of running them as formulas: ${names}`;
 }
 
+/** A spreadsheet with one row per question; cells a spreadsheet would run as formulas are guarded and noted. */
 export const csv: Exporter = {
 	label: 'CSV spreadsheet',
 	extension: 'csv',
+	mime: 'text/csv; charset=utf-8',
 	description:
 		'One row per question with its answer key, feedback, explanation and cited passages, for Excel, LibreOffice or Google Sheets (UTF-8).',
-	exportPack(pack, baseName) {
+	render(pack) {
 		const notes: ConversionNote[] = [];
 		const rows = pack.questions.map((question) => {
 			const cells = questionCells(pack, question);
@@ -107,15 +109,6 @@ export const csv: Exporter = {
 			const row: Record<Column, string> = { ...cells, 'Export notes': note ?? '' };
 			return CSV_COLUMNS.map((column) => row[column]);
 		});
-		return {
-			files: [
-				{
-					name: `${baseName}.csv`,
-					data: csvDocument(CSV_COLUMNS, rows),
-					mime: 'text/csv; charset=utf-8'
-				}
-			],
-			notes
-		};
+		return { data: csvDocument(CSV_COLUMNS, rows), notes };
 	}
 };

@@ -141,19 +141,11 @@ function renderGift(pack: Pack, notes: readonly ConversionNote[]): string {
 export const gift: Exporter = {
 	label: 'GIFT',
 	extension: 'gift.txt',
+	mime: 'text/plain;charset=utf-8',
 	description:
 		'For Moodle: Question bank → Import → "GIFT format"; plain text, one category per topic, with feedback and cited passages.',
-	exportPack(pack, baseName) {
+	render(pack) {
 		const notes = moodleConversionNotes(pack);
-		return {
-			files: [
-				{
-					name: `${baseName}.gift.txt`,
-					data: renderGift(pack, notes),
-					mime: 'text/plain;charset=utf-8'
-				}
-			],
-			notes
-		};
+		return { data: renderGift(pack, notes), notes };
 	}
 };

@@ -126,17 +126,12 @@ export function renderMarkdown(pack: Pack): string {
 	return `${blocks.join('\n\n')}\n`;
 }
 
+/** The pack as a Markdown document to read, edit or print: nothing is converted. */
 export const markdown: Exporter = {
 	label: 'Markdown',
 	extension: 'md',
+	mime: 'text/markdown; charset=utf-8',
 	description:
 		'A readable document with every question, its answers marked in words, feedback, explanation and quoted sources, to edit in any text editor or print.',
-	exportPack(pack, baseName) {
-		return {
-			files: [
-				{ name: `${baseName}.md`, data: renderMarkdown(pack), mime: 'text/markdown; charset=utf-8' }
-			],
-			notes: []
-		};
-	}
+	render: (pack) => ({ data: renderMarkdown(pack), notes: [] })
 };

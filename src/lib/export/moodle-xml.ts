@@ -147,19 +147,11 @@ function renderMoodleXml(pack: Pack, notes: readonly ConversionNote[]): string {
 export const moodleXml: Exporter = {
 	label: 'Moodle XML',
 	extension: 'moodle.xml',
+	mime: 'application/xml',
 	description:
 		'For Moodle: Question bank → Import → "Moodle XML format"; one category per topic, with feedback, tags and cited passages.',
-	exportPack(pack, baseName) {
+	render(pack) {
 		const notes = moodleConversionNotes(pack);
-		return {
-			files: [
-				{
-					name: `${baseName}.moodle.xml`,
-					data: renderMoodleXml(pack, notes),
-					mime: 'application/xml'
-				}
-			],
-			notes
-		};
+		return { data: renderMoodleXml(pack, notes), notes };
 	}
 };

@@ -342,14 +342,11 @@ export function canvasPackageFiles(pack: Pack): {
 export const canvasQti: Exporter = {
 	label: 'Canvas QTI 1.2',
 	extension: 'canvas-qti12.zip',
+	mime: 'application/zip',
 	description:
 		'A QTI 1.2 zip in the form Canvas exports: import it in Canvas under Settings → Import Course Content → “QTI .zip file” (ordering questions become matching).',
-	exportPack(pack, baseName) {
+	render(pack) {
 		const { files, notes } = canvasPackageFiles(pack);
-		const zip = zipPackage(files);
-		return {
-			files: [{ name: `${baseName}.canvas-qti12.zip`, data: zip, mime: 'application/zip' }],
-			notes
-		};
+		return { data: zipPackage(files), notes };
 	}
 };

@@ -494,14 +494,8 @@ export function qti21PackageFiles(pack: Pack): Record<string, string> {
 export const qti21: Exporter = {
 	label: 'QTI 2.1 package',
 	extension: 'qti21.zip',
+	mime: 'application/zip',
 	description:
 		'An IMS QTI 2.1 content package (zip): one item per question with its scoring and cited feedback, for Blackboard, Brightspace, Canvas and other LMSs that import QTI 2.1.',
-	exportPack(pack, baseName) {
-		const files = qti21PackageFiles(pack);
-		const zip = zipPackage(files);
-		return {
-			files: [{ name: `${baseName}.qti21.zip`, data: zip, mime: 'application/zip' }],
-			notes: []
-		};
-	}
+	render: (pack) => ({ data: zipPackage(qti21PackageFiles(pack)), notes: [] })
 };
