@@ -24,6 +24,7 @@ export interface Exporter {
 	mime: string;
 	/** One sentence: which LMS imports it and how. */
 	description: string;
+	/** The file's contents for a pack, and what the format had to change or leave out. */
 	render(pack: Pack): Rendering;
 }
 

@@ -18,6 +18,7 @@ export interface XmlComment {
 	readonly text: string;
 }
 
+/** Text kept as written inside `<![CDATA[…]]>`, for readers that expect CDATA. */
 export interface XmlCData {
 	readonly type: 'cdata';
 	readonly text: string;
