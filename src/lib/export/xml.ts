@@ -62,7 +62,7 @@ export function escapeXmlAttribute(text: string): string {
 }
 
 /** Text for inside `<!-- -->`: a `--` is broken up, since XML forbids it in comments. */
-export function xmlCommentText(text: string): string {
+function xmlCommentText(text: string): string {
 	let safe = xmlChars(text);
 	while (safe.includes('--')) safe = safe.replace(/--/g, '- -');
 	return safe;
