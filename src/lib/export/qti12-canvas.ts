@@ -3,8 +3,6 @@ import { rightAnswerText } from '../quiz/feedback';
 import { layoutOf } from '../quiz/selection';
 import { generalFeedbackLines } from './feedback-text';
 import { htmlParagraphs } from './html';
-import { comment, element, valueElement, xmlDocument, XSI_NAMESPACE, type XmlElement } from './xml';
-import { zipPackage } from './zip';
 import {
 	orderingAsMatchingNotes,
 	positionLabelWithEnds,
@@ -12,6 +10,8 @@ import {
 	type MatchPair
 } from './ordering-as-matching';
 import type { ConversionNote, Exporter } from './types';
+import { comment, element, valueElement, xmlDocument, XSI_NAMESPACE, type XmlElement } from './xml';
+import { zipPackage } from './zip';
 
 const QTI_NAMESPACE = 'http://www.imsglobal.org/xsd/ims_qtiasiv1p2';
 const QTI_SCHEMA = 'http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd';

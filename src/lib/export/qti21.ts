@@ -1,6 +1,7 @@
 import type { Pack, Question, QuestionOf } from '../content/schema';
 import { layoutOf } from '../quiz/selection';
 import { generalFeedbackLines } from './feedback-text';
+import type { Exporter } from './types';
 import {
 	comment,
 	element,
@@ -10,7 +11,6 @@ import {
 	type XmlElement
 } from './xml';
 import { zipPackage } from './zip';
-import type { Exporter } from './types';
 
 const QTI_NAMESPACE = 'http://www.imsglobal.org/xsd/imsqti_v2p1';
 const QTI_SCHEMA = 'http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd';
