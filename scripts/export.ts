@@ -10,6 +10,7 @@ import { bankCatalog, buildPack, bankPack } from '../src/lib/content/pack';
 import { ContentError } from '../src/lib/content/problems';
 import type { Pack } from '../src/lib/content/schema';
 import { exporters, formatIds, type FormatId } from '../src/lib/export';
+import { describeNote } from '../src/lib/export/notes';
 import { parsePackFile } from '../src/lib/instructor/import';
 
 const HELP = `Usage: npm run export -- --format <id> [--topic <id>...] [--ids <id,...>] [--pack <file.json>] --out <path>
@@ -93,14 +94,10 @@ function main() {
 		throw error;
 	}
 	const exporter = exporters[values.format as FormatId];
-	const result = exporter.exportPack(pack, pack.id);
-	const file = result.files[0]!;
-	writeFileSync(values.out, file.data);
+	const { data, notes } = exporter.render(pack);
+	writeFileSync(values.out, data);
 	console.log(`Wrote ${values.out}: ${pack.questions.length} questions as ${exporter.label}.`);
-	for (const note of result.notes)
-		console.log(
-			`  ${note.questionId}: ${note.action === 'omitted' ? 'left out' : 'converted'}: ${note.note}`
-		);
+	for (const note of notes) console.log(`  ${describeNote(note)}`);
 }
 
 main();

@@ -11,7 +11,7 @@ export interface XmlTree {
 	name: string;
 	attributes: Record<string, string>;
 	children: XmlTree[];
-	/** The concatenated text directly inside this element (entities decoded). */
+	/** The concatenated text directly inside this element (entities decoded; a `<br/>` child as a line break). */
 	text: string;
 }
 
@@ -46,7 +46,9 @@ function toTree(entry: Ordered): XmlTree | undefined {
 		name,
 		attributes: (entry[':@'] as Record<string, string>) ?? {},
 		children: content.flatMap((c) => toTree(c) ?? []),
-		text: content.map((c) => (typeof c['#text'] === 'string' ? c['#text'] : '')).join('')
+		text: content
+			.map((c) => (typeof c['#text'] === 'string' ? c['#text'] : 'br' in c ? '\n' : ''))
+			.join('')
 	};
 }
 

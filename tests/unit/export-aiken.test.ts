@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Pack, Question } from '../../src/lib/content/schema';
-import { aiken } from '../../src/lib/export/aiken';
+import { exportPack } from '../../src/lib/export/files';
 import { realBankPack, specialCharactersPack } from '../helpers/packs';
 import { singleQuestion, trueFalseQuestion } from '../helpers/questions';
 
@@ -62,9 +62,9 @@ function expectedItem(q: Question): AikenItem | null {
 }
 
 function exportAiken(pack: Pack) {
-	const { files, notes } = aiken.exportPack(pack, pack.id);
-	const data = files[0]?.data;
-	if (files.length !== 1 || typeof data !== 'string') throw new Error('expected one text file');
+	const { file, notes } = exportPack(pack, pack.id, 'aiken');
+	const data = file.data;
+	if (typeof data !== 'string') throw new Error('expected a text file');
 	return { text: data, items: parseAiken(data), notes };
 }
 
@@ -176,8 +176,8 @@ describe('Aiken export of awkward text', () => {
 
 describe('Aiken file', () => {
 	it('is named after the pack with the .aiken.txt ending', () => {
-		const [file] = aiken.exportPack(realBankPack(), 'all').files;
-		expect(file?.name).toBe('all.aiken.txt');
-		expect(file?.mime).toMatch(/^text\/plain/);
+		const { file } = exportPack(realBankPack(), 'all', 'aiken');
+		expect(file.name).toBe('all.aiken.txt');
+		expect(file.mime).toMatch(/^text\/plain/);
 	});
 });

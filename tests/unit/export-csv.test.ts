@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { Pack, Question } from '../../src/lib/content/schema';
-import { csv } from '../../src/lib/export/csv';
+import { exportPack } from '../../src/lib/export/files';
 import { realBankPack, specialCharactersPack } from '../helpers/packs';
 import { matchingQuestion, singleQuestion } from '../helpers/questions';
 
@@ -21,8 +21,8 @@ const HEADER = [
 ];
 
 function exportedText(pack: Pack): string {
-	const [file, ...rest] = csv.exportPack(pack, pack.id).files;
-	if (rest.length || typeof file?.data !== 'string') throw new Error('expected one text file');
+	const { file } = exportPack(pack, pack.id, 'csv');
+	if (typeof file.data !== 'string') throw new Error('expected a text file');
 	return file.data;
 }
 
@@ -123,7 +123,7 @@ describe('CSV export of the whole real bank', () => {
 	});
 
 	it('converts and leaves out nothing from the real bank', () => {
-		expect(csv.exportPack(pack, 'all').notes).toEqual([]);
+		expect(exportPack(pack, 'all', 'csv').notes).toEqual([]);
 	});
 });
 
@@ -171,7 +171,7 @@ describe('CSV export of awkward text', () => {
 		);
 		expect(rows[2]?.Prompt).toBe('A = B?');
 
-		const { notes } = csv.exportPack(pack, 'formula');
+		const { notes } = exportPack(pack, 'formula', 'csv');
 		expect(notes.map((n) => [n.questionId, n.action])).toEqual([
 			['formula', 'converted'],
 			['minus', 'converted']
@@ -186,8 +186,8 @@ describe('CSV export of awkward text', () => {
 
 describe('CSV file', () => {
 	it('is named after the pack and labelled as UTF-8 CSV', () => {
-		const [file] = csv.exportPack(realBankPack(), 'all').files;
-		expect(file?.name).toBe('all.csv');
-		expect(file?.mime).toBe('text/csv; charset=utf-8');
+		const { file } = exportPack(realBankPack(), 'all', 'csv');
+		expect(file.name).toBe('all.csv');
+		expect(file.mime).toBe('text/csv; charset=utf-8');
 	});
 });

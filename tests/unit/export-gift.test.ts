@@ -10,6 +10,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import type { Pack, Question, QuestionOf } from '../../src/lib/content/schema';
 import { generalFeedbackLines, sourceLabel } from '../../src/lib/export/feedback-text';
+import { exportPack } from '../../src/lib/export/files';
 import { gift } from '../../src/lib/export/gift';
 import { realBankPack, specialCharactersPack } from '../helpers/packs';
 import { multipleQuestion } from '../helpers/questions';
@@ -68,7 +69,7 @@ function moodleSubanswer(text: string): string {
 }
 
 function exportGift(pack: Pack): { text: string; parsed: GIFTQuestion[] } {
-	const data = gift.exportPack(pack, pack.id).files[0]?.data;
+	const data = exportPack(pack, pack.id, 'gift').file.data;
 	if (typeof data !== 'string') throw new Error('GIFT export must be text');
 	return { text: data, parsed: parse(data) };
 }
@@ -116,9 +117,9 @@ describe('GIFT export of the whole bank', () => {
 	});
 
 	it('names the file after the pack with the .gift.txt ending', () => {
-		const file = gift.exportPack(realPack, 'all').files[0];
-		expect(file?.name).toBe('all.gift.txt');
-		expect(file?.mime).toMatch(/^text\/plain/);
+		const file = exportPack(realPack, 'all', 'gift').file;
+		expect(file.name).toBe('all.gift.txt');
+		expect(file.mime).toMatch(/^text\/plain/);
 		expect(gift.extension).toBe('gift.txt');
 		expect(gift.label).toBe('GIFT');
 	});
@@ -329,7 +330,7 @@ describe('GIFT export of special characters', () => {
 });
 
 describe('GIFT conversion notes', () => {
-	const { notes } = gift.exportPack(realPack, 'all');
+	const { notes } = exportPack(realPack, 'all', 'gift');
 	const orderingIds = realOfKind('ordering').map((q) => q.id);
 	const header = real.text.slice(0, real.text.indexOf('\n\n')).split('\n');
 
@@ -354,8 +355,8 @@ describe('GIFT conversion notes', () => {
 			...realPack,
 			questions: realPack.questions.filter((q) => q.kind !== 'ordering')
 		};
-		const result = gift.exportPack(pack, 'no-ordering');
+		const result = exportPack(pack, 'no-ordering', 'gift');
 		expect(result.notes).toEqual([]);
-		expect(result.files[0]!.data).toContain('// Conversions: none');
+		expect(result.file.data).toContain('// Conversions: none');
 	});
 });

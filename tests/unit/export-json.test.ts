@@ -1,21 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { packSchema, type Pack } from '../../src/lib/content/schema';
-import { json } from '../../src/lib/export/json';
+import { exportPack } from '../../src/lib/export/files';
 import { realBankPack, specialCharactersPack } from '../helpers/packs';
 
-/** The one text file an export of `pack` produces. */
+/** The text of the file an export of `pack` produces. */
 function exportedText(pack: Pack): string {
-	const [file, ...rest] = json.exportPack(pack, pack.id).files;
-	expect(rest).toHaveLength(0);
-	expect(typeof file?.data).toBe('string');
-	return file?.data as string;
+	const { file } = exportPack(pack, pack.id, 'json');
+	expect(typeof file.data).toBe('string');
+	return file.data as string;
 }
 
 describe('JSON pack export', () => {
 	it('names the file after the pack and labels it as JSON', () => {
-		const [file] = json.exportPack(realBankPack(), 'all').files;
-		expect(file?.name).toBe('all.json');
-		expect(file?.mime).toBe('application/json');
+		const { file } = exportPack(realBankPack(), 'all', 'json');
+		expect(file.name).toBe('all.json');
+		expect(file.mime).toBe('application/json');
 	});
 
 	it('re-imports the whole real bank without losing anything', () => {
@@ -37,6 +36,6 @@ describe('JSON pack export', () => {
 	});
 
 	it('converts and leaves out nothing, so it has no conversion notes', () => {
-		expect(json.exportPack(realBankPack(), 'all').notes).toEqual([]);
+		expect(exportPack(realBankPack(), 'all', 'json').notes).toEqual([]);
 	});
 });

@@ -1,7 +1,7 @@
 import { marked, type Token, type Tokens } from 'marked';
 import { describe, expect, it } from 'vitest';
 import type { Pack, Question } from '../../src/lib/content/schema';
-import { markdown } from '../../src/lib/export/markdown';
+import { exportPack } from '../../src/lib/export/files';
 import { realBankPack, specialCharactersPack } from '../helpers/packs';
 import { singleQuestion } from '../helpers/questions';
 
@@ -30,8 +30,8 @@ function shownText(html: string): string {
 const rendered = (tokens: Token[]) => shownText(marked.parser(tokens));
 
 function exportedText(pack: Pack): string {
-	const [file, ...rest] = markdown.exportPack(pack, pack.id).files;
-	if (rest.length || typeof file?.data !== 'string') throw new Error('expected one text file');
+	const { file } = exportPack(pack, pack.id, 'markdown');
+	if (typeof file.data !== 'string') throw new Error('expected a text file');
 	return file.data;
 }
 
@@ -143,7 +143,7 @@ describe('Markdown export of the whole real bank', () => {
 	});
 
 	it('converts and leaves out nothing', () => {
-		expect(markdown.exportPack(pack, 'all').notes).toEqual([]);
+		expect(exportPack(pack, 'all', 'markdown').notes).toEqual([]);
 	});
 });
 
@@ -194,8 +194,8 @@ describe('Markdown export of awkward text', () => {
 
 describe('Markdown file', () => {
 	it('is named after the pack with the .md ending', () => {
-		const [file] = markdown.exportPack(realBankPack(), 'all').files;
-		expect(file?.name).toBe('all.md');
-		expect(file?.mime).toBe('text/markdown; charset=utf-8');
+		const { file } = exportPack(realBankPack(), 'all', 'markdown');
+		expect(file.name).toBe('all.md');
+		expect(file.mime).toBe('text/markdown; charset=utf-8');
 	});
 });

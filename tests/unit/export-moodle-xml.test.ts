@@ -2,6 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import type { Pack, Question, QuestionOf } from '../../src/lib/content/schema';
 import { generalFeedbackLines, sourceLabel } from '../../src/lib/export/feedback-text';
+import { exportPack } from '../../src/lib/export/files';
 import { moodleXml } from '../../src/lib/export/moodle-xml';
 import { realBankPack, specialCharactersPack } from '../helpers/packs';
 import { multipleQuestion } from '../helpers/questions';
@@ -80,7 +81,7 @@ function paragraphsOf(field: TextField | undefined): string[] {
 }
 
 function exportXml(pack: Pack): { xml: string; file: XmlFile } {
-	const data = moodleXml.exportPack(pack, pack.id).files[0]?.data;
+	const data = exportPack(pack, pack.id, 'moodleXml').file.data;
 	if (typeof data !== 'string') throw new Error('Moodle XML export must be text');
 	return { xml: data, file: xmlParser.parse(data) as XmlFile };
 }
@@ -115,9 +116,9 @@ describe('Moodle XML export of the whole bank', () => {
 	});
 
 	it('names the file after the pack with the .moodle.xml ending', () => {
-		const file = moodleXml.exportPack(realPack, 'all').files[0];
-		expect(file?.name).toBe('all.moodle.xml');
-		expect(file?.mime).toBe('application/xml');
+		const file = exportPack(realPack, 'all', 'moodleXml').file;
+		expect(file.name).toBe('all.moodle.xml');
+		expect(file.mime).toBe('application/xml');
 		expect(moodleXml.extension).toBe('moodle.xml');
 		expect(moodleXml.label).toBe('Moodle XML');
 	});
@@ -294,6 +295,15 @@ describe('Moodle XML export of special characters', () => {
 		expect(XMLValidator.validate(xml)).toBe(true);
 	});
 
+	it('writes a character XML cannot hold as U+FFFD, as the QTI exports do, so the file still parses', () => {
+		const [first, ...rest] = pack.questions;
+		const bell = { ...pack, questions: [{ ...first!, prompt: 'Ring \u0007 the bell' }, ...rest] };
+		const exported = exportXml(bell);
+		expect(XMLValidator.validate(exported.xml)).toBe(true);
+		const x = exported.file.quiz.question.find((q) => q.name?.text === first!.id);
+		expect(paragraphsOf(x?.questiontext)[0]).toBe('Ring \uFFFD the bell');
+	});
+
 	it('splits a ]]> inside CDATA across two sections, and the parser joins it back', () => {
 		expect(xml).toContain(']]]]><![CDATA[>');
 		const category = file.quiz.question.find((q) => q['@'].type === 'category');
@@ -337,7 +347,7 @@ describe('Moodle XML export of special characters', () => {
 });
 
 describe('Moodle XML conversion notes', () => {
-	const { notes } = moodleXml.exportPack(realPack, 'all');
+	const { notes } = exportPack(realPack, 'all', 'moodleXml');
 	const orderingIds = realOfKind('ordering').map((q) => q.id);
 
 	it('notes every ordering question, and only those, as converted to matching with the reason', () => {
@@ -362,9 +372,9 @@ describe('Moodle XML conversion notes', () => {
 			...realPack,
 			questions: realPack.questions.filter((q) => q.kind !== 'ordering')
 		};
-		const result = moodleXml.exportPack(pack, 'no-ordering');
+		const result = exportPack(pack, 'no-ordering', 'moodleXml');
 		expect(result.notes).toEqual([]);
-		expect((xmlParser.parse(result.files[0]!.data as string) as XmlFile)['#comment']).toContain(
+		expect((xmlParser.parse(result.file.data as string) as XmlFile)['#comment']).toContain(
 			'Conversions: none'
 		);
 	});

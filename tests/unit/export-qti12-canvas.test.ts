@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Pack, Question } from '../../src/lib/content/schema';
 import { generalFeedbackLines, sourceLabel } from '../../src/lib/export/feedback-text';
+import { exportPack } from '../../src/lib/export/files';
 import { canvasQti } from '../../src/lib/export/qti12-canvas';
+import type { ConversionNote } from '../../src/lib/export/types';
 import { realBankPack, specialCharactersPack } from '../helpers/packs';
 import {
 	allElements,
@@ -36,15 +38,14 @@ interface Package {
 	assessment: XmlTree;
 	meta: XmlTree;
 	items: { question: Question; item: XmlTree }[];
-	notes: ReturnType<typeof canvasQti.exportPack>['notes'];
+	notes: ConversionNote[];
 }
 
 function readPackage(pack: Pack): Package {
-	const result = canvasQti.exportPack(pack, pack.id);
-	expect(result.files).toHaveLength(1);
-	const [zip] = result.files;
-	expect(zip!.mime).toBe('application/zip');
-	const files = unzipTextFiles(zip!.data as Uint8Array);
+	const result = exportPack(pack, pack.id, 'canvasQti');
+	const zip = result.file;
+	expect(zip.mime).toBe('application/zip');
+	const files = unzipTextFiles(zip.data as Uint8Array);
 	const manifest = parseXml(files.get('imsmanifest.xml') ?? '');
 	const resources = descendants(manifest, 'resource');
 	const qti = resources.find((r) => r.attributes.type === 'imsqti_xmlv1p2')!;
@@ -60,7 +61,7 @@ function readPackage(pack: Pack): Package {
 		return { question, item };
 	});
 	return {
-		zipName: zip!.name,
+		zipName: zip.name,
 		files,
 		manifest,
 		assessmentPath,
@@ -331,8 +332,8 @@ describe('Canvas QTI 1.2 package of the whole real bank', () => {
 	});
 
 	it('writes the same bytes for the same pack', () => {
-		const once = canvasQti.exportPack(realPack, 'all').files[0]!.data;
-		expect(canvasQti.exportPack(realPack, 'all').files[0]!.data).toEqual(once);
+		const once = exportPack(realPack, 'all', 'canvasQti').file.data;
+		expect(exportPack(realPack, 'all', 'canvasQti').file.data).toEqual(once);
 	});
 });
 
@@ -394,6 +395,19 @@ describe('Canvas QTI 1.2 with special characters', () => {
 				expect(feedbackParagraphs(item, `${byText.get('False')}_fb`)).toEqual([q.feedback.ifFalse]);
 			}
 		}
+	});
+
+	it('shows a line break inside a text as a line break, as Moodle XML does', () => {
+		const [first, ...rest] = pack.questions;
+		const broken = {
+			...pack,
+			questions: [{ ...first!, prompt: 'First line\nsecond line' }, ...rest]
+		};
+		const { item } = readPackage(broken).items[0]!;
+		const html = child(child(child(item, 'presentation'), 'material'), 'mattext').text;
+		const [paragraph] = descendants(parseXml(`<html>${html}</html>`), 'p');
+		expect(childrenNamed(paragraph!, 'br')).toHaveLength(1);
+		expect(promptOf(item)).toBe('First line\nsecond line');
 	});
 
 	it('keeps texts out of the markup: no element but QTI 1.2’s own', () => {

@@ -1,4 +1,6 @@
 import type { Question } from '../content/schema';
+import { oneLine } from '../text/one-line';
+import { optionLetter } from '../text/option-letter';
 import type { ConversionNote, Exporter } from './types';
 
 /** One question in Aiken's shape: the prompt, the options in order, the index of the right one. */
@@ -21,11 +23,6 @@ const NO_FEEDBACK = 'Aiken has no place for feedback';
  */
 const MISREAD_AS_OPTION = /^[A-Z][.)]/;
 const MISREAD_AS_ANSWER = /^ANSWER:/;
-
-/** The text on one line, as Aiken needs it: each line break and the spaces around it become one space. */
-function oneLine(text: string): string {
-	return text.replace(/[^\S\r\n]*[\r\n]+\s*/g, ' ');
-}
 
 function hasLineBreak(text: string): boolean {
 	return /[\r\n]/.test(text);
@@ -86,20 +83,21 @@ function aikenOutcomeOf(question: Question): AikenOutcome {
 
 /** One question in Moodle's Aiken format: the prompt, `A. option` lines, then `ANSWER: X`. */
 function renderAikenQuestion(question: AikenQuestion): string {
-	const letter = (i: number) => String.fromCharCode('A'.charCodeAt(0) + i);
 	return [
 		question.prompt,
-		...question.options.map((text, i) => `${letter(i)}. ${text}`),
-		`ANSWER: ${letter(question.answer)}`
+		...question.options.map((text, i) => `${optionLetter(i)}. ${text}`),
+		`ANSWER: ${optionLetter(question.answer)}`
 	].join('\n');
 }
 
+/** Moodle's Aiken format: single-answer and true/false questions only, every loss or omission noted. */
 export const aiken: Exporter = {
 	label: 'Aiken',
 	extension: 'aiken.txt',
+	mime: 'text/plain; charset=utf-8',
 	description:
 		'Moodle’s Aiken text format (Question bank → Import → Aiken): single-answer and true/false questions only, without feedback or sources.',
-	exportPack(pack, baseName) {
+	render(pack) {
 		const blocks: string[] = [];
 		const notes: ConversionNote[] = [];
 		for (const question of pack.questions) {
@@ -112,9 +110,6 @@ export const aiken: Exporter = {
 			}
 		}
 		const text = blocks.length ? `${blocks.join('\n\n')}\n` : '';
-		return {
-			files: [{ name: `${baseName}.aiken.txt`, data: text, mime: 'text/plain; charset=utf-8' }],
-			notes
-		};
+		return { data: text, notes };
 	}
 };

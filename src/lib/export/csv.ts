@@ -1,5 +1,6 @@
 import type { Pack, Question } from '../content/schema';
-import { csvDocument, looksLikeFormula } from './csv-text';
+import { csvDocument, looksLikeFormula } from '../text/csv';
+import { optionLetter } from '../text/option-letter';
 import { citationText } from './feedback-text';
 import type { ConversionNote, Exporter } from './types';
 
@@ -27,10 +28,6 @@ type QuestionCells = Omit<Record<Column, string>, 'Export notes'>;
 /** Separates the entries of a list held in one cell. */
 const LIST = ' | ';
 
-/** How a cell starts when `csvField` prefixes it with an apostrophe, so it is not run as a formula. */
-
-const letter = (i: number) => String.fromCharCode('A'.charCodeAt(0) + i);
-
 /** The answer part of a row: what the student sees, the key, and the feedback for each choice. */
 function answerCells(question: Question): Pick<QuestionCells, AnswerColumn> {
 	switch (question.kind) {
@@ -38,13 +35,13 @@ function answerCells(question: Question): Pick<QuestionCells, AnswerColumn> {
 		case 'multiple':
 			return {
 				'Options, items or pairs': question.options
-					.map((o, i) => `${letter(i)}) ${o.text}`)
+					.map((o, i) => `${optionLetter(i)}) ${o.text}`)
 					.join(LIST),
 				'Correct answer': question.options
-					.flatMap((o, i) => (o.correct ? [letter(i)] : []))
+					.flatMap((o, i) => (o.correct ? [optionLetter(i)] : []))
 					.join(', '),
 				'Feedback per option': question.options
-					.map((o, i) => `${letter(i)}) ${o.feedback}`)
+					.map((o, i) => `${optionLetter(i)}) ${o.feedback}`)
 					.join(LIST)
 			};
 		case 'true-false':
@@ -96,12 +93,14 @@ function formulaGuardNote(cells: QuestionCells): string | null {
 	return `a leading ' was added to cells that begin with = + - or @, so spreadsheets show them as text instead of running them as formulas: ${names}`;
 }
 
+/** A spreadsheet with one row per question; cells a spreadsheet would run as formulas are guarded and noted. */
 export const csv: Exporter = {
 	label: 'CSV spreadsheet',
 	extension: 'csv',
+	mime: 'text/csv; charset=utf-8',
 	description:
 		'One row per question with its answer key, feedback, explanation and cited passages, for Excel, LibreOffice or Google Sheets (UTF-8).',
-	exportPack(pack, baseName) {
+	render(pack) {
 		const notes: ConversionNote[] = [];
 		const rows = pack.questions.map((question) => {
 			const cells = questionCells(pack, question);
@@ -110,15 +109,6 @@ export const csv: Exporter = {
 			const row: Record<Column, string> = { ...cells, 'Export notes': note ?? '' };
 			return CSV_COLUMNS.map((column) => row[column]);
 		});
-		return {
-			files: [
-				{
-					name: `${baseName}.csv`,
-					data: csvDocument(CSV_COLUMNS, rows),
-					mime: 'text/csv; charset=utf-8'
-				}
-			],
-			notes
-		};
+		return { data: csvDocument(CSV_COLUMNS, rows), notes };
 	}
 };

@@ -1,5 +1,11 @@
 import type { Pack } from '../content/schema';
 import { exporters, formatIds, type FormatId } from './index';
+import type { ExportResult } from './types';
+
+/** The name of a pack's export file, `<name>.<extension>`: `all.moodle.xml`. */
+export function exportFileName(name: string, format: FormatId): string {
+	return `${name}.${exporters[format].extension}`;
+}
 
 /** `all.moodle.xml` → the pack name and format it asks for, or undefined. Longest extension wins. */
 export function parseExportFileName(file: string): { name: string; format: FormatId } | undefined {
@@ -16,14 +22,12 @@ export function parseExportFileName(file: string): { name: string; format: Forma
 
 /** The file names the site publishes for some packs: every pack in every format. */
 export function exportFileNames(packNames: readonly string[]): string[] {
-	return packNames.flatMap((name) => formatIds.map((f) => `${name}.${exporters[f].extension}`));
+	return packNames.flatMap((name) => formatIds.map((format) => exportFileName(name, format)));
 }
 
-/** Runs one exporter on a pack; every registered format yields exactly one file. */
-export function exportOne(pack: Pack, name: string, format: FormatId) {
-	const result = exporters[format].exportPack(pack, name);
-	const file = result.files[0];
-	if (!file || result.files.length !== 1)
-		throw new Error(`${format} must produce exactly one file`);
-	return { file, notes: result.notes };
+/** A pack exported in one format, as the file `<name>.<extension>` with its media type. */
+export function exportPack(pack: Pack, name: string, format: FormatId): ExportResult {
+	const exporter = exporters[format];
+	const { data, notes } = exporter.render(pack);
+	return { file: { name: exportFileName(name, format), data, mime: exporter.mime }, notes };
 }

@@ -1,5 +1,7 @@
 import type { Pack, Question } from '../content/schema';
+import { oneLine } from '../text/one-line';
 import { generalFeedbackLines } from './feedback-text';
+import { htmlOfText } from './html';
 import {
 	conversionCommentLines,
 	matchRowsOf,
@@ -7,8 +9,7 @@ import {
 	moodleQuestionParagraphs,
 	multipleResponsePercents,
 	quizSettingsCommentLine,
-	topicCategories,
-	type MatchRow
+	topicCategories
 } from './moodle-bank';
 import type { ConversionNote, Exporter } from './types';
 
@@ -34,15 +35,6 @@ function giftText(text: string): string {
 	return (text.startsWith('[') ? '[plain]' : '') + escapeGift(text);
 }
 
-/** Plain text as HTML that displays it unchanged. */
-function htmlOf(text: string): string {
-	return text
-		.replaceAll('&', '&amp;')
-		.replaceAll('<', '&lt;')
-		.replaceAll('>', '&gt;')
-		.replace(/\r\n?|\n/g, '<br />');
-}
-
 /**
  * A text that a GIFT reader could split at `->`, which GIFT cannot escape: the left-hand side of a
  * matching row (Moodle splits the row at its first `->`) and a right answer marked `=` (gift-pegjs
@@ -50,7 +42,7 @@ function htmlOf(text: string): string {
  * as `[html]` with `>` as `&gt;`: nothing splits it, and Moodle still displays it as written.
  */
 function arrowSafeText(text: string): string {
-	return text.includes('->') ? `[html]${escapeGift(htmlOf(text))}` : giftText(text);
+	return text.includes('->') ? `[html]${escapeGift(htmlOfText(text))}` : giftText(text);
 }
 
 /**
@@ -61,7 +53,7 @@ function arrowSafeText(text: string): string {
  * line, so a line break in a title becomes a space.
  */
 function giftCategoryPath(path: string): string {
-	return path.replace(/\s*[\r\n]+\s*/g, ' ').replace(/\\(?=[\\:#={}~n])/g, '\\\\');
+	return oneLine(path).replace(/\\(?=[\\:#={}~n])/g, '\\\\');
 }
 
 /** A GIFT answer weight, e.g. `%-33.33333%`. */
@@ -108,9 +100,7 @@ function answerLines(pack: Pack, q: Question): string[] {
 		case 'matching':
 		case 'ordering':
 			return [
-				...matchRowsOf(q).map(
-					(row: MatchRow) => `=${arrowSafeText(row.left)} -> ${escapeGift(row.right)}`
-				),
+				...matchRowsOf(q).map((row) => `=${arrowSafeText(row.left)} -> ${escapeGift(row.right)}`),
 				general
 			];
 	}
@@ -132,7 +122,6 @@ function questionBlock(pack: Pack, q: Question, note: ConversionNote | undefined
 /** The whole file: comment lines listing every conversion, then per topic a `$CATEGORY:` and its questions. */
 function renderGift(pack: Pack, notes: readonly ConversionNote[]): string {
 	const noteFor = new Map(notes.map((n) => [n.questionId, n]));
-	const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ');
 	const header = [
 		`Sourced: ${pack.title}`,
 		`GIFT for Moodle (Question bank > Import > "GIFT format"): ${pack.questions.length} questions, one category per topic under $course$/Sourced.`,
@@ -152,19 +141,11 @@ function renderGift(pack: Pack, notes: readonly ConversionNote[]): string {
 export const gift: Exporter = {
 	label: 'GIFT',
 	extension: 'gift.txt',
+	mime: 'text/plain;charset=utf-8',
 	description:
 		'For Moodle: Question bank → Import → "GIFT format"; plain text, one category per topic, with feedback and cited passages.',
-	exportPack(pack, baseName) {
+	render(pack) {
 		const notes = moodleConversionNotes(pack);
-		return {
-			files: [
-				{
-					name: `${baseName}.gift.txt`,
-					data: renderGift(pack, notes),
-					mime: 'text/plain;charset=utf-8'
-				}
-			],
-			notes
-		};
+		return { data: renderGift(pack, notes), notes };
 	}
 };

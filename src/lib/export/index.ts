@@ -9,9 +9,9 @@ import { qti21 } from './qti21';
 import type { Exporter } from './types';
 
 /**
- * Every export format, in the order the builder lists them. Each is a pure function from a pack
- * to files; the site's prerendered /packs/<name>.<extension> files, the builder's downloads and the
- * CLI all go through this table.
+ * Every export format, in the order the builder lists them. Each renders a pack as one file; the
+ * site's prerendered /packs/<name>.<extension> files, the builder's downloads and the CLI all go
+ * through this table (and `files.ts`, which names the files).
  */
 export const exporters = {
 	json,

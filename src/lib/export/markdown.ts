@@ -1,4 +1,6 @@
 import type { Pack, Question } from '../content/schema';
+import { oneLine } from '../text/one-line';
+import { optionLetter } from '../text/option-letter';
 import { citationText } from './feedback-text';
 import type { Exporter } from './types';
 
@@ -28,7 +30,7 @@ export function escapeMarkdown(text: string): string {
 
 /** A heading's text: escaped, and on one line, since a heading cannot span lines. */
 function headingText(text: string): string {
-	return escapeMarkdown(text.replace(/\s*[\r\n]+\s*/g, ' '));
+	return escapeMarkdown(oneLine(text));
 }
 
 /** Text placed after a list marker: escaped, with later lines indented so they stay in the item. */
@@ -43,7 +45,6 @@ function choiceItem(label: string, right: boolean, feedback: string): string {
 
 /** The part of a question that differs by kind: its choices, items or pairs, with the answer in words. */
 function answerBlocks(question: Question): string[] {
-	const letter = (i: number) => String.fromCharCode('A'.charCodeAt(0) + i);
 	switch (question.kind) {
 		case 'single':
 		case 'multiple': {
@@ -56,7 +57,7 @@ function answerBlocks(question: Question): string[] {
 				lead,
 				question.options
 					.map((o, i) =>
-						choiceItem(`${letter(i)}. ${itemText(o.text, '  ')}`, o.correct, o.feedback)
+						choiceItem(`${optionLetter(i)}. ${itemText(o.text, '  ')}`, o.correct, o.feedback)
 					)
 					.join('\n\n')
 			];
@@ -125,17 +126,12 @@ export function renderMarkdown(pack: Pack): string {
 	return `${blocks.join('\n\n')}\n`;
 }
 
+/** The pack as a Markdown document to read, edit or print: nothing is converted. */
 export const markdown: Exporter = {
 	label: 'Markdown',
 	extension: 'md',
+	mime: 'text/markdown; charset=utf-8',
 	description:
 		'A readable document with every question, its answers marked in words, feedback, explanation and quoted sources, to edit in any text editor or print.',
-	exportPack(pack, baseName) {
-		return {
-			files: [
-				{ name: `${baseName}.md`, data: renderMarkdown(pack), mime: 'text/markdown; charset=utf-8' }
-			],
-			notes: []
-		};
-	}
+	render: (pack) => ({ data: renderMarkdown(pack), notes: [] })
 };

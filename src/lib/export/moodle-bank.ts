@@ -1,5 +1,6 @@
 import type { Pack, Question, QuestionOf } from '../content/schema';
 import { seededRandom, shuffled } from '../quiz/random';
+import { orderingAsMatchingNotes, positionPairs, type MatchPair } from './ordering-as-matching';
 import type { ConversionNote } from './types';
 
 // What Moodle's question bank can hold, shared by the two Moodle formats (GIFT and Moodle XML):
@@ -82,17 +83,6 @@ export function topicCategories(pack: Pack): TopicCategory[] {
 		.filter((category) => category.questions.length > 0);
 }
 
-/** One row of a Moodle matching question: a left-hand text and the answer it goes with. */
-export interface MatchRow {
-	left: string;
-	right: string;
-}
-
-/** The answer an ordering item is matched to, e.g. "Position 2". */
-export function positionLabel(position: number): string {
-	return `Position ${position}`;
-}
-
 /** The sentence added to the text of an ordering question exported as matching. */
 export const orderingAsMatchingInstruction =
 	'Moodle has no ordering question, so this is a matching question: match each item to its place in the right order (Position 1 comes first).';
@@ -102,18 +92,18 @@ export const orderingAsMatchingInstruction =
  * order scrambled from the question id (never the right order itself), so that the file does not
  * give the answer away where Moodle is told not to shuffle.
  */
-export function orderingMatchRows(question: QuestionOf<'ordering'>): MatchRow[] {
-	const rows = question.items.map((item, i) => ({ left: item.text, right: positionLabel(i + 1) }));
+export function orderingMatchRows(question: QuestionOf<'ordering'>): MatchPair[] {
+	const rows = positionPairs(question);
 	const scrambled = shuffled(rows, seededRandom(question.id));
 	const unchanged = scrambled.every((row, i) => row === rows[i]);
 	return unchanged ? [...rows.slice(1), rows[0]!] : scrambled;
 }
 
 /** The rows of a matching question, or of an ordering question exported as matching. */
-export function matchRowsOf(question: QuestionOf<'matching'> | QuestionOf<'ordering'>): MatchRow[] {
-	return question.kind === 'matching'
-		? question.pairs.map((p) => ({ left: p.left, right: p.right }))
-		: orderingMatchRows(question);
+export function matchRowsOf(
+	question: QuestionOf<'matching'> | QuestionOf<'ordering'>
+): MatchPair[] {
+	return question.kind === 'matching' ? question.pairs : orderingMatchRows(question);
 }
 
 /** The paragraphs of a question's text in Moodle: the prompt, and for a converted ordering question, why it is a matching one. */
@@ -128,16 +118,11 @@ export function moodleQuestionParagraphs(question: Question): string[] {
  * ordering question, so each one becomes matching (item → "Position N").
  */
 export function moodleConversionNotes(pack: Pack): ConversionNote[] {
-	return topicCategories(pack)
-		.flatMap((category) => category.questions)
-		.filter((q) => q.kind === 'ordering')
-		.map((q) => ({
-			questionId: q.id,
-			action: 'converted',
-			note:
-				'ordering exported as matching (item → "Position N"): Moodle has no core ordering question. ' +
-				'Moodle gives credit for each item put in its right position, where Sourced credits neighbouring pairs.'
-		}));
+	return orderingAsMatchingNotes(
+		topicCategories(pack).flatMap((category) => category.questions),
+		'ordering exported as matching (item → "Position N"): Moodle has no core ordering question. ' +
+			'Moodle gives credit for each item put in its right position, where Sourced credits neighbouring pairs.'
+	);
 }
 
 /** The conversion list as plain lines for a comment at the top of an export file. */

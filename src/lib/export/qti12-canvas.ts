@@ -1,19 +1,22 @@
-import { strToU8, zipSync } from 'fflate';
 import type { Pack, Question, QuestionOf } from '../content/schema';
 import { rightAnswerText } from '../quiz/feedback';
 import { layoutOf } from '../quiz/layout';
 import { generalFeedbackLines } from './feedback-text';
-import { comment, element, htmlParagraphs, xmlDocument, type XmlElement } from './qti-xml';
+import { htmlParagraphs } from './html';
+import {
+	orderingAsMatchingNotes,
+	positionLabelWithEnds,
+	positionPairs,
+	type MatchPair
+} from './ordering-as-matching';
 import type { ConversionNote, Exporter } from './types';
+import { comment, element, valueElement, xmlDocument, XSI_NAMESPACE, type XmlElement } from './xml';
+import { zipPackage } from './zip';
 
 const QTI_NAMESPACE = 'http://www.imsglobal.org/xsd/ims_qtiasiv1p2';
 const QTI_SCHEMA = 'http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd';
 const CC_CP_NAMESPACE = 'http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1';
 const CANVAS_NAMESPACE = 'http://canvas.instructure.com/xsd/cccv1p0';
-const XSI_NAMESPACE = 'http://www.w3.org/2001/XMLSchema-instance';
-
-/** Fixed zip time stamps, so the same pack always gives the same bytes. */
-const ZIP_TIME = new Date(2024, 10, 26);
 
 /** Canvas's question types for Sourced's kinds. Canvas has no ordering type: ordering becomes matching. */
 export const canvasQuestionType: Record<Question['kind'], string> = {
@@ -30,12 +33,6 @@ export const ORDERING_NOTE =
 
 /** The assessment's identifier; Canvas also expects it as the folder of the quiz's files. */
 export const canvasAssessmentId = (pack: Pack) => `sourced-${pack.id}`;
-
-/** A readable name for a position, e.g. "Position 1 (first)". */
-export function positionLabel(position: number, count: number): string {
-	const end = position === 1 ? ' (first)' : position === count ? ' (last)' : '';
-	return `Position ${position}${end}`;
-}
 
 // Canvas reads the number in a right-hand identifier as its match id, so answer and match
 // identifiers are plain numbers, unique within a question: answers 1001…, matches 2001….
@@ -118,11 +115,26 @@ function choiceBody(choices: Choice[], multiple: boolean): ItemBody {
 	};
 }
 
-/** A matching item: each left-hand text is a drop-down of every right-hand text. */
+/**
+ * A matching item: each left-hand text, in `leftOrder`, is a drop-down of every right-hand text,
+ * in `rightOrder` (both orders list pair ids). Answer and match identifiers follow the pairs.
+ */
 function matchingBody(
-	lefts: { ident: string; text: string; rightIdent: string }[],
-	rights: { ident: string; text: string }[]
+	pairs: readonly MatchPair[],
+	leftOrder: readonly string[],
+	rightOrder: readonly string[]
 ): ItemBody {
+	const index = new Map(pairs.map((p, i) => [p.id, i]));
+	const pairOf = (id: string) => pairs[index.get(id)!]!;
+	const lefts = leftOrder.map((id, i) => ({
+		ident: answerIdent(i),
+		text: pairOf(id).left,
+		rightIdent: matchIdent(index.get(id)!)
+	}));
+	const rights = rightOrder.map((id) => ({
+		ident: matchIdent(index.get(id)!),
+		text: pairOf(id).right
+	}));
 	const points = (100 / lefts.length).toFixed(2);
 	return {
 		answerIds: lefts.map((l) => l.ident),
@@ -165,21 +177,12 @@ function itemBody(q: Question, seed: string): ItemBody {
 				],
 				false
 			);
-		case 'matching': {
-			const rightIdent = new Map(q.pairs.map((p, i) => [p.id, matchIdent(i)]));
-			const rightText = new Map(q.pairs.map((p) => [p.id, p.right]));
+		case 'matching':
 			return matchingBody(
-				q.pairs.map((p, i) => ({
-					ident: answerIdent(i),
-					text: p.left,
-					rightIdent: rightIdent.get(p.id)!
-				})),
-				layoutOf(q, seed, true).rights.map((id) => ({
-					ident: rightIdent.get(id)!,
-					text: rightText.get(id)!
-				}))
+				q.pairs,
+				q.pairs.map((p) => p.id),
+				layoutOf(q, seed, true).rights
 			);
-		}
 		case 'ordering':
 			return orderingBody(q, seed);
 	}
@@ -187,17 +190,11 @@ function itemBody(q: Question, seed: string): ItemBody {
 
 /** Ordering as matching: the items (in Sourced's starting order) each matched to a position. */
 function orderingBody(q: QuestionOf<'ordering'>, seed: string): ItemBody {
-	const n = q.items.length;
-	const position = new Map(q.items.map((item, i) => [item.id, i]));
-	const text = new Map(q.items.map((item) => [item.id, item.text]));
-	const start = layoutOf(q, seed, true).items;
+	const pairs = positionPairs(q, positionLabelWithEnds);
 	const body = matchingBody(
-		start.map((id, i) => ({
-			ident: answerIdent(i),
-			text: text.get(id)!,
-			rightIdent: matchIdent(position.get(id)!)
-		})),
-		q.items.map((_, i) => ({ ident: matchIdent(i), text: positionLabel(i + 1, n) }))
+		pairs,
+		layoutOf(q, seed, true).items,
+		pairs.map((p) => p.id)
 	);
 	// Canvas shows this to a student who did not get every position right: the order in words.
 	return {
@@ -234,9 +231,7 @@ function renderItem(pack: Pack, q: Question): XmlElement {
 
 /** Each question that the export converts (ordering → matching), with the reason. */
 export function canvasConversionNotes(pack: Pack): ConversionNote[] {
-	return pack.questions
-		.filter((q) => q.kind === 'ordering')
-		.map((q) => ({ questionId: q.id, action: 'converted', note: ORDERING_NOTE }));
+	return orderingAsMatchingNotes(pack.questions, ORDERING_NOTE);
 }
 
 /** The questestinterop document: one assessment, one section, one item per question. */
@@ -273,8 +268,6 @@ export function renderCanvasAssessment(pack: Pack, notes: readonly ConversionNot
 export function renderCanvasAssessmentMeta(pack: Pack): string {
 	const id = canvasAssessmentId(pack);
 	const practice = pack.settings.mode === 'practice';
-	const field = (name: string, value: string | number | boolean) =>
-		element(name, {}, [String(value)]);
 	const quiz = element(
 		'quiz',
 		{
@@ -284,17 +277,17 @@ export function renderCanvasAssessmentMeta(pack: Pack): string {
 			'xsi:schemaLocation': `${CANVAS_NAMESPACE} https://canvas.instructure.com/xsd/cccv1p0.xsd`
 		},
 		[
-			field('title', pack.title),
+			valueElement('title', pack.title),
 			element('description', {}, pack.description ? [htmlParagraphs([pack.description])] : []),
-			field('shuffle_answers', pack.settings.shuffleOptions),
-			field('scoring_policy', 'keep_highest'),
-			field('quiz_type', practice ? 'practice_quiz' : 'assignment'),
-			field('points_possible', pack.questions.length),
-			field('show_correct_answers', true),
-			field('allowed_attempts', practice ? -1 : 1),
-			field('one_question_at_a_time', false),
-			field('cant_go_back', false),
-			field('available', false)
+			valueElement('shuffle_answers', pack.settings.shuffleOptions),
+			valueElement('scoring_policy', 'keep_highest'),
+			valueElement('quiz_type', practice ? 'practice_quiz' : 'assignment'),
+			valueElement('points_possible', pack.questions.length),
+			valueElement('show_correct_answers', true),
+			valueElement('allowed_attempts', practice ? -1 : 1),
+			valueElement('one_question_at_a_time', false),
+			valueElement('cant_go_back', false),
+			valueElement('available', false)
 		]
 	);
 	return xmlDocument(quiz);
@@ -349,17 +342,11 @@ export function canvasPackageFiles(pack: Pack): {
 export const canvasQti: Exporter = {
 	label: 'Canvas QTI 1.2',
 	extension: 'canvas-qti12.zip',
+	mime: 'application/zip',
 	description:
 		'A QTI 1.2 zip in the form Canvas exports: import it in Canvas under Settings → Import Course Content → “QTI .zip file” (ordering questions become matching).',
-	exportPack(pack, baseName) {
+	render(pack) {
 		const { files, notes } = canvasPackageFiles(pack);
-		const zip = zipSync(
-			Object.fromEntries(Object.entries(files).map(([path, xml]) => [path, strToU8(xml)])),
-			{ mtime: ZIP_TIME }
-		);
-		return {
-			files: [{ name: `${baseName}.canvas-qti12.zip`, data: zip, mime: 'application/zip' }],
-			notes
-		};
+		return { data: zipPackage(files), notes };
 	}
 };

@@ -1,18 +1,21 @@
-import { strToU8, zipSync } from 'fflate';
 import type { Pack, Question, QuestionOf } from '../content/schema';
 import { layoutOf } from '../quiz/layout';
 import { generalFeedbackLines } from './feedback-text';
-import { comment, element, xmlDocument, type XmlChild, type XmlElement } from './qti-xml';
 import type { Exporter } from './types';
+import {
+	comment,
+	element,
+	xmlDocument,
+	XSI_NAMESPACE,
+	type XmlChild,
+	type XmlElement
+} from './xml';
+import { zipPackage } from './zip';
 
 const QTI_NAMESPACE = 'http://www.imsglobal.org/xsd/imsqti_v2p1';
 const QTI_SCHEMA = 'http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd';
 const CP_NAMESPACE = 'http://www.imsglobal.org/xsd/imscp_v1p1';
 const CP_SCHEMA = 'http://www.imsglobal.org/xsd/imscp_v1p1.xsd';
-const XSI_NAMESPACE = 'http://www.w3.org/2001/XMLSchema-instance';
-
-/** Fixed zip time stamps, so the same pack always gives the same bytes. */
-const ZIP_TIME = new Date(2024, 10, 26);
 
 const RESPONSE = 'RESPONSE';
 const SCORE = 'SCORE';
@@ -491,17 +494,8 @@ export function qti21PackageFiles(pack: Pack): Record<string, string> {
 export const qti21: Exporter = {
 	label: 'QTI 2.1 package',
 	extension: 'qti21.zip',
+	mime: 'application/zip',
 	description:
 		'An IMS QTI 2.1 content package (zip): one item per question with its scoring and cited feedback, for Blackboard, Brightspace, Canvas and other LMSs that import QTI 2.1.',
-	exportPack(pack, baseName) {
-		const files = qti21PackageFiles(pack);
-		const zip = zipSync(
-			Object.fromEntries(Object.entries(files).map(([path, xml]) => [path, strToU8(xml)])),
-			{ mtime: ZIP_TIME }
-		);
-		return {
-			files: [{ name: `${baseName}.qti21.zip`, data: zip, mime: 'application/zip' }],
-			notes: []
-		};
-	}
+	render: (pack) => ({ data: zipPackage(qti21PackageFiles(pack)), notes: [] })
 };

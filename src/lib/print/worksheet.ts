@@ -1,7 +1,6 @@
 import type { Question } from '../content/schema';
 import { layoutOf } from '../quiz/layout';
-
-const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+import { optionLetter } from '../text/option-letter';
 
 /** One question laid out for paper: lettered choices, items to number, pairs to match, and its key. */
 export interface PrintedQuestion {
@@ -24,8 +23,8 @@ export function printedQuestion(question: Question, seed = 'print'): PrintedQues
 	switch (question.kind) {
 		case 'single':
 		case 'multiple': {
-			const choices = question.options.map((o, i) => ({ letter: LETTERS[i]!, text: o.text }));
-			const right = question.options.flatMap((o, i) => (o.correct ? [LETTERS[i]!] : []));
+			const choices = question.options.map((o, i) => ({ letter: optionLetter(i), text: o.text }));
+			const right = question.options.flatMap((o, i) => (o.correct ? [optionLetter(i)] : []));
 			return {
 				...base,
 				choices,
@@ -59,11 +58,11 @@ export function printedQuestion(question: Question, seed = 'print'): PrintedQues
 		case 'matching': {
 			const rights = layoutOf(question, seed, true).rights;
 			const matchRight = rights.map((id, i) => ({
-				letter: LETTERS[i]!,
+				letter: optionLetter(i),
 				text: question.pairs.find((p) => p.id === id)!.right
 			}));
 			const key = question.pairs
-				.map((p, n) => `${n + 1}–${LETTERS[rights.indexOf(p.id)]}`)
+				.map((p, n) => `${n + 1}–${optionLetter(rights.indexOf(p.id))}`)
 				.join(', ');
 			return {
 				...base,

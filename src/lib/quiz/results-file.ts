@@ -1,4 +1,4 @@
-import { csvDocument } from '../export/csv-text';
+import { csvDocument } from '../text/csv';
 import { correctAnswer, describeAnswer } from './answers';
 import type { Attempt, Results } from './attempt';
 

@@ -1,5 +1,6 @@
 import { bankPack, publishedPacks } from '$lib/content/pack';
 import { exporters, formatIds } from '$lib/export';
+import { exportFileName } from '$lib/export/files';
 import { getBank } from '$lib/server/bank';
 import type { PageServerLoad } from './$types';
 
@@ -14,11 +15,12 @@ export const load: PageServerLoad = () => {
 			description: exporters[id].description
 		})),
 		readyMade: publishedPacks(bank).map((pack) => ({
+			id: pack.id,
 			title: pack.id === 'all' ? 'Whole bank' : pack.title.replace(/^Sourced: /, ''),
 			count: pack.questions.length,
 			files: formatIds.map((id) => ({
 				label: exporters[id].label,
-				file: `${pack.id}.${exporters[id].extension}`
+				file: exportFileName(pack.id, id)
 			}))
 		}))
 	};

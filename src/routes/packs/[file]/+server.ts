@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { publishedPacks } from '$lib/content/pack';
-import { exportFileNames, exportOne, parseExportFileName } from '$lib/export/files';
+import { exportFileNames, exportPack, parseExportFileName } from '$lib/export/files';
 import { getBank } from '$lib/server/bank';
 import type { EntryGenerator, RequestHandler } from './$types';
 
@@ -14,6 +14,6 @@ export const GET: RequestHandler = ({ params }) => {
 	const wanted = parseExportFileName(params.file);
 	const pack = wanted && publishedPacks(getBank()).find((p) => p.id === wanted.name);
 	if (!wanted || !pack) error(404, `No export "${params.file}"`);
-	const { file } = exportOne(pack, wanted.name, wanted.format);
+	const { file } = exportPack(pack, wanted.name, wanted.format);
 	return new Response(file.data as BodyInit, { headers: { 'content-type': file.mime } });
 };
