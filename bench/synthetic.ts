@@ -2,9 +2,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import type { Bank } from '../src/lib/content/load';
 import { bankPack } from '../src/lib/content/pack';
-import { packSchema, type Pack } from '../src/lib/content/schema';
+import { packSchema, type Bank, type Pack } from '../src/lib/content/schema';
 
 /** `comp-01`, copy 42 → `comp-01-x0042`: still a valid slug, unique per copy. */
 export const copyId = (id: string, copy: number) => `${id}-x${String(copy).padStart(4, '0')}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeNearMiss, SourceText } from '../../src/lib/content/anchor';
+import { anchorCitations, describeNearMiss, SourceText } from '../../src/lib/content/anchor';
 
 const article =
 	'The group said: “Hundreds of artists provide unpaid labor.” OpenAI’s reply came later.';
@@ -86,5 +86,61 @@ describe('anchoring a quotation in its source', () => {
 		expect(Array.from(text).slice(result.position.start, result.position.end).join('')).toBe(
 			'after the emoji'
 		);
+	});
+});
+
+describe('anchoring a list of citations', () => {
+	const texts = new Map([
+		['article', new SourceText(article)],
+		['other', new SourceText('Another text.')]
+	]);
+
+	it('anchors every citation and keeps what the author wrote', () => {
+		const { citations, problems } = anchorCitations(
+			[{ source: 'article', exact: 'provide unpaid labor', suffix: '.”' }],
+			texts
+		);
+		expect(problems).toEqual([]);
+		expect(citations).toEqual([
+			{
+				source: 'article',
+				exact: 'provide unpaid labor',
+				suffix: '.”',
+				start: 37,
+				end: 57,
+				anchor: 'p37-57'
+			}
+		]);
+	});
+
+	it('reports a quote it cannot find at its place in the list, numbered from 1, with the near-match', () => {
+		const { citations, problems } = anchorCitations(
+			[
+				{ source: 'article', exact: 'provide unpaid labor' },
+				{ source: 'article', exact: '"Hundreds of artists provide' }
+			],
+			texts
+		);
+		expect(citations.map((c) => c.anchor)).toEqual(['p37-57']);
+		expect(problems).toEqual([
+			{
+				path: [1, 'exact'],
+				message:
+					'citation 2 (source article): quote not found (it matches at offset 16 only if quotes and dashes are straightened: the source has "“" where the quote has "\\"")'
+			}
+		]);
+	});
+
+	it('reports an unknown source and lists the known ones', () => {
+		const { problems } = anchorCitations(
+			[{ source: 'techcrunch', exact: 'anything at all' }],
+			texts
+		);
+		expect(problems).toEqual([
+			{
+				path: [0, 'source'],
+				message: 'citation 1: unknown source "techcrunch" (known: article, other)'
+			}
+		]);
 	});
 });

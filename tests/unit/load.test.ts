@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadBank } from '../../src/lib/content/load';
 import { ContentError, formatProblem, type ContentProblem } from '../../src/lib/content/problems';
+import { bankSchema } from '../../src/lib/content/schema';
 import { lineContaining, makeContentDir, TOPIC_YAML } from '../helpers/content-dir';
 
 function problemsOf(root: string): ContentProblem[] {
@@ -33,6 +34,11 @@ describe('loading a content folder', () => {
 			duplicated!.exact
 		);
 		expect(text.indexOf(duplicated!.exact)).toBeLessThan(duplicated!.start);
+	});
+
+	it('builds a bank that fits the schema its type is inferred from', () => {
+		const bank = loadBank(makeContentDir());
+		expect(bankSchema.parse(bank)).toEqual(bank);
 	});
 
 	it('rejects a straightened quote with file, line, question, citation and the near-match', () => {

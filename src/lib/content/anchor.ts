@@ -1,4 +1,5 @@
-import type { Citation } from './schema';
+import type { Problem } from './problems';
+import type { AnchoredCitation, Citation } from './schema';
 
 /** Where a quotation sits in its source: code-point offsets (W3C TextPositionSelector) and UTF-16 offsets for slicing. */
 export interface QuotePosition {
@@ -48,6 +49,45 @@ export class SourceText {
 		}
 		return result;
 	}
+}
+
+/** Each source's text by source id, ready for anchoring. */
+export type SourceTexts = ReadonlyMap<string, SourceText>;
+
+/** Citations anchored in their sources, and what stopped the others (paths inside the list). */
+export interface AnchoredCitations {
+	citations: AnchoredCitation[];
+	problems: Problem[];
+}
+
+/**
+ * Anchors every citation in its source's text. A citation that cannot be anchored is left out and
+ * reported at its place in the list (`[1, 'exact']`), numbered from 1 as authors count.
+ */
+export function anchorCitations(
+	citations: readonly Citation[],
+	texts: SourceTexts
+): AnchoredCitations {
+	const anchored: AnchoredCitation[] = [];
+	const problems: Problem[] = [];
+	citations.forEach((c, j) => {
+		const source = texts.get(c.source);
+		if (!source) {
+			const known = [...texts.keys()].join(', ');
+			const message = `citation ${j + 1}: unknown source "${c.source}" (known: ${known})`;
+			problems.push({ path: [j, 'source'], message });
+			return;
+		}
+		const result = source.anchor(c);
+		if (!result.ok) {
+			const message = `citation ${j + 1} (source ${c.source}): ${result.reason}`;
+			problems.push({ path: [j, 'exact'], message });
+			return;
+		}
+		const { start, end, anchor } = result.position;
+		anchored.push({ ...c, start, end, anchor });
+	});
+	return { citations: anchored, problems };
 }
 
 function occurrencesOf(text: string, exact: string): number[] {

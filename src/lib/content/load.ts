@@ -1,48 +1,22 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { SourceText } from './anchor';
+import type { z } from 'zod';
+import { SourceText, type SourceTexts } from './anchor';
+import { buildComparison, buildGlossaryTerm, buildQuestion, type Built } from './build';
 import { ContentError, YamlFile, type ContentProblem } from './problems';
 import {
 	compareFileSchema,
 	glossaryFileSchema,
 	sourcesFileSchema,
 	topicFileSchema,
-	type AnchoredCitation,
-	type Citation,
-	type Comparison,
-	type GlossaryTerm,
+	type Bank,
+	type BuiltComparison,
+	type BuiltGlossaryTerm,
+	type LoadedSource,
 	type Question,
-	type Source,
 	type Topic
 } from './schema';
-
-export interface LoadedSource extends Source {
-	text: string;
-}
-
-export interface BuiltGlossaryTerm extends Omit<GlossaryTerm, 'citations'> {
-	citations: AnchoredCitation[];
-}
-
-export interface BuiltAccount {
-	source: string;
-	note?: string;
-	quotes: AnchoredCitation[];
-}
-
-export interface BuiltComparison extends Omit<Comparison, 'accounts'> {
-	accounts: BuiltAccount[];
-}
-
-/** The whole validated bank: every question's citations anchored in its source's text. */
-export interface Bank {
-	sources: LoadedSource[];
-	topics: Topic[];
-	questions: Question[];
-	glossary: BuiltGlossaryTerm[];
-	comparisons: BuiltComparison[];
-}
 
 const SOURCES_FILE = 'sources/sources.yaml';
 const GLOSSARY_FILE = 'glossary.yaml';
@@ -53,165 +27,78 @@ const COMPARE_FILE = 'compare.yaml';
  * lists every problem found, each with its file, line, question id and what is wrong.
  */
 export function loadBank(root = 'questions'): Bank {
-	const problems: ContentProblem[] = [];
-	const display = (file: string) => relative(process.cwd(), join(root, file)) || file;
-	const read = (file: string) =>
-		new YamlFile(display(file), readFileSync(join(root, file), 'utf8'));
-
-	const sources = loadSources(root, read(SOURCES_FILE), problems);
-	const texts = new Map(sources.map((s) => [s.id, new SourceText(s.text)]));
-	const anchorAll = (
-		yaml: YamlFile,
-		citations: Citation[],
-		path: (string | number)[],
-		questionId?: string,
-		field = 'citations'
-	): AnchoredCitation[] =>
-		citations.flatMap((c, j) => {
-			const at = [...path, field, j];
-			const source = texts.get(c.source);
-			if (!source) {
-				const known = [...texts.keys()].join(', ');
-				problems.push(
-					yaml.problem(
-						[...at, 'source'],
-						`citation ${j + 1}: unknown source "${c.source}" (known: ${known})`,
-						questionId
-					)
-				);
-				return [];
-			}
-			const result = source.anchor(c);
-			if (!result.ok) {
-				problems.push(
-					yaml.problem(
-						[...at, 'exact'],
-						`citation ${j + 1} (source ${c.source}): ${result.reason}`,
-						questionId
-					)
-				);
-				return [];
-			}
-			const { start, end, anchor } = result.position;
-			return [{ ...c, start, end, anchor }];
-		});
-
-	const topics: Topic[] = [];
-	const questions: Question[] = [];
-	const firstSeen = new Map<string, { yaml: YamlFile; index: number }>();
-	const topicFiles = readdirSync(root)
-		.filter((f) => f.endsWith('.yaml') && f !== GLOSSARY_FILE && f !== COMPARE_FILE)
-		.sort();
-	for (const file of topicFiles) {
-		const yaml = read(file);
-		problems.push(...yaml.syntaxProblems);
-		if (yaml.syntaxProblems.length) continue;
-		const raw = yaml.data as { questions?: { id?: unknown }[] } | undefined;
-		const idAt = (path: PropertyKey[]) => {
-			const id = path[0] === 'questions' ? raw?.questions?.[path[1] as number]?.id : undefined;
-			return typeof id === 'string' ? id : undefined;
-		};
-		const parsed = topicFileSchema.safeParse(yaml.data);
-		if (!parsed.success) {
-			problems.push(...yaml.problemsFrom(parsed.error, idAt));
-			continue;
-		}
-		const { topic } = parsed.data;
-		topics.push(topic);
-		const objectives = new Set(topic.objectives.map((o) => o.id));
-		parsed.data.questions.forEach((q, i) => {
-			const earlier = firstSeen.get(q.id);
-			if (earlier) {
-				// Line numbers only for the message: looking them up for every question would be quadratic.
-				const at = `${earlier.yaml.file}:${earlier.yaml.lineOf(['questions', earlier.index, 'id'])}`;
-				problems.push(yaml.problem(['questions', i, 'id'], `id already used at ${at}`, q.id));
-			} else firstSeen.set(q.id, { yaml, index: i });
-			if (!objectives.has(q.objective))
-				problems.push(
-					yaml.problem(
-						['questions', i, 'objective'],
-						`objective "${q.objective}" is not one of topic ${topic.id}'s (${[...objectives].join(', ')})`,
-						q.id
-					)
-				);
-			const citations = anchorAll(yaml, q.citations, ['questions', i], q.id);
-			if (citations.length === q.citations.length)
-				questions.push({ ...q, topic: topic.id, citations } as Question);
-		});
-	}
-	for (const [field, label] of [
-		['id', 'topic id'],
-		['order', 'topic order']
-	] as const) {
-		const values = topics.map((t) => t[field]);
-		const twice = values.filter((v, i) => values.indexOf(v) !== i);
-		if (twice.length)
-			problems.push({
-				file: display('.'),
-				path: [],
-				message: `${label} used twice: ${twice.join(', ')}`
-			});
-	}
-
-	const glossary: BuiltGlossaryTerm[] = [];
-	const glossaryYaml = read(GLOSSARY_FILE);
-	problems.push(...glossaryYaml.syntaxProblems);
-	const parsedGlossary = glossaryFileSchema.safeParse(glossaryYaml.data);
-	if (!glossaryYaml.syntaxProblems.length && !parsedGlossary.success)
-		problems.push(...glossaryYaml.problemsFrom(parsedGlossary.error));
-	parsedGlossary.data?.terms.forEach((term, i) => {
-		const citations = anchorAll(glossaryYaml, term.citations, ['terms', i]);
-		glossary.push({ ...term, citations });
-	});
-
-	const comparisons: BuiltComparison[] = [];
-	const compareYaml = read(COMPARE_FILE);
-	problems.push(...compareYaml.syntaxProblems);
-	const parsedCompare = compareFileSchema.safeParse(compareYaml.data);
-	if (!compareYaml.syntaxProblems.length && !parsedCompare.success)
-		problems.push(...compareYaml.problemsFrom(parsedCompare.error));
-	parsedCompare.data?.discrepancies.forEach((row, i) => {
-		const accounts = row.accounts.map((account, k) => ({
-			...account,
-			quotes: anchorAll(
-				compareYaml,
-				account.quotes.map((quote) => ({ ...quote, source: account.source })),
-				['discrepancies', i, 'accounts', k],
-				undefined,
-				'quotes'
-			)
-		}));
-		comparisons.push({ ...row, accounts });
-	});
-
-	if (problems.length) throw new ContentError(problems);
-	topics.sort((a, b) => a.order - b.order);
-	glossary.sort((a, b) => a.term.localeCompare(b.term, 'en'));
-	comparisons.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
+	const folder = new ContentFolder(root);
+	const sources = loadSources(folder);
+	const texts: SourceTexts = new Map(sources.map((s) => [s.id, new SourceText(s.text)]));
+	const { topics, questions } = loadTopics(folder, texts);
+	const glossary = loadGlossary(folder, texts);
+	const comparisons = loadComparisons(folder, texts);
+	if (folder.problems.length) throw new ContentError(folder.problems);
 	return { sources, topics, questions, glossary, comparisons };
 }
 
-function loadSources(root: string, yaml: YamlFile, problems: ContentProblem[]): LoadedSource[] {
-	problems.push(...yaml.syntaxProblems);
-	if (yaml.syntaxProblems.length) return [];
-	const parsed = sourcesFileSchema.safeParse(yaml.data);
-	if (!parsed.success) {
-		problems.push(...yaml.problemsFrom(parsed.error));
-		return [];
+/** The content folder being read, and every problem found in it so far. */
+class ContentFolder {
+	readonly root: string;
+	readonly problems: ContentProblem[] = [];
+
+	constructor(root: string) {
+		this.root = root;
 	}
-	return parsed.data.sources.flatMap((source, i) => {
+
+	/** A file's name in messages: its path from the working directory, such as `questions/compare.yaml`. */
+	display(file: string): string {
+		return relative(process.cwd(), join(this.root, file)) || file;
+	}
+
+	read(file: string): YamlFile {
+		return new YamlFile(this.display(file), readFileSync(join(this.root, file), 'utf8'));
+	}
+
+	/** A file's data if it is valid YAML that fits `schema`; otherwise undefined, its problems noted. */
+	parse<S extends z.ZodType>(
+		yaml: YamlFile,
+		schema: S,
+		questionIdAt?: (path: PropertyKey[]) => string | undefined
+	): z.infer<S> | undefined {
+		this.problems.push(...yaml.syntaxProblems);
+		if (yaml.syntaxProblems.length) return undefined;
+		const parsed = schema.safeParse(yaml.data);
+		if (parsed.success) return parsed.data;
+		this.problems.push(...yaml.problemsFrom(parsed.error, questionIdAt));
+		return undefined;
+	}
+
+	/** A built value; or undefined, its problems noted at `path` in `yaml`. */
+	place<T>(
+		built: Built<T>,
+		yaml: YamlFile,
+		path: (string | number)[],
+		questionId?: string
+	): T | undefined {
+		if (built.ok) return built.value;
+		for (const p of built.problems)
+			this.problems.push(yaml.problem([...path, ...p.path], p.message, questionId));
+		return undefined;
+	}
+}
+
+/** `sources/sources.yaml` and each source's text, checked against its recorded SHA-256. */
+function loadSources(folder: ContentFolder): LoadedSource[] {
+	const yaml = folder.read(SOURCES_FILE);
+	const file = folder.parse(yaml, sourcesFileSchema);
+	return (file?.sources ?? []).flatMap((source, i) => {
 		let bytes: Buffer;
 		try {
-			bytes = readFileSync(join(root, 'sources', source.file));
+			bytes = readFileSync(join(folder.root, 'sources', source.file));
 		} catch {
-			problems.push(
-				yaml.problem(['sources', i, 'file'], `file questions/sources/${source.file} is missing`)
-			);
+			const message = `file questions/sources/${source.file} is missing`;
+			folder.problems.push(yaml.problem(['sources', i, 'file'], message));
 			return [];
 		}
 		const sha256 = createHash('sha256').update(bytes).digest('hex');
 		if (sha256 !== source.sha256)
-			problems.push(
+			folder.problems.push(
 				yaml.problem(
 					['sources', i, 'sha256'],
 					`${source.file} has SHA-256 ${sha256}, not the recorded ${source.sha256}: source copies must stay byte-exact`
@@ -219,6 +106,94 @@ function loadSources(root: string, yaml: YamlFile, problems: ContentProblem[]): 
 			);
 		return [{ ...source, text: bytes.toString('utf8') }];
 	});
+}
+
+/** Every topic file: the topics in order, and their questions built. Ids must be unique across files. */
+function loadTopics(
+	folder: ContentFolder,
+	texts: SourceTexts
+): { topics: Topic[]; questions: Question[] } {
+	const topics: Topic[] = [];
+	const questions: Question[] = [];
+	const firstSeen = new Map<string, { yaml: YamlFile; index: number }>();
+	const files = readdirSync(folder.root)
+		.filter((f) => f.endsWith('.yaml') && f !== GLOSSARY_FILE && f !== COMPARE_FILE)
+		.sort();
+	for (const file of files) {
+		const yaml = folder.read(file);
+		const parsed = folder.parse(yaml, topicFileSchema, questionIdIn(yaml.data));
+		if (!parsed) continue;
+		const { topic } = parsed;
+		topics.push(topic);
+		parsed.questions.forEach((q, i) => {
+			const earlier = firstSeen.get(q.id);
+			if (earlier) {
+				// Line numbers only for the message: looking them up for every question would be quadratic.
+				const at = `${earlier.yaml.file}:${earlier.yaml.lineOf(['questions', earlier.index, 'id'])}`;
+				folder.problems.push(
+					yaml.problem(['questions', i, 'id'], `id already used at ${at}`, q.id)
+				);
+			} else firstSeen.set(q.id, { yaml, index: i });
+			const objectives = topic.objectives.map((o) => o.id);
+			if (!objectives.includes(q.objective))
+				folder.problems.push(
+					yaml.problem(
+						['questions', i, 'objective'],
+						`objective "${q.objective}" is not one of topic ${topic.id}'s (${objectives.join(', ')})`,
+						q.id
+					)
+				);
+			const built = folder.place(buildQuestion(q, topic.id, texts), yaml, ['questions', i], q.id);
+			if (built) questions.push(built);
+		});
+	}
+	checkUnique(folder, topics);
+	return { topics: topics.sort((a, b) => a.order - b.order), questions };
+}
+
+/** The id of the question a path in a topic file falls in, read from the raw data. */
+function questionIdIn(data: unknown): (path: PropertyKey[]) => string | undefined {
+	const raw = data as { questions?: { id?: unknown }[] } | undefined;
+	return (path) => {
+		const id = path[0] === 'questions' ? raw?.questions?.[path[1] as number]?.id : undefined;
+		return typeof id === 'string' ? id : undefined;
+	};
+}
+
+function checkUnique(folder: ContentFolder, topics: Topic[]): void {
+	for (const [field, label] of [
+		['id', 'topic id'],
+		['order', 'topic order']
+	] as const) {
+		const values = topics.map((t) => t[field]);
+		const twice = values.filter((v, i) => values.indexOf(v) !== i);
+		if (twice.length)
+			folder.problems.push({
+				file: folder.display('.'),
+				path: [],
+				message: `${label} used twice: ${twice.join(', ')}`
+			});
+	}
+}
+
+/** `glossary.yaml`, every term's citations anchored, in alphabetical order. */
+function loadGlossary(folder: ContentFolder, texts: SourceTexts): BuiltGlossaryTerm[] {
+	const yaml = folder.read(GLOSSARY_FILE);
+	const terms = folder.parse(yaml, glossaryFileSchema)?.terms ?? [];
+	return terms
+		.flatMap((term, i) => folder.place(buildGlossaryTerm(term, texts), yaml, ['terms', i]) ?? [])
+		.sort((a, b) => a.term.localeCompare(b.term, 'en'));
+}
+
+/** `compare.yaml`, every account's quotes anchored, in the order of their ids. */
+function loadComparisons(folder: ContentFolder, texts: SourceTexts): BuiltComparison[] {
+	const yaml = folder.read(COMPARE_FILE);
+	const rows = folder.parse(yaml, compareFileSchema)?.discrepancies ?? [];
+	return rows
+		.flatMap(
+			(row, i) => folder.place(buildComparison(row, texts), yaml, ['discrepancies', i]) ?? []
+		)
+		.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
 }
 
 /** A cheap fingerprint of every file under `root`, so a dev server notices edited content. */

@@ -1,5 +1,4 @@
-import type { Bank } from './load';
-import type { Pack, PackSettings, PackSource, Question, Topic } from './schema';
+import type { Bank, Pack, PackSettings, PackSource, Question, Topic } from './schema';
 
 /** Where a pack's topic titles and source metadata come from: the bank, or another pack. */
 export interface PackCatalog {

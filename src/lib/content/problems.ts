@@ -2,13 +2,17 @@ import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 
+/** One thing wrong at a path inside a value, before the value is placed in a file. */
+export interface Problem {
+	path: (string | number)[];
+	message: string;
+}
+
 /** One thing wrong with the content, located precisely enough to fix without searching. */
-export interface ContentProblem {
+export interface ContentProblem extends Problem {
 	file: string;
 	line?: number;
-	path: (string | number)[];
 	questionId?: string;
-	message: string;
 }
 
 /** Formats a problem as `file:line: q id: path: message`, the way the build and the CLI print it. */

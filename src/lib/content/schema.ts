@@ -223,6 +223,38 @@ export const compareFileSchema = z.strictObject({
 	discrepancies: z.array(comparisonSchema).min(1)
 });
 
+/** A source as the build reads it: its metadata and its text. */
+export const loadedSourceSchema = sourceSchema.extend({ text: z.string() });
+export type LoadedSource = z.infer<typeof loadedSourceSchema>;
+
+/** A glossary term after the build: every citation anchored. */
+export const builtGlossaryTermSchema = glossaryTermSchema.extend({
+	citations: z.array(anchoredCitationSchema).min(1)
+});
+export type BuiltGlossaryTerm = z.infer<typeof builtGlossaryTermSchema>;
+
+/** An outlet's account after the build: each quote anchored in that outlet's source. */
+export const builtAccountSchema = accountSchema.extend({
+	quotes: z.array(anchoredCitationSchema).min(1)
+});
+export type BuiltAccount = z.infer<typeof builtAccountSchema>;
+
+/** A comparison after the build: every account's quotes anchored. */
+export const builtComparisonSchema = comparisonSchema.extend({
+	accounts: z.array(builtAccountSchema).min(2)
+});
+export type BuiltComparison = z.infer<typeof builtComparisonSchema>;
+
+/** The whole validated bank: every question's citations anchored in its source's text. */
+export const bankSchema = z.strictObject({
+	sources: z.array(loadedSourceSchema).min(1),
+	topics: z.array(topicSchema),
+	questions: z.array(questionSchema),
+	glossary: z.array(builtGlossaryTermSchema),
+	comparisons: z.array(builtComparisonSchema)
+});
+export type Bank = z.infer<typeof bankSchema>;
+
 export const packSettingsSchema = z.strictObject({
 	mode: z.enum(['practice', 'test']).default('practice'),
 	shuffleOptions: z.boolean().default(true),

@@ -1,5 +1,4 @@
-import type { Bank } from './load';
-import { difficulties, questionKinds, type Question } from './schema';
+import { difficulties, questionKinds, type Bank, type Question } from './schema';
 
 /** Counts of questions by a key, in the order of `keys`. */
 export function countBy<K extends string>(
