@@ -129,6 +129,78 @@ function anchorQuote(
 	return { ok: true, position: { start, end, unitStart, unitEnd, anchor: `p${start}-${end}` } };
 }
 
+/** A TextQuoteSelector without its source: what `SourceText.anchor` locates. */
+export type QuoteSelector = Pick<Citation, 'exact' | 'prefix' | 'suffix'>;
+
+/**
+ * The shortest selector that anchors to exactly this span of `text` (code-point offsets): the bare
+ * quote if it occurs once, else with the shortest prefix or suffix that picks it (prefix on a tie).
+ */
+export function selectorFor(text: string, start: number, end: number): QuoteSelector {
+	if (!(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start < end))
+		throw new RangeError(`no passage from code point ${start} to ${end}`);
+	const from = unitOffset(text, start);
+	const to = unitOffset(text, end);
+	const exact = text.slice(from, to);
+	const others = occurrencesOf(text, exact).filter((at) => at !== from);
+	if (!others.length) return { exact };
+
+	const before = others.map((at) => sameBefore(text, at, from));
+	const after = others.map((at) => sameAfter(text, at + exact.length, to));
+	const prefixOf = (n: number) => text.slice(wholePoints(text, from - n, -1), from);
+	const suffixOf = (n: number) => text.slice(to, wholePoints(text, to + n, 1));
+	const needed = (common: number[]) => common.reduce((most, n) => Math.max(most, n + 1), 0);
+
+	const prefix = needed(before) <= from ? prefixOf(needed(before)) : undefined;
+	const suffix = needed(after) <= text.length - to ? suffixOf(needed(after)) : undefined;
+	const points = (s: string) => Array.from(s).length;
+	if (prefix !== undefined && (suffix === undefined || points(prefix) <= points(suffix)))
+		return { exact, prefix };
+	if (suffix !== undefined) return { exact, suffix };
+
+	// Neither side alone tells this occurrence apart (a text like "abab…"): all the text before it
+	// rules out the occurrences after it, a suffix the rest; then trim the prefix to what is left.
+	const suffixLength = needed(after.filter((_, i) => before[i]! >= from));
+	const left = before.filter((_, i) => after[i]! >= suffixLength);
+	return { exact, prefix: prefixOf(needed(left)), suffix: suffixOf(suffixLength) };
+}
+
+/** UTF-16 offset of a code-point offset, counting code points as `SourceText` does. */
+function unitOffset(text: string, point: number): number {
+	let unit = 0;
+	for (let p = 0; p < point; p++) {
+		if (unit >= text.length)
+			throw new RangeError(`code point ${point} is past the end of the text`);
+		unit += isPairAt(text, unit) ? 2 : 1;
+	}
+	return unit;
+}
+
+const isPairAt = (text: string, unit: number) => {
+	const code = text.charCodeAt(unit);
+	return code >= 0xd800 && code <= 0xdbff && unit + 1 < text.length;
+};
+
+/** Moves a slice boundary one unit outward (`step` -1: to the left) if it would split a surrogate pair. */
+function wholePoints(text: string, unit: number, step: 1 | -1): number {
+	const inside = unit > 0 && unit < text.length && isPairAt(text, unit - 1);
+	return step === -1 ? unit - (inside ? 1 : 0) : unit + (inside ? 1 : 0);
+}
+
+/** How many characters before `a` and before `b` are the same, read backwards. */
+function sameBefore(text: string, a: number, b: number): number {
+	let n = 0;
+	while (n < a && n < b && text[a - 1 - n] === text[b - 1 - n]) n++;
+	return n;
+}
+
+/** How many characters from `a` and from `b` are the same. */
+function sameAfter(text: string, a: number, b: number): number {
+	let n = 0;
+	while (a + n < text.length && b + n < text.length && text[a + n] === text[b + n]) n++;
+	return n;
+}
+
 /** Characters authors "tidy" by accident, each folded to one plain character of the same length. */
 const FOLDS: Record<string, string> = {
 	'\u2018': "'",
