@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
 import { SourceText, type SourceTexts } from './anchor';
@@ -8,16 +8,20 @@ import { ContentError, YamlFile, type ContentProblem } from './problems';
 import {
 	compareFileSchema,
 	glossaryFileSchema,
+	moduleSchema,
 	sourcesFileSchema,
 	topicFileSchema,
+	type AuthoredQuestion,
 	type Bank,
 	type BuiltComparison,
 	type BuiltGlossaryTerm,
+	type BuiltModule,
 	type LoadedSource,
 	type Question,
 	type Topic
 } from './schema';
 
+const MODULE_FILE = 'module.yaml';
 const SOURCES_FILE = 'sources/sources.yaml';
 const GLOSSARY_FILE = 'glossary.yaml';
 const COMPARE_FILE = 'compare.yaml';
@@ -28,13 +32,16 @@ const COMPARE_FILE = 'compare.yaml';
  */
 export function loadBank(root = 'questions'): Bank {
 	const folder = new ContentFolder(root);
+	const loaded = loadModule(folder);
 	const sources = loadSources(folder);
 	const texts: SourceTexts = new Map(sources.map((s) => [s.id, new SourceText(s.text)]));
-	const { topics, questions } = loadTopics(folder, texts);
+	const { topics, questions } = loaded
+		? loadTopics(folder, loaded.topics, texts)
+		: { topics: [], questions: [] };
 	const glossary = loadGlossary(folder, texts);
 	const comparisons = loadComparisons(folder, texts);
-	if (folder.problems.length) throw new ContentError(folder.problems);
-	return { sources, topics, questions, glossary, comparisons };
+	if (folder.problems.length || !loaded) throw new ContentError(folder.problems);
+	return { module: loaded.module, sources, topics, questions, glossary, comparisons };
 }
 
 /** The content folder being read, and every problem found in it so far. */
@@ -51,21 +58,27 @@ class ContentFolder {
 		return relative(process.cwd(), join(this.root, file)) || file;
 	}
 
-	read(file: string): YamlFile {
-		return new YamlFile(this.display(file), readFileSync(join(this.root, file), 'utf8'));
-	}
-
-	/** A file's data if it is valid YAML that fits `schema`; otherwise undefined, its problems noted. */
+	/**
+	 * A YAML file of the folder and its data, if the file exists, is valid YAML and fits `schema`;
+	 * otherwise undefined, with its problems noted.
+	 */
 	parse<S extends z.ZodType>(
-		yaml: YamlFile,
+		file: string,
 		schema: S,
-		questionIdAt?: (path: PropertyKey[]) => string | undefined
-	): z.infer<S> | undefined {
+		questionIdAt?: (data: unknown, path: PropertyKey[]) => string | undefined
+	): { yaml: YamlFile; data: z.infer<S> } | undefined {
+		const path = join(this.root, file);
+		if (!existsSync(path)) {
+			this.problems.push({ file: this.display(file), path: [], message: 'file is missing' });
+			return undefined;
+		}
+		const yaml = new YamlFile(this.display(file), readFileSync(path, 'utf8'));
 		this.problems.push(...yaml.syntaxProblems);
 		if (yaml.syntaxProblems.length) return undefined;
 		const parsed = schema.safeParse(yaml.data);
-		if (parsed.success) return parsed.data;
-		this.problems.push(...yaml.problemsFrom(parsed.error, questionIdAt));
+		if (parsed.success) return { yaml, data: parsed.data };
+		const idAt = questionIdAt && ((at: PropertyKey[]) => questionIdAt(yaml.data, at));
+		this.problems.push(...yaml.problemsFrom(parsed.error, idAt));
 		return undefined;
 	}
 
@@ -83,11 +96,30 @@ class ContentFolder {
 	}
 }
 
+/** The topic files `module.yaml` lists, and the file itself, to point at a listing. */
+interface TopicListing {
+	files: string[];
+	yaml: YamlFile;
+}
+
+/** `module.yaml`: the module as the site shows it, and its list of topic files. */
+function loadModule(
+	folder: ContentFolder
+): { module: BuiltModule; topics: TopicListing } | undefined {
+	const parsed = folder.parse(MODULE_FILE, moduleSchema);
+	if (!parsed) return undefined;
+	const { yaml, data } = parsed;
+	const { topics, ...copy } = data;
+	const heading = copy.title.replace(/^./u, (first) => first.toUpperCase());
+	return { module: { ...copy, heading }, topics: { files: topics, yaml } };
+}
+
 /** `sources/sources.yaml` and each source's text, checked against its recorded SHA-256. */
 function loadSources(folder: ContentFolder): LoadedSource[] {
-	const yaml = folder.read(SOURCES_FILE);
-	const file = folder.parse(yaml, sourcesFileSchema);
-	return (file?.sources ?? []).flatMap((source, i) => {
+	const parsed = folder.parse(SOURCES_FILE, sourcesFileSchema);
+	if (!parsed) return [];
+	const { yaml, data } = parsed;
+	return data.sources.flatMap((source, i) => {
 		let bytes: Buffer;
 		try {
 			bytes = readFileSync(join(folder.root, 'sources', source.file));
@@ -108,58 +140,90 @@ function loadSources(folder: ContentFolder): LoadedSource[] {
 	});
 }
 
-/** Every topic file: the topics in order, and their questions built. Ids must be unique across files. */
+/**
+ * The topic files `module.yaml` lists: the topics in order, and their questions built. Ids must be
+ * unique across files, and every topic file in the folder must be listed.
+ */
 function loadTopics(
 	folder: ContentFolder,
+	listing: TopicListing,
 	texts: SourceTexts
 ): { topics: Topic[]; questions: Question[] } {
+	checkListing(folder, listing);
 	const topics: Topic[] = [];
 	const questions: Question[] = [];
 	const firstSeen = new Map<string, { yaml: YamlFile; index: number }>();
-	const files = readdirSync(folder.root)
-		.filter((f) => f.endsWith('.yaml') && f !== GLOSSARY_FILE && f !== COMPARE_FILE)
-		.sort();
-	for (const file of files) {
-		const yaml = folder.read(file);
-		const parsed = folder.parse(yaml, topicFileSchema, questionIdIn(yaml.data));
+	// Files are read in name order, not listed order: the bank's question order seeds the shuffles
+	// that shared quiz links reproduce.
+	for (const file of listing.files.filter((f) => existsSync(join(folder.root, f))).sort()) {
+		const parsed = folder.parse(file, topicFileSchema, questionIdAt);
 		if (!parsed) continue;
-		const { topic } = parsed;
-		topics.push(topic);
-		parsed.questions.forEach((q, i) => {
-			const earlier = firstSeen.get(q.id);
-			if (earlier) {
-				// Line numbers only for the message: looking them up for every question would be quadratic.
-				const at = `${earlier.yaml.file}:${earlier.yaml.lineOf(['questions', earlier.index, 'id'])}`;
-				folder.problems.push(
-					yaml.problem(['questions', i, 'id'], `id already used at ${at}`, q.id)
-				);
-			} else firstSeen.set(q.id, { yaml, index: i });
-			const objectives = topic.objectives.map((o) => o.id);
-			if (!objectives.includes(q.objective))
-				folder.problems.push(
-					yaml.problem(
-						['questions', i, 'objective'],
-						`objective "${q.objective}" is not one of topic ${topic.id}'s (${objectives.join(', ')})`,
-						q.id
-					)
-				);
-			const built = folder.place(buildQuestion(q, topic.id, texts), yaml, ['questions', i], q.id);
-			if (built) questions.push(built);
+		const { yaml, data } = parsed;
+		topics.push(data.topic);
+		data.questions.forEach((q, i) => {
+			checkQuestion(folder, { yaml, index: i }, q, data.topic, firstSeen);
+			const built = buildQuestion(q, data.topic.id, texts);
+			const question = folder.place(built, yaml, ['questions', i], q.id);
+			if (question) questions.push(question);
 		});
 	}
 	checkUnique(folder, topics);
 	return { topics: topics.sort((a, b) => a.order - b.order), questions };
 }
 
-/** The id of the question a path in a topic file falls in, read from the raw data. */
-function questionIdIn(data: unknown): (path: PropertyKey[]) => string | undefined {
-	const raw = data as { questions?: { id?: unknown }[] } | undefined;
-	return (path) => {
-		const id = path[0] === 'questions' ? raw?.questions?.[path[1] as number]?.id : undefined;
-		return typeof id === 'string' ? id : undefined;
-	};
+/** A question's id is not used earlier in the bank, and its objective is one of its topic's. */
+function checkQuestion(
+	folder: ContentFolder,
+	at: { yaml: YamlFile; index: number },
+	q: AuthoredQuestion,
+	topic: Topic,
+	firstSeen: Map<string, { yaml: YamlFile; index: number }>
+): void {
+	const { yaml, index } = at;
+	const earlier = firstSeen.get(q.id);
+	if (earlier) {
+		// Line numbers only for the message: looking them up for every question would be quadratic.
+		const line = earlier.yaml.lineOf(['questions', earlier.index, 'id']);
+		const message = `id already used at ${earlier.yaml.file}:${line}`;
+		folder.problems.push(yaml.problem(['questions', index, 'id'], message, q.id));
+	} else firstSeen.set(q.id, at);
+	const objectives = topic.objectives.map((o) => o.id);
+	if (!objectives.includes(q.objective))
+		folder.problems.push(
+			yaml.problem(
+				['questions', index, 'objective'],
+				`objective "${q.objective}" is not one of topic ${topic.id}'s (${objectives.join(', ')})`,
+				q.id
+			)
+		);
 }
 
+/** Every listed topic file exists, and every topic file in the folder is listed. */
+function checkListing(folder: ContentFolder, { files, yaml }: TopicListing): void {
+	files.forEach((file, i) => {
+		if (!existsSync(join(folder.root, file)))
+			folder.problems.push(
+				yaml.problem(['topics', i], `topic file ${folder.display(file)} is missing`)
+			);
+	});
+	const listed = new Set([...files, MODULE_FILE, GLOSSARY_FILE, COMPARE_FILE]);
+	for (const file of readdirSync(folder.root).sort())
+		if (file.endsWith('.yaml') && !listed.has(file))
+			folder.problems.push({
+				file: folder.display(file),
+				path: [],
+				message: `a topic file that ${folder.display(MODULE_FILE)} does not list under topics`
+			});
+}
+
+/** The id of the question a path in a topic file's data falls in, if it has one. */
+function questionIdAt(data: unknown, path: PropertyKey[]): string | undefined {
+	const raw = data as { questions?: { id?: unknown }[] } | undefined;
+	const id = path[0] === 'questions' ? raw?.questions?.[path[1] as number]?.id : undefined;
+	return typeof id === 'string' ? id : undefined;
+}
+
+/** No two topics share an id or an order. */
 function checkUnique(folder: ContentFolder, topics: Topic[]): void {
 	for (const [field, label] of [
 		['id', 'topic id'],
@@ -178,22 +242,24 @@ function checkUnique(folder: ContentFolder, topics: Topic[]): void {
 
 /** `glossary.yaml`, every term's citations anchored, in alphabetical order. */
 function loadGlossary(folder: ContentFolder, texts: SourceTexts): BuiltGlossaryTerm[] {
-	const yaml = folder.read(GLOSSARY_FILE);
-	const terms = folder.parse(yaml, glossaryFileSchema)?.terms ?? [];
-	return terms
+	const parsed = folder.parse(GLOSSARY_FILE, glossaryFileSchema);
+	if (!parsed) return [];
+	const { yaml, data } = parsed;
+	return data.terms
 		.flatMap((term, i) => folder.place(buildGlossaryTerm(term, texts), yaml, ['terms', i]) ?? [])
 		.sort((a, b) => a.term.localeCompare(b.term, 'en'));
 }
 
-/** `compare.yaml`, every account's quotes anchored, in the order of their ids. */
+/** `compare.yaml`, every account's quotes anchored, in the order of their ids (d2 before d10). */
 function loadComparisons(folder: ContentFolder, texts: SourceTexts): BuiltComparison[] {
-	const yaml = folder.read(COMPARE_FILE);
-	const rows = folder.parse(yaml, compareFileSchema)?.discrepancies ?? [];
-	return rows
+	const parsed = folder.parse(COMPARE_FILE, compareFileSchema);
+	if (!parsed) return [];
+	const { yaml, data } = parsed;
+	return data.discrepancies
 		.flatMap(
 			(row, i) => folder.place(buildComparison(row, texts), yaml, ['discrepancies', i]) ?? []
 		)
-		.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
+		.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
 }
 
 /** A cheap fingerprint of every file under `root`, so a dev server notices edited content. */
