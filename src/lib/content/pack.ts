@@ -45,7 +45,7 @@ export function bankPack(bank: Bank): Pack {
 	const order = new Map(bank.topics.map((t) => [t.id, t.order]));
 	return buildPack(bankCatalog(bank), {
 		id: 'all',
-		title: 'Sourced: the Sora leak, as five outlets reported it (whole bank)',
+		title: `Sourced: ${bank.module.title} (whole bank)`,
 		description: 'Every question in the bank, in topic order, with the passages each one cites.',
 		questions: [...bank.questions].sort((a, b) => order.get(a.topic)! - order.get(b.topic)!)
 	});
