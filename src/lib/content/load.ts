@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import type { z } from 'zod';
 import { SourceText, type SourceTexts } from './anchor';
 import { buildComparison, buildGlossaryTerm, buildQuestion, type Built } from './build';
-import { ContentError, YamlFile, type ContentProblem } from './problems';
+import { ContentError, type ContentProblem } from './problems';
 import {
 	compareFileSchema,
 	glossaryFileSchema,
@@ -20,6 +20,7 @@ import {
 	type Question,
 	type Topic
 } from './schema';
+import { YamlFile } from './yaml-file';
 
 const MODULE_FILE = 'module.yaml';
 const SOURCES_FILE = 'sources/sources.yaml';
