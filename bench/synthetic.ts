@@ -86,7 +86,7 @@ interface TopicFile {
 	questions: { id: string }[];
 }
 
-/** The real topic files as authored, those module.yaml lists (YAML parsed, nothing anchored yet). */
+/** The topic files module.yaml lists, as authored (YAML parsed, nothing anchored yet). */
 export function readTopicFiles(root = 'questions'): TopicFile[] {
 	const listing = parse(readFileSync(join(root, 'module.yaml'), 'utf8')) as { topics: string[] };
 	return [...listing.topics].sort().map((name) => {

@@ -181,7 +181,7 @@ const isPairAt = (text: string, unit: number) => {
 	return code >= 0xd800 && code <= 0xdbff && unit + 1 < text.length;
 };
 
-/** Moves a slice boundary one unit outward (`step` -1: to the left) if it would split a surrogate pair. */
+/** Moves a slice boundary one unit outward (`step` -1: left) if it would split a surrogate pair. */
 function wholePoints(text: string, unit: number, step: 1 | -1): number {
 	const inside = unit > 0 && unit < text.length && isPairAt(text, unit - 1);
 	return step === -1 ? unit - (inside ? 1 : 0) : unit + (inside ? 1 : 0);

@@ -18,7 +18,7 @@ export type Built<T> = { ok: true; value: T } | { ok: false; problems: Problem[]
 const under = (path: (string | number)[], problems: Problem[]): Problem[] =>
 	problems.map((p) => ({ ...p, path: [...path, ...p.path] }));
 
-/** A question as the site uses it: the author's question with its topic set and every citation anchored. */
+/** A question as the site uses it: as authored, with its topic set and every citation anchored. */
 export function buildQuestion(
 	authored: AuthoredQuestion,
 	topicId: string,

@@ -54,7 +54,7 @@ class ContentFolder {
 		this.root = root;
 	}
 
-	/** A file's name in messages: its path from the working directory, such as `questions/compare.yaml`. */
+	/** A file's name in messages: its path from the working directory (`questions/compare.yaml`). */
 	display(file: string): string {
 		return relative(process.cwd(), join(this.root, file)) || file;
 	}
