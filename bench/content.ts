@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
-import { loadBank, type Bank } from '../src/lib/content/load';
+import { loadBank } from '../src/lib/content/load';
+import type { Bank } from '../src/lib/content/schema';
 import { runAsChild, scratchDir } from './child';
 import { atMost, figure, type Figure } from './figures';
 import { progress } from './log';

@@ -1,10 +1,9 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import type { Bank } from '../src/lib/content/load';
 import { bankPack } from '../src/lib/content/pack';
-import { packSchema, type Pack } from '../src/lib/content/schema';
+import { packSchema, type Bank, type Pack } from '../src/lib/content/schema';
 
 /** `comp-01`, copy 42 → `comp-01-x0042`: still a valid slug, unique per copy. */
 export const copyId = (id: string, copy: number) => `${id}-x${String(copy).padStart(4, '0')}`;
@@ -78,7 +77,8 @@ export function syntheticPack(bank: Bank, count: number): SyntheticPack {
 	};
 }
 
-const NOT_TOPICS = new Set(['glossary.yaml', 'compare.yaml']);
+/** The files a synthetic folder copies as they are: everything but the topic files. */
+const AS_IS = ['module.yaml', 'glossary.yaml', 'compare.yaml'];
 
 interface TopicFile {
 	name: string;
@@ -86,15 +86,13 @@ interface TopicFile {
 	questions: { id: string }[];
 }
 
-/** The real topic files as authored (YAML parsed, nothing anchored yet). */
+/** The topic files module.yaml lists, as authored (YAML parsed, nothing anchored yet). */
 export function readTopicFiles(root = 'questions'): TopicFile[] {
-	return readdirSync(root)
-		.filter((f) => f.endsWith('.yaml') && !NOT_TOPICS.has(f))
-		.sort()
-		.map((name) => {
-			const data = parse(readFileSync(join(root, name), 'utf8')) as Omit<TopicFile, 'name'>;
-			return { name, topic: data.topic, questions: data.questions };
-		});
+	const listing = parse(readFileSync(join(root, 'module.yaml'), 'utf8')) as { topics: string[] };
+	return [...listing.topics].sort().map((name) => {
+		const data = parse(readFileSync(join(root, name), 'utf8')) as Omit<TopicFile, 'name'>;
+		return { name, topic: data.topic, questions: data.questions };
+	});
 }
 
 /**
@@ -119,7 +117,7 @@ export function writeSyntheticContent(
 
 	const dir = mkdtempSync(join(parent, `content-${count}-`));
 	cpSync(join(root, 'sources'), join(dir, 'sources'), { recursive: true });
-	for (const name of NOT_TOPICS) cpSync(join(root, name), join(dir, name));
+	for (const name of AS_IS) cpSync(join(root, name), join(dir, name));
 	let yamlBytes = 0;
 	for (const f of files) {
 		// No line folding: yaml 2 folds some strings that start with a space and hold a newline into

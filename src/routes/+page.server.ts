@@ -5,6 +5,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = () => {
 	const bank = getBank();
 	return {
+		copy: bank.module.pages.home,
 		whole: sizesByLevel(bank.questions),
 		mixed: mixedSizes(bank.questions),
 		topics: bank.topics.map((t) => ({

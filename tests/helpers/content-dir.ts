@@ -72,17 +72,48 @@ export const COMPARE_YAML = `discrepancies:
           - exact: pausing all test access
 `;
 
-/** Writes a content folder in a temp dir: the real sources plus the given files (defaults above). */
-export function makeContentDir(files: Record<string, string> = {}): string {
+/** A module.yaml with short copy that lists the given topic files. */
+export function moduleYaml(topicFiles: readonly string[]): string {
+	return `title: the fixture case
+shortTitle: the fixture
+about: Sourced teaches from a fixture.
+pages:
+  home:
+    description: A module used only by tests.
+    lede: What the fixture module is about.
+  sources:
+    description: The fixture's sources.
+    intro: The sources as received.
+  glossary:
+    description: The fixture's terms.
+  compare:
+    description: Where the fixture's sources disagree.
+topics:
+${topicFiles.map((f) => `  - ${f}\n`).join('')}`;
+}
+
+const NOT_TOPICS = new Set(['module.yaml', 'glossary.yaml', 'compare.yaml']);
+
+/**
+ * Writes a content folder in a temp dir: the real sources plus the given files (defaults above; null
+ * leaves a default out), and a module.yaml listing every topic file unless one is given.
+ */
+export function makeContentDir(files: Record<string, string | null> = {}): string {
 	const root = mkdtempSync(join(tmpdir(), 'sourced-content-'));
 	cpSync('questions/sources', join(root, 'sources'), { recursive: true });
-	const all = {
+	const given = {
 		'fixture.yaml': TOPIC_YAML,
 		'glossary.yaml': GLOSSARY_YAML,
 		'compare.yaml': COMPARE_YAML,
 		...files
 	};
-	for (const [name, text] of Object.entries(all)) writeFileSync(join(root, name), text);
+	const topicFiles = Object.entries(given)
+		.filter(([f, text]) => text !== null && f.endsWith('.yaml') && !f.includes('/'))
+		.map(([f]) => f)
+		.filter((f) => !NOT_TOPICS.has(f));
+	const all = { 'module.yaml': moduleYaml(topicFiles), ...given };
+	for (const [name, text] of Object.entries(all))
+		if (text !== null) writeFileSync(join(root, name), text);
 	return root;
 }
 

@@ -1,11 +1,19 @@
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadBank } from '../../src/lib/content/load';
 import { ContentError, formatProblem, type ContentProblem } from '../../src/lib/content/problems';
-import { lineContaining, makeContentDir, TOPIC_YAML } from '../helpers/content-dir';
+import { bankSchema } from '../../src/lib/content/schema';
+import { discrepancyIds, discrepancyTags } from '../../src/lib/content/stats';
+import {
+	COMPARE_YAML,
+	lineContaining,
+	makeContentDir,
+	moduleYaml,
+	TOPIC_YAML
+} from '../helpers/content-dir';
 
 function problemsOf(root: string): ContentProblem[] {
 	try {
@@ -33,6 +41,11 @@ describe('loading a content folder', () => {
 			duplicated!.exact
 		);
 		expect(text.indexOf(duplicated!.exact)).toBeLessThan(duplicated!.start);
+	});
+
+	it('builds a bank that fits the schema its type is inferred from', () => {
+		const bank = loadBank(makeContentDir());
+		expect(bankSchema.parse(bank)).toEqual(bank);
 	});
 
 	it('rejects a straightened quote with file, line, question, citation and the near-match', () => {
@@ -118,13 +131,82 @@ describe('loading a content folder', () => {
 	});
 });
 
-describe('the project copies of the five sources', () => {
+describe('the module file', () => {
+	it('gives the bank its copy, with the title capitalised as a heading', () => {
+		const { module } = loadBank(makeContentDir());
+		expect(module.title).toBe('the fixture case');
+		expect(module.heading).toBe('The fixture case');
+		expect(module.pages.home.lede).toBe('What the fixture module is about.');
+	});
+
+	it('rejects a topic file it does not list, naming the file', () => {
+		const root = makeContentDir({
+			'module.yaml': moduleYaml(['fixture.yaml']),
+			'second.yaml': TOPIC_YAML
+		});
+		expect(problemsOf(root).map(formatProblem)).toEqual([
+			expect.stringMatching(
+				/second\.yaml: a topic file that .*module\.yaml does not list under topics$/
+			)
+		]);
+	});
+
+	it('rejects a listed topic file that does not exist, at its line in module.yaml', () => {
+		const text = moduleYaml(['fixture.yaml', 'missing.yaml']);
+		const [problem, ...rest] = problemsOf(makeContentDir({ 'module.yaml': text }));
+		expect(rest).toEqual([]);
+		expect(problem).toMatchObject({
+			line: lineContaining(text, 'missing.yaml'),
+			path: ['topics', 1]
+		});
+		expect(problem?.file).toMatch(/module\.yaml$/);
+		expect(problem?.message).toMatch(/^topic file .*missing\.yaml is missing$/);
+	});
+
+	it('reports missing copy with its line', () => {
+		const text = moduleYaml(['fixture.yaml']).replace('shortTitle: the fixture\n', '');
+		const [problem] = problemsOf(makeContentDir({ 'module.yaml': text }));
+		expect(problem).toMatchObject({ path: ['shortTitle'], line: 1 });
+	});
+});
+
+describe('a second case study', () => {
+	it('loads from new files alone: its own sources, topics and discrepancy ids', () => {
+		const sources = parse(readFileSync('questions/sources/sources.yaml', 'utf8')) as {
+			sources: { id: string }[];
+		};
+		const kept = ['readwrite-2024-11', 'ars-technica-2024-11-27', 'unattributed-mid-article'];
+		const compare = COMPARE_YAML.replace('id: d16', 'id: pause-scope');
+		const topic = TOPIC_YAML.replace(
+			'objective: fix-o1\n',
+			'objective: fix-o1\n    tags: [pause-scope, memo]\n'
+		);
+		const bank = loadBank(
+			makeContentDir({
+				'sources/sources.yaml': stringify({
+					sources: sources.sources.filter((s) => kept.includes(s.id))
+				}),
+				'module.yaml': moduleYaml(['other-case.yaml']).replace('the fixture case', 'another case'),
+				'fixture.yaml': null,
+				'other-case.yaml': topic,
+				'compare.yaml': compare
+			})
+		);
+		expect(bank.module.heading).toBe('Another case');
+		expect(bank.sources.map((s) => s.id)).toEqual(kept);
+		expect(bank.comparisons.map((c) => c.id)).toEqual(['pause-scope']);
+		const ids = discrepancyIds(bank);
+		expect(bank.questions.map((q) => discrepancyTags(q, ids))).toEqual([['pause-scope'], []]);
+	});
+});
+
+describe('the project copies of the sources', () => {
 	const recorded = parse(readFileSync('questions/sources/sources.yaml', 'utf8')) as {
 		sources: { file: string; sha256: string }[];
 	};
 
 	it('match the SHA-256 recorded for each', () => {
-		expect(recorded.sources).toHaveLength(5);
+		expect(recorded.sources.length).toBeGreaterThan(0);
 		for (const { file, sha256 } of recorded.sources) {
 			const bytes = readFileSync(join('questions/sources', file));
 			expect(createHash('sha256').update(bytes).digest('hex'), file).toBe(sha256);

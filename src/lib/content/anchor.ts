@@ -1,4 +1,5 @@
-import type { Citation } from './schema';
+import type { Problem } from './problems';
+import type { AnchoredCitation, Citation } from './schema';
 
 /** Where a quotation sits in its source: code-point offsets (W3C TextPositionSelector) and UTF-16 offsets for slicing. */
 export interface QuotePosition {
@@ -50,6 +51,45 @@ export class SourceText {
 	}
 }
 
+/** Each source's text by source id, ready for anchoring. */
+export type SourceTexts = ReadonlyMap<string, SourceText>;
+
+/** Citations anchored in their sources, and what stopped the others (paths inside the list). */
+export interface AnchoredCitations {
+	citations: AnchoredCitation[];
+	problems: Problem[];
+}
+
+/**
+ * Anchors every citation in its source's text. A citation that cannot be anchored is left out and
+ * reported at its place in the list (`[1, 'exact']`), numbered from 1 as authors count.
+ */
+export function anchorCitations(
+	citations: readonly Citation[],
+	texts: SourceTexts
+): AnchoredCitations {
+	const anchored: AnchoredCitation[] = [];
+	const problems: Problem[] = [];
+	citations.forEach((c, j) => {
+		const source = texts.get(c.source);
+		if (!source) {
+			const known = [...texts.keys()].join(', ');
+			const message = `citation ${j + 1}: unknown source "${c.source}" (known: ${known})`;
+			problems.push({ path: [j, 'source'], message });
+			return;
+		}
+		const result = source.anchor(c);
+		if (!result.ok) {
+			const message = `citation ${j + 1} (source ${c.source}): ${result.reason}`;
+			problems.push({ path: [j, 'exact'], message });
+			return;
+		}
+		const { start, end, anchor } = result.position;
+		anchored.push({ ...c, start, end, anchor });
+	});
+	return { citations: anchored, problems };
+}
+
 function occurrencesOf(text: string, exact: string): number[] {
 	const found: number[] = [];
 	for (let at = text.indexOf(exact); at !== -1; at = text.indexOf(exact, at + 1)) found.push(at);
@@ -87,6 +127,78 @@ function anchorQuote(
 	const start = source.codePointOffset(unitStart);
 	const end = source.codePointOffset(unitEnd);
 	return { ok: true, position: { start, end, unitStart, unitEnd, anchor: `p${start}-${end}` } };
+}
+
+/** A TextQuoteSelector without its source: what `SourceText.anchor` locates. */
+export type QuoteSelector = Pick<Citation, 'exact' | 'prefix' | 'suffix'>;
+
+/**
+ * The shortest selector that anchors to exactly this span of `text` (code-point offsets): the bare
+ * quote if it occurs once, else with the shortest prefix or suffix that picks it (prefix on a tie).
+ */
+export function selectorFor(text: string, start: number, end: number): QuoteSelector {
+	if (!(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start < end))
+		throw new RangeError(`no passage from code point ${start} to ${end}`);
+	const from = unitOffset(text, start);
+	const to = unitOffset(text, end);
+	const exact = text.slice(from, to);
+	const others = occurrencesOf(text, exact).filter((at) => at !== from);
+	if (!others.length) return { exact };
+
+	const before = others.map((at) => sameBefore(text, at, from));
+	const after = others.map((at) => sameAfter(text, at + exact.length, to));
+	const prefixOf = (n: number) => text.slice(wholePoints(text, from - n, -1), from);
+	const suffixOf = (n: number) => text.slice(to, wholePoints(text, to + n, 1));
+	const needed = (common: number[]) => common.reduce((most, n) => Math.max(most, n + 1), 0);
+
+	const prefix = needed(before) <= from ? prefixOf(needed(before)) : undefined;
+	const suffix = needed(after) <= text.length - to ? suffixOf(needed(after)) : undefined;
+	const points = (s: string) => Array.from(s).length;
+	if (prefix !== undefined && (suffix === undefined || points(prefix) <= points(suffix)))
+		return { exact, prefix };
+	if (suffix !== undefined) return { exact, suffix };
+
+	// Neither side alone tells this occurrence apart (a text like "abab…"): all the text before it
+	// rules out the occurrences after it, a suffix the rest; then trim the prefix to what is left.
+	const suffixLength = needed(after.filter((_, i) => before[i]! >= from));
+	const left = before.filter((_, i) => after[i]! >= suffixLength);
+	return { exact, prefix: prefixOf(needed(left)), suffix: suffixOf(suffixLength) };
+}
+
+/** UTF-16 offset of a code-point offset, counting code points as `SourceText` does. */
+function unitOffset(text: string, point: number): number {
+	let unit = 0;
+	for (let p = 0; p < point; p++) {
+		if (unit >= text.length)
+			throw new RangeError(`code point ${point} is past the end of the text`);
+		unit += isPairAt(text, unit) ? 2 : 1;
+	}
+	return unit;
+}
+
+const isPairAt = (text: string, unit: number) => {
+	const code = text.charCodeAt(unit);
+	return code >= 0xd800 && code <= 0xdbff && unit + 1 < text.length;
+};
+
+/** Moves a slice boundary one unit outward (`step` -1: left) if it would split a surrogate pair. */
+function wholePoints(text: string, unit: number, step: 1 | -1): number {
+	const inside = unit > 0 && unit < text.length && isPairAt(text, unit - 1);
+	return step === -1 ? unit - (inside ? 1 : 0) : unit + (inside ? 1 : 0);
+}
+
+/** How many characters before `a` and before `b` are the same, read backwards. */
+function sameBefore(text: string, a: number, b: number): number {
+	let n = 0;
+	while (n < a && n < b && text[a - 1 - n] === text[b - 1 - n]) n++;
+	return n;
+}
+
+/** How many characters from `a` and from `b` are the same. */
+function sameAfter(text: string, a: number, b: number): number {
+	let n = 0;
+	while (a + n < text.length && b + n < text.length && text[a + n] === text[b + n]) n++;
+	return n;
 }
 
 /** Characters authors "tidy" by accident, each folded to one plain character of the same length. */

@@ -1,49 +1,28 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { SourceText } from './anchor';
-import { ContentError, YamlFile, type ContentProblem } from './problems';
+import type { z } from 'zod';
+import { SourceText, type SourceTexts } from './anchor';
+import { buildComparison, buildGlossaryTerm, buildQuestion, type Built } from './build';
+import { ContentError, type ContentProblem } from './problems';
 import {
 	compareFileSchema,
 	glossaryFileSchema,
+	moduleSchema,
 	sourcesFileSchema,
 	topicFileSchema,
-	type AnchoredCitation,
-	type Citation,
-	type Comparison,
-	type GlossaryTerm,
+	type AuthoredQuestion,
+	type Bank,
+	type BuiltComparison,
+	type BuiltGlossaryTerm,
+	type BuiltModule,
+	type LoadedSource,
 	type Question,
-	type Source,
 	type Topic
 } from './schema';
+import { YamlFile } from './yaml-file';
 
-export interface LoadedSource extends Source {
-	text: string;
-}
-
-export interface BuiltGlossaryTerm extends Omit<GlossaryTerm, 'citations'> {
-	citations: AnchoredCitation[];
-}
-
-export interface BuiltAccount {
-	source: string;
-	note?: string;
-	quotes: AnchoredCitation[];
-}
-
-export interface BuiltComparison extends Omit<Comparison, 'accounts'> {
-	accounts: BuiltAccount[];
-}
-
-/** The whole validated bank: every question's citations anchored in its source's text. */
-export interface Bank {
-	sources: LoadedSource[];
-	topics: Topic[];
-	questions: Question[];
-	glossary: BuiltGlossaryTerm[];
-	comparisons: BuiltComparison[];
-}
-
+const MODULE_FILE = 'module.yaml';
 const SOURCES_FILE = 'sources/sources.yaml';
 const GLOSSARY_FILE = 'glossary.yaml';
 const COMPARE_FILE = 'compare.yaml';
@@ -53,165 +32,106 @@ const COMPARE_FILE = 'compare.yaml';
  * lists every problem found, each with its file, line, question id and what is wrong.
  */
 export function loadBank(root = 'questions'): Bank {
-	const problems: ContentProblem[] = [];
-	const display = (file: string) => relative(process.cwd(), join(root, file)) || file;
-	const read = (file: string) =>
-		new YamlFile(display(file), readFileSync(join(root, file), 'utf8'));
-
-	const sources = loadSources(root, read(SOURCES_FILE), problems);
-	const texts = new Map(sources.map((s) => [s.id, new SourceText(s.text)]));
-	const anchorAll = (
-		yaml: YamlFile,
-		citations: Citation[],
-		path: (string | number)[],
-		questionId?: string,
-		field = 'citations'
-	): AnchoredCitation[] =>
-		citations.flatMap((c, j) => {
-			const at = [...path, field, j];
-			const source = texts.get(c.source);
-			if (!source) {
-				const known = [...texts.keys()].join(', ');
-				problems.push(
-					yaml.problem(
-						[...at, 'source'],
-						`citation ${j + 1}: unknown source "${c.source}" (known: ${known})`,
-						questionId
-					)
-				);
-				return [];
-			}
-			const result = source.anchor(c);
-			if (!result.ok) {
-				problems.push(
-					yaml.problem(
-						[...at, 'exact'],
-						`citation ${j + 1} (source ${c.source}): ${result.reason}`,
-						questionId
-					)
-				);
-				return [];
-			}
-			const { start, end, anchor } = result.position;
-			return [{ ...c, start, end, anchor }];
-		});
-
-	const topics: Topic[] = [];
-	const questions: Question[] = [];
-	const firstSeen = new Map<string, { yaml: YamlFile; index: number }>();
-	const topicFiles = readdirSync(root)
-		.filter((f) => f.endsWith('.yaml') && f !== GLOSSARY_FILE && f !== COMPARE_FILE)
-		.sort();
-	for (const file of topicFiles) {
-		const yaml = read(file);
-		problems.push(...yaml.syntaxProblems);
-		if (yaml.syntaxProblems.length) continue;
-		const raw = yaml.data as { questions?: { id?: unknown }[] } | undefined;
-		const idAt = (path: PropertyKey[]) => {
-			const id = path[0] === 'questions' ? raw?.questions?.[path[1] as number]?.id : undefined;
-			return typeof id === 'string' ? id : undefined;
-		};
-		const parsed = topicFileSchema.safeParse(yaml.data);
-		if (!parsed.success) {
-			problems.push(...yaml.problemsFrom(parsed.error, idAt));
-			continue;
-		}
-		const { topic } = parsed.data;
-		topics.push(topic);
-		const objectives = new Set(topic.objectives.map((o) => o.id));
-		parsed.data.questions.forEach((q, i) => {
-			const earlier = firstSeen.get(q.id);
-			if (earlier) {
-				// Line numbers only for the message: looking them up for every question would be quadratic.
-				const at = `${earlier.yaml.file}:${earlier.yaml.lineOf(['questions', earlier.index, 'id'])}`;
-				problems.push(yaml.problem(['questions', i, 'id'], `id already used at ${at}`, q.id));
-			} else firstSeen.set(q.id, { yaml, index: i });
-			if (!objectives.has(q.objective))
-				problems.push(
-					yaml.problem(
-						['questions', i, 'objective'],
-						`objective "${q.objective}" is not one of topic ${topic.id}'s (${[...objectives].join(', ')})`,
-						q.id
-					)
-				);
-			const citations = anchorAll(yaml, q.citations, ['questions', i], q.id);
-			if (citations.length === q.citations.length)
-				questions.push({ ...q, topic: topic.id, citations } as Question);
-		});
-	}
-	for (const [field, label] of [
-		['id', 'topic id'],
-		['order', 'topic order']
-	] as const) {
-		const values = topics.map((t) => t[field]);
-		const twice = values.filter((v, i) => values.indexOf(v) !== i);
-		if (twice.length)
-			problems.push({
-				file: display('.'),
-				path: [],
-				message: `${label} used twice: ${twice.join(', ')}`
-			});
-	}
-
-	const glossary: BuiltGlossaryTerm[] = [];
-	const glossaryYaml = read(GLOSSARY_FILE);
-	problems.push(...glossaryYaml.syntaxProblems);
-	const parsedGlossary = glossaryFileSchema.safeParse(glossaryYaml.data);
-	if (!glossaryYaml.syntaxProblems.length && !parsedGlossary.success)
-		problems.push(...glossaryYaml.problemsFrom(parsedGlossary.error));
-	parsedGlossary.data?.terms.forEach((term, i) => {
-		const citations = anchorAll(glossaryYaml, term.citations, ['terms', i]);
-		glossary.push({ ...term, citations });
-	});
-
-	const comparisons: BuiltComparison[] = [];
-	const compareYaml = read(COMPARE_FILE);
-	problems.push(...compareYaml.syntaxProblems);
-	const parsedCompare = compareFileSchema.safeParse(compareYaml.data);
-	if (!compareYaml.syntaxProblems.length && !parsedCompare.success)
-		problems.push(...compareYaml.problemsFrom(parsedCompare.error));
-	parsedCompare.data?.discrepancies.forEach((row, i) => {
-		const accounts = row.accounts.map((account, k) => ({
-			...account,
-			quotes: anchorAll(
-				compareYaml,
-				account.quotes.map((quote) => ({ ...quote, source: account.source })),
-				['discrepancies', i, 'accounts', k],
-				undefined,
-				'quotes'
-			)
-		}));
-		comparisons.push({ ...row, accounts });
-	});
-
-	if (problems.length) throw new ContentError(problems);
-	topics.sort((a, b) => a.order - b.order);
-	glossary.sort((a, b) => a.term.localeCompare(b.term, 'en'));
-	comparisons.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
-	return { sources, topics, questions, glossary, comparisons };
+	const folder = new ContentFolder(root);
+	const loaded = loadModule(folder);
+	const sources = loadSources(folder);
+	const texts: SourceTexts = new Map(sources.map((s) => [s.id, new SourceText(s.text)]));
+	const { topics, questions } = loaded
+		? loadTopics(folder, loaded.topics, texts)
+		: { topics: [], questions: [] };
+	const glossary = loadGlossary(folder, texts);
+	const comparisons = loadComparisons(folder, texts);
+	if (folder.problems.length || !loaded) throw new ContentError(folder.problems);
+	return { module: loaded.module, sources, topics, questions, glossary, comparisons };
 }
 
-function loadSources(root: string, yaml: YamlFile, problems: ContentProblem[]): LoadedSource[] {
-	problems.push(...yaml.syntaxProblems);
-	if (yaml.syntaxProblems.length) return [];
-	const parsed = sourcesFileSchema.safeParse(yaml.data);
-	if (!parsed.success) {
-		problems.push(...yaml.problemsFrom(parsed.error));
-		return [];
+/** The content folder being read, and every problem found in it so far. */
+class ContentFolder {
+	readonly root: string;
+	readonly problems: ContentProblem[] = [];
+
+	constructor(root: string) {
+		this.root = root;
 	}
-	return parsed.data.sources.flatMap((source, i) => {
+
+	/** A file's name in messages: its path from the working directory (`questions/compare.yaml`). */
+	display(file: string): string {
+		return relative(process.cwd(), join(this.root, file)) || file;
+	}
+
+	/**
+	 * A YAML file of the folder and its data, if the file exists, is valid YAML and fits `schema`;
+	 * otherwise undefined, with its problems noted.
+	 */
+	parse<S extends z.ZodType>(
+		file: string,
+		schema: S,
+		questionIdAt?: (data: unknown, path: PropertyKey[]) => string | undefined
+	): { yaml: YamlFile; data: z.infer<S> } | undefined {
+		const path = join(this.root, file);
+		if (!existsSync(path)) {
+			this.problems.push({ file: this.display(file), path: [], message: 'file is missing' });
+			return undefined;
+		}
+		const yaml = new YamlFile(this.display(file), readFileSync(path, 'utf8'));
+		this.problems.push(...yaml.syntaxProblems);
+		if (yaml.syntaxProblems.length) return undefined;
+		const parsed = schema.safeParse(yaml.data);
+		if (parsed.success) return { yaml, data: parsed.data };
+		const idAt = questionIdAt && ((at: PropertyKey[]) => questionIdAt(yaml.data, at));
+		this.problems.push(...yaml.problemsFrom(parsed.error, idAt));
+		return undefined;
+	}
+
+	/** A built value; or undefined, its problems noted at `path` in `yaml`. */
+	place<T>(
+		built: Built<T>,
+		yaml: YamlFile,
+		path: (string | number)[],
+		questionId?: string
+	): T | undefined {
+		if (built.ok) return built.value;
+		for (const p of built.problems)
+			this.problems.push(yaml.problem([...path, ...p.path], p.message, questionId));
+		return undefined;
+	}
+}
+
+/** The topic files `module.yaml` lists, and the file itself, to point at a listing. */
+interface TopicListing {
+	files: string[];
+	yaml: YamlFile;
+}
+
+/** `module.yaml`: the module as the site shows it, and its list of topic files. */
+function loadModule(
+	folder: ContentFolder
+): { module: BuiltModule; topics: TopicListing } | undefined {
+	const parsed = folder.parse(MODULE_FILE, moduleSchema);
+	if (!parsed) return undefined;
+	const { yaml, data } = parsed;
+	const { topics, ...copy } = data;
+	const heading = copy.title.replace(/^./u, (first) => first.toUpperCase());
+	return { module: { ...copy, heading }, topics: { files: topics, yaml } };
+}
+
+/** `sources/sources.yaml` and each source's text, checked against its recorded SHA-256. */
+function loadSources(folder: ContentFolder): LoadedSource[] {
+	const parsed = folder.parse(SOURCES_FILE, sourcesFileSchema);
+	if (!parsed) return [];
+	const { yaml, data } = parsed;
+	return data.sources.flatMap((source, i) => {
 		let bytes: Buffer;
 		try {
-			bytes = readFileSync(join(root, 'sources', source.file));
+			bytes = readFileSync(join(folder.root, 'sources', source.file));
 		} catch {
-			problems.push(
-				yaml.problem(['sources', i, 'file'], `file questions/sources/${source.file} is missing`)
-			);
+			const message = `file questions/sources/${source.file} is missing`;
+			folder.problems.push(yaml.problem(['sources', i, 'file'], message));
 			return [];
 		}
 		const sha256 = createHash('sha256').update(bytes).digest('hex');
 		if (sha256 !== source.sha256)
-			problems.push(
+			folder.problems.push(
 				yaml.problem(
 					['sources', i, 'sha256'],
 					`${source.file} has SHA-256 ${sha256}, not the recorded ${source.sha256}: source copies must stay byte-exact`
@@ -219,6 +139,128 @@ function loadSources(root: string, yaml: YamlFile, problems: ContentProblem[]): 
 			);
 		return [{ ...source, text: bytes.toString('utf8') }];
 	});
+}
+
+/**
+ * The topic files `module.yaml` lists: the topics in order, and their questions built. Ids must be
+ * unique across files, and every topic file in the folder must be listed.
+ */
+function loadTopics(
+	folder: ContentFolder,
+	listing: TopicListing,
+	texts: SourceTexts
+): { topics: Topic[]; questions: Question[] } {
+	checkListing(folder, listing);
+	const topics: Topic[] = [];
+	const questions: Question[] = [];
+	const firstSeen = new Map<string, { yaml: YamlFile; index: number }>();
+	// Files are read in name order, not listed order: the bank's question order seeds the shuffles
+	// that shared quiz links reproduce.
+	for (const file of listing.files.filter((f) => existsSync(join(folder.root, f))).sort()) {
+		const parsed = folder.parse(file, topicFileSchema, questionIdAt);
+		if (!parsed) continue;
+		const { yaml, data } = parsed;
+		topics.push(data.topic);
+		data.questions.forEach((q, i) => {
+			checkQuestion(folder, { yaml, index: i }, q, data.topic, firstSeen);
+			const built = buildQuestion(q, data.topic.id, texts);
+			const question = folder.place(built, yaml, ['questions', i], q.id);
+			if (question) questions.push(question);
+		});
+	}
+	checkUnique(folder, topics);
+	return { topics: topics.sort((a, b) => a.order - b.order), questions };
+}
+
+/** A question's id is not used earlier in the bank, and its objective is one of its topic's. */
+function checkQuestion(
+	folder: ContentFolder,
+	at: { yaml: YamlFile; index: number },
+	q: AuthoredQuestion,
+	topic: Topic,
+	firstSeen: Map<string, { yaml: YamlFile; index: number }>
+): void {
+	const { yaml, index } = at;
+	const earlier = firstSeen.get(q.id);
+	if (earlier) {
+		// Line numbers only for the message: looking them up for every question would be quadratic.
+		const line = earlier.yaml.lineOf(['questions', earlier.index, 'id']);
+		const message = `id already used at ${earlier.yaml.file}:${line}`;
+		folder.problems.push(yaml.problem(['questions', index, 'id'], message, q.id));
+	} else firstSeen.set(q.id, at);
+	const objectives = topic.objectives.map((o) => o.id);
+	if (!objectives.includes(q.objective))
+		folder.problems.push(
+			yaml.problem(
+				['questions', index, 'objective'],
+				`objective "${q.objective}" is not one of topic ${topic.id}'s (${objectives.join(', ')})`,
+				q.id
+			)
+		);
+}
+
+/** Every listed topic file exists, and every topic file in the folder is listed. */
+function checkListing(folder: ContentFolder, { files, yaml }: TopicListing): void {
+	files.forEach((file, i) => {
+		if (!existsSync(join(folder.root, file)))
+			folder.problems.push(
+				yaml.problem(['topics', i], `topic file ${folder.display(file)} is missing`)
+			);
+	});
+	const listed = new Set([...files, MODULE_FILE, GLOSSARY_FILE, COMPARE_FILE]);
+	for (const file of readdirSync(folder.root).sort())
+		if (file.endsWith('.yaml') && !listed.has(file))
+			folder.problems.push({
+				file: folder.display(file),
+				path: [],
+				message: `a topic file that ${folder.display(MODULE_FILE)} does not list under topics`
+			});
+}
+
+/** The id of the question a path in a topic file's data falls in, if it has one. */
+function questionIdAt(data: unknown, path: PropertyKey[]): string | undefined {
+	const raw = data as { questions?: { id?: unknown }[] } | undefined;
+	const id = path[0] === 'questions' ? raw?.questions?.[path[1] as number]?.id : undefined;
+	return typeof id === 'string' ? id : undefined;
+}
+
+/** No two topics share an id or an order. */
+function checkUnique(folder: ContentFolder, topics: Topic[]): void {
+	for (const [field, label] of [
+		['id', 'topic id'],
+		['order', 'topic order']
+	] as const) {
+		const values = topics.map((t) => t[field]);
+		const twice = values.filter((v, i) => values.indexOf(v) !== i);
+		if (twice.length)
+			folder.problems.push({
+				file: folder.display('.'),
+				path: [],
+				message: `${label} used twice: ${twice.join(', ')}`
+			});
+	}
+}
+
+/** `glossary.yaml`, every term's citations anchored, in alphabetical order. */
+function loadGlossary(folder: ContentFolder, texts: SourceTexts): BuiltGlossaryTerm[] {
+	const parsed = folder.parse(GLOSSARY_FILE, glossaryFileSchema);
+	if (!parsed) return [];
+	const { yaml, data } = parsed;
+	return data.terms
+		.flatMap((term, i) => folder.place(buildGlossaryTerm(term, texts), yaml, ['terms', i]) ?? [])
+		.sort((a, b) => a.term.localeCompare(b.term, 'en'));
+}
+
+/** `compare.yaml`, every account's quotes anchored, in the order of their ids (d2 before d10). */
+function loadComparisons(folder: ContentFolder, texts: SourceTexts): BuiltComparison[] {
+	const parsed = folder.parse(COMPARE_FILE, compareFileSchema);
+	if (!parsed) return [];
+	const { yaml, data } = parsed;
+	return data.discrepancies
+		.flatMap(
+			(row, i) => folder.place(buildComparison(row, texts), yaml, ['discrepancies', i]) ?? []
+		)
+		.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
 }
 
 /** A cheap fingerprint of every file under `root`, so a dev server notices edited content. */

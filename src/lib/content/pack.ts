@@ -1,5 +1,4 @@
-import type { Bank } from './load';
-import type { Pack, PackSettings, PackSource, Question, Topic } from './schema';
+import type { Bank, Pack, PackSettings, PackSource, Question, Topic } from './schema';
 
 /** Where a pack's topic titles and source metadata come from: the bank, or another pack. */
 export interface PackCatalog {
@@ -46,7 +45,7 @@ export function bankPack(bank: Bank): Pack {
 	const order = new Map(bank.topics.map((t) => [t.id, t.order]));
 	return buildPack(bankCatalog(bank), {
 		id: 'all',
-		title: 'Sourced: the Sora leak, as five outlets reported it (whole bank)',
+		title: `Sourced: ${bank.module.title} (whole bank)`,
 		description: 'Every question in the bank, in topic order, with the passages each one cites.',
 		questions: [...bank.questions].sort((a, b) => order.get(a.topic)! - order.get(b.topic)!)
 	});

@@ -1,5 +1,4 @@
-import type { Bank } from './load';
-import type { AnchoredCitation } from './schema';
+import type { AnchoredCitation, Bank } from './schema';
 
 /** Something in the bank that quotes a passage. */
 export interface Citer {

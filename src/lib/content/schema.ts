@@ -38,7 +38,7 @@ export const sourceSchema = z.strictObject({
 });
 export type Source = z.infer<typeof sourceSchema>;
 
-export const sourcesFileSchema = z.strictObject({ sources: z.array(sourceSchema).length(5) });
+export const sourcesFileSchema = z.strictObject({ sources: z.array(sourceSchema).min(1) });
 
 /**
  * A quotation as written by an author: a W3C Web Annotation TextQuoteSelector.
@@ -227,9 +227,12 @@ export const accountSchema = z.strictObject({
 	quotes: z.array(citationSchema.omit({ source: true })).min(1)
 });
 
-/** A cross-source discrepancy (D1–D16) shown side by side on the "Who said what" page. */
+/**
+ * A cross-source discrepancy shown side by side on the "Who said what" page. A question tagged with
+ * its id teaches it.
+ */
 export const comparisonSchema = z.strictObject({
-	id: z.string().regex(/^d([1-9]|1[0-6])$/, 'must be a discrepancy id d1 to d16'),
+	id: slugSchema,
 	title: text(120),
 	question: text(300).describe('The question the outlets answer differently'),
 	summary: text(1500).describe('What differs and why it matters, in our own words'),
@@ -240,6 +243,83 @@ export type Comparison = z.infer<typeof comparisonSchema>;
 export const compareFileSchema = z.strictObject({
 	discrepancies: z.array(comparisonSchema).min(1)
 });
+
+const topicFileName = z
+	.string()
+	.regex(
+		/^[a-z0-9]+(?:-[a-z0-9]+)*\.yaml$/,
+		'must be a topic file name such as "compensation.yaml"'
+	)
+	.refine((name) => !['module.yaml', 'glossary.yaml', 'compare.yaml'].includes(name), {
+		message: 'must be a topic file, not module.yaml, glossary.yaml or compare.yaml'
+	});
+
+const pageCopy = <F extends z.ZodRawShape>(fields: F) =>
+	z.strictObject({ description: text(300).describe("The page's meta description"), ...fields });
+
+/** The case study a bank teaches (`questions/module.yaml`): names, page copy, topic files. */
+export const moduleSchema = z.strictObject({
+	title: text(200).describe(
+		'As it reads after "Sourced: ", e.g. "the Sora leak, as five outlets reported it"'
+	),
+	shortTitle: text(80).describe('In running text, e.g. "the Sora leak"'),
+	about: text(300).describe("The first sentence of every page's footer"),
+	pages: z.strictObject({
+		home: pageCopy({ lede: text(1500) }),
+		sources: pageCopy({ intro: text(1000) }),
+		glossary: pageCopy({}),
+		compare: pageCopy({})
+	}),
+	topics: z
+		.array(topicFileName)
+		.min(1)
+		.superRefine((names, ctx) =>
+			names.forEach((name, i) => {
+				if (names.indexOf(name) !== i)
+					ctx.addIssue({ code: 'custom', message: `${name} is listed twice`, path: [i] });
+			})
+		)
+});
+export type Module = z.infer<typeof moduleSchema>;
+
+/** The module as the site uses it: the topic files are read, and the title has a heading form. */
+export const builtModuleSchema = moduleSchema.omit({ topics: true }).extend({
+	heading: text(200).describe('The title with its first letter capitalised')
+});
+export type BuiltModule = z.infer<typeof builtModuleSchema>;
+
+/** A source as the build reads it: its metadata and its text. */
+export const loadedSourceSchema = sourceSchema.extend({ text: z.string() });
+export type LoadedSource = z.infer<typeof loadedSourceSchema>;
+
+/** A glossary term after the build: every citation anchored. */
+export const builtGlossaryTermSchema = glossaryTermSchema.extend({
+	citations: z.array(anchoredCitationSchema).min(1)
+});
+export type BuiltGlossaryTerm = z.infer<typeof builtGlossaryTermSchema>;
+
+/** An outlet's account after the build: each quote anchored in that outlet's source. */
+export const builtAccountSchema = accountSchema.extend({
+	quotes: z.array(anchoredCitationSchema).min(1)
+});
+export type BuiltAccount = z.infer<typeof builtAccountSchema>;
+
+/** A comparison after the build: every account's quotes anchored. */
+export const builtComparisonSchema = comparisonSchema.extend({
+	accounts: z.array(builtAccountSchema).min(2)
+});
+export type BuiltComparison = z.infer<typeof builtComparisonSchema>;
+
+/** The whole validated bank: every question's citations anchored in its source's text. */
+export const bankSchema = z.strictObject({
+	module: builtModuleSchema,
+	sources: z.array(loadedSourceSchema).min(1),
+	topics: z.array(topicSchema),
+	questions: z.array(questionSchema),
+	glossary: z.array(builtGlossaryTermSchema),
+	comparisons: z.array(builtComparisonSchema)
+});
+export type Bank = z.infer<typeof bankSchema>;
 
 export const packSettingsSchema = z.strictObject({
 	mode: z.enum(modes).default('practice'),

@@ -1,5 +1,4 @@
-import type { Bank } from './load';
-import { difficulties, questionKinds, type Question } from './schema';
+import { difficulties, questionKinds, type Bank, type Question } from './schema';
 
 /** Counts of questions by a key, in the order of `keys`. */
 export function countBy<K extends string>(
@@ -17,9 +16,14 @@ export function sourcesCited(q: Question): Set<string> {
 	return new Set(q.citations.map((c) => c.source));
 }
 
-/** Discrepancy tags (d1–d16) a question carries. */
-export function discrepancyTags(q: Question): string[] {
-	return q.tags.filter((t) => /^d([1-9]|1[0-6])$/.test(t));
+/** The ids of the bank's comparisons: a question tagged with one teaches that discrepancy. */
+export function discrepancyIds(bank: Pick<Bank, 'comparisons'>): Set<string> {
+	return new Set(bank.comparisons.map((c) => c.id));
+}
+
+/** The discrepancies a question teaches: those of its tags that are comparison ids. */
+export function discrepancyTags(q: Question, ids: ReadonlySet<string>): string[] {
+	return q.tags.filter((t) => ids.has(t));
 }
 
 /** A short plain-text report of the bank's make-up, for authors. */
@@ -30,7 +34,8 @@ export function summariseBank(bank: Bank): string {
 			.map(([k, n]) => `${k} ${n}`)
 			.join(', ');
 	const crossSource = questions.filter((q) => sourcesCited(q).size >= 2);
-	const taught = new Set(crossSource.flatMap(discrepancyTags));
+	const ids = discrepancyIds(bank);
+	const taught = new Set(crossSource.flatMap((q) => discrepancyTags(q, ids)));
 	return [
 		`  ${questions.length} questions, ${bank.glossary.length} glossary terms, ${bank.sources.length} sources`,
 		`  by topic: ${line(
@@ -42,6 +47,6 @@ export function summariseBank(bank: Bank): string {
 		)}`,
 		`  by kind: ${line(countBy(questions, (q) => q.kind, questionKinds))}`,
 		`  by difficulty: ${line(countBy(questions, (q) => q.difficulty, difficulties))}`,
-		`  cross-source: ${crossSource.length}, discrepancies taught: ${taught.size} of 16`
+		`  cross-source: ${crossSource.length}, discrepancies taught: ${taught.size} of ${ids.size}`
 	].join('\n');
 }

@@ -1,4 +1,5 @@
-import { contentFingerprint, loadBank, type Bank } from '$lib/content/load';
+import { contentFingerprint, loadBank } from '$lib/content/load';
+import type { Bank } from '$lib/content/schema';
 
 let cached: { fingerprint: string; bank: Bank } | undefined;
 

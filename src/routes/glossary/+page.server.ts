@@ -4,6 +4,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = () => {
 	const bank = getBank();
 	return {
+		copy: bank.module.pages.glossary,
 		terms: bank.glossary,
 		sourceLabels: Object.fromEntries(bank.sources.map((s) => [s.id, s.label]))
 	};

@@ -1,0 +1,53 @@
+import { anchorCitations, type SourceTexts } from './anchor';
+import type { Problem } from './problems';
+import type {
+	AuthoredQuestion,
+	BuiltComparison,
+	BuiltGlossaryTerm,
+	Comparison,
+	GlossaryTerm,
+	Question
+} from './schema';
+
+// What the build makes of authored content once it is valid YAML and fits its schema. Pure and
+// free of Node, so the build, the CLI and a browser editor build content the same way.
+
+/** A built value, or the problems (paths inside the authored value) that stopped it. */
+export type Built<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+
+const under = (path: (string | number)[], problems: Problem[]): Problem[] =>
+	problems.map((p) => ({ ...p, path: [...path, ...p.path] }));
+
+/** A question as the site uses it: as authored, with its topic set and every citation anchored. */
+export function buildQuestion(
+	authored: AuthoredQuestion,
+	topicId: string,
+	texts: SourceTexts
+): Built<Question> {
+	const { citations, problems } = anchorCitations(authored.citations, texts);
+	if (problems.length) return { ok: false, problems: under(['citations'], problems) };
+	return { ok: true, value: { ...authored, topic: topicId, citations } };
+}
+
+/** A glossary term with every citation anchored. */
+export function buildGlossaryTerm(
+	term: GlossaryTerm,
+	texts: SourceTexts
+): Built<BuiltGlossaryTerm> {
+	const { citations, problems } = anchorCitations(term.citations, texts);
+	if (problems.length) return { ok: false, problems: under(['citations'], problems) };
+	return { ok: true, value: { ...term, citations } };
+}
+
+/** A comparison with each account's quotes anchored in that account's source. */
+export function buildComparison(row: Comparison, texts: SourceTexts): Built<BuiltComparison> {
+	const problems: Problem[] = [];
+	const accounts = row.accounts.map((account, k) => {
+		const quotes = account.quotes.map((quote) => ({ ...quote, source: account.source }));
+		const anchored = anchorCitations(quotes, texts);
+		problems.push(...under(['accounts', k, 'quotes'], anchored.problems));
+		return { ...account, quotes: anchored.citations };
+	});
+	if (problems.length) return { ok: false, problems };
+	return { ok: true, value: { ...row, accounts } };
+}
