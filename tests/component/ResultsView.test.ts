@@ -1,13 +1,8 @@
 import { render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import ResultsView from '../../src/lib/components/quiz/ResultsView.svelte';
-import {
-	finishAttempt,
-	indexById,
-	resultsOf,
-	setAnswer,
-	startAttempt
-} from '../../src/lib/quiz/attempt';
+import { finishAttempt, indexById, resultsOf, setAnswer } from '../../src/lib/quiz/attempt';
+import { attemptOf } from '../helpers/attempts';
 import { oneOfEachKind } from '../helpers/questions';
 
 const questions = oneOfEachKind().map((q, i) => ({
@@ -21,17 +16,7 @@ const topics = [
 const now = '2026-11-22T10:00:00.000Z';
 
 function finished() {
-	let a = startAttempt({
-		id: 'att-9',
-		quizKey: 'mode=test',
-		query: 'mode=test&seed=s',
-		title: 'Whole module',
-		mode: 'test',
-		seed: 's',
-		shuffleOptions: false,
-		questionIds: questions.map((q) => q.id),
-		now
-	});
+	let a = attemptOf({ id: 'att-9', title: 'Whole module', mode: 'test', shuffleOptions: false });
 	a = setAnswer(a, 'q-single', { kind: 'single', choice: 'b' }, now);
 	a = setAnswer(a, 'q-tf', { kind: 'true-false', value: false }, now);
 	a = setAnswer(
