@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import CitationQuote from '../../src/lib/components/CitationQuote.svelte';
+import { withSiteLinks } from '../helpers/links';
 
 describe('CitationQuote', () => {
 	const citation = {
@@ -12,7 +13,7 @@ describe('CitationQuote', () => {
 	};
 
 	it('shows the passage character for character, with its outlet', () => {
-		render(CitationQuote, { citation, sourceLabel: 'Ars Technica' });
+		render(CitationQuote, withSiteLinks({ citation, sourceLabel: 'Ars Technica' }));
 		expect(screen.getByText('protesting on behalf of roughly 300 artists').tagName).toBe(
 			'BLOCKQUOTE'
 		);
@@ -20,7 +21,7 @@ describe('CitationQuote', () => {
 	});
 
 	it('links to the highlighted passage in the source, named for screen readers', () => {
-		render(CitationQuote, { citation, sourceLabel: 'Ars Technica' });
+		render(CitationQuote, withSiteLinks({ citation, sourceLabel: 'Ars Technica' }));
 		const link = screen.getByRole('link', { name: 'Read in context: Ars Technica' });
 		expect(link).toHaveAttribute('href', '/sources/ars-technica-2024-11-27#p1203-1246');
 	});

@@ -1,13 +1,18 @@
 import { render, screen } from '@testing-library/svelte';
+import type { ComponentProps } from 'svelte';
 import { describe, expect, it } from 'vitest';
 import FeedbackPanel from '../../src/lib/components/quiz/FeedbackPanel.svelte';
+import { withSiteLinks } from '../helpers/links';
 import { multipleQuestion, singleQuestion, trueFalseQuestion } from '../helpers/questions';
 
 const sourceLabels = { 'ars-technica-2024-11-27': 'Ars Technica' };
+/** Renders the panel as the site shows it, its citations linking to the site's sources. */
+const showFeedback = (props: ComponentProps<typeof FeedbackPanel>) =>
+	render(FeedbackPanel, withSiteLinks(props));
 
 describe('the feedback panel', () => {
 	it('says Incorrect in words, gives the feedback for the picked option and the right answer', () => {
-		render(FeedbackPanel, {
+		showFeedback({
 			question: singleQuestion(),
 			answer: { kind: 'single', choice: 'a' },
 			score: 0,
@@ -22,7 +27,7 @@ describe('the feedback panel', () => {
 	});
 
 	it('shows correctness with an icon as well as words, never by colour alone', () => {
-		render(FeedbackPanel, {
+		showFeedback({
 			question: singleQuestion(),
 			answer: { kind: 'single', choice: 'b' },
 			score: 1,
@@ -35,7 +40,7 @@ describe('the feedback panel', () => {
 	});
 
 	it('gives the share of the mark for a partly correct answer and explains the rule', () => {
-		render(FeedbackPanel, {
+		showFeedback({
 			question: multipleQuestion(),
 			answer: { kind: 'multiple', choices: ['a', 'b'] },
 			score: 2 / 3,
@@ -50,7 +55,7 @@ describe('the feedback panel', () => {
 	});
 
 	it('gives the true/false feedback written for the answer chosen', () => {
-		render(FeedbackPanel, {
+		showFeedback({
 			question: trueFalseQuestion(),
 			answer: { kind: 'true-false', value: true },
 			score: 0,
@@ -62,7 +67,7 @@ describe('the feedback panel', () => {
 	});
 
 	it('quotes each cited passage with its outlet and a link to it in the source', () => {
-		render(FeedbackPanel, {
+		showFeedback({
 			question: singleQuestion(),
 			answer: undefined,
 			score: 0,

@@ -1,13 +1,9 @@
 import { render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import ResultsView from '../../src/lib/components/quiz/ResultsView.svelte';
-import {
-	finishAttempt,
-	indexById,
-	resultsOf,
-	setAnswer,
-	startAttempt
-} from '../../src/lib/quiz/attempt';
+import { finishAttempt, indexById, resultsOf, setAnswer } from '../../src/lib/quiz/attempt';
+import { attemptOf } from '../helpers/attempts';
+import { withSiteLinks } from '../helpers/links';
 import { oneOfEachKind } from '../helpers/questions';
 
 const questions = oneOfEachKind().map((q, i) => ({
@@ -21,17 +17,7 @@ const topics = [
 const now = '2026-11-22T10:00:00.000Z';
 
 function finished() {
-	let a = startAttempt({
-		id: 'att-9',
-		quizKey: 'mode=test',
-		query: 'mode=test&seed=s',
-		title: 'Whole module',
-		mode: 'test',
-		seed: 's',
-		shuffleOptions: false,
-		questionIds: questions.map((q) => q.id),
-		now
-	});
+	let a = attemptOf({ id: 'att-9', title: 'Whole module', mode: 'test', shuffleOptions: false });
 	a = setAnswer(a, 'q-single', { kind: 'single', choice: 'b' }, now);
 	a = setAnswer(a, 'q-tf', { kind: 'true-false', value: false }, now);
 	a = setAnswer(
@@ -44,22 +30,15 @@ function finished() {
 	return { attempt: finishAttempt(a, results, now), results };
 }
 
-/** Renders the results of the finished fixture attempt, with or without a retry link. */
-function showResults(retryQuery?: string) {
+/** Renders the results of the finished fixture attempt, linking to the site's pages. */
+function showResults() {
 	const { attempt, results } = finished();
-	render(ResultsView, {
-		attempt,
-		results,
-		sourceLabels: {},
-		retryQuery,
-		againQuery: 'mode=test',
-		onCite: vi.fn()
-	});
+	render(ResultsView, withSiteLinks({ attempt, results, sourceLabels: {}, onCite: vi.fn() }));
 }
 
 describe('the results view', () => {
 	it('gives the total score and percentage', () => {
-		showResults('ids=q-multiple');
+		showResults();
 		expect(screen.getByText('3 out of 5')).toBeInTheDocument();
 		expect(screen.getByText(/\(60%\)/)).toBeInTheDocument();
 	});
@@ -75,10 +54,14 @@ describe('the results view', () => {
 	});
 
 	it('offers to retry the missed questions and to download the results', () => {
-		showResults('ids=q-multiple,q-match');
-		expect(screen.getByRole('link', { name: 'Retry the ones I missed' })).toHaveAttribute(
+		showResults();
+		const retry = screen.getByRole('link', { name: 'Retry the ones I missed' });
+		const [page, query] = retry.getAttribute('href')!.split('?');
+		expect(page).toBe('/quiz');
+		expect(new URLSearchParams(query).get('ids')).toBe('q-multiple,q-match');
+		expect(screen.getByRole('link', { name: 'Take this quiz again' })).toHaveAttribute(
 			'href',
-			'/quiz?ids=q-multiple,q-match'
+			'/quiz?topic=compensation'
 		);
 		expect(screen.getByRole('button', { name: 'Download my results (JSON)' })).toBeInTheDocument();
 		expect(screen.getByRole('button', { name: 'Download my results (CSV)' })).toBeInTheDocument();

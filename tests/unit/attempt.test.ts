@@ -6,10 +6,10 @@ import {
 	missedIds,
 	resultsOf,
 	setAnswer,
-	startAttempt,
 	toggleFlag,
 	unanswered
 } from '../../src/lib/quiz/attempt';
+import { attemptOf } from '../helpers/attempts';
 import { oneOfEachKind } from '../helpers/questions';
 
 const questions = oneOfEachKind();
@@ -18,18 +18,7 @@ const topics = [
 	{ id: 'compensation', title: 'Compensation' },
 	{ id: 'art-washing', title: 'Art washing' }
 ];
-const start = (mode: 'practice' | 'test' = 'practice') =>
-	startAttempt({
-		id: 'att-1',
-		quizKey: 'topic=compensation',
-		query: 'topic=compensation&seed=s1',
-		title: 'Compensation',
-		mode,
-		seed: 's1',
-		shuffleOptions: true,
-		questionIds: questions.map((q) => q.id),
-		now: '2026-11-22T10:00:00.000Z'
-	});
+const start = (mode: 'practice' | 'test' = 'practice') => attemptOf({ mode });
 const now = '2026-11-22T10:05:00.000Z';
 
 describe('an attempt', () => {

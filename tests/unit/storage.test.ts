@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startAttempt, type Attempt } from '../../src/lib/quiz/attempt';
+import type { Attempt } from '../../src/lib/quiz/attempt';
 import {
 	HISTORY_LIMIT,
 	masteryByTopic,
@@ -9,23 +9,12 @@ import {
 	writeStore
 } from '../../src/lib/quiz/storage';
 import { SET_ASIDE_PREFIX } from '../../src/lib/storage/browser-storage';
+import { attemptOf } from '../helpers/attempts';
 import { MemoryStorage } from '../helpers/memory-storage';
 
-const attempt = (id: string, over: Partial<Attempt> = {}): Attempt => ({
-	...startAttempt({
-		id,
-		quizKey: 'topic=compensation',
-		query: 'topic=compensation&seed=s1',
-		title: 'Compensation',
-		mode: 'practice',
-		seed: 's1',
-		shuffleOptions: true,
-		questionIds: ['comp-01', 'comp-02'],
-		now: '2026-11-22T10:00:00.000Z'
-	}),
-	answers: { 'comp-01': { kind: 'single', choice: 'unpaid-labour' } },
-	...over
-});
+/** A saved attempt with one answer in it, so reading back covers answers too. */
+const attempt = (id: string, over: Partial<Attempt> = {}): Attempt =>
+	attemptOf({ id, answers: { 'q-single': { kind: 'single', choice: 'b' } }, ...over });
 const setAsideKeys = (s: MemoryStorage) => s.keys().filter((k) => k.startsWith(SET_ASIDE_PREFIX));
 
 describe('saving and reading attempts', () => {

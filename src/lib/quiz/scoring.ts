@@ -73,6 +73,19 @@ export function verdictOf(score: number): Verdict {
 	return score > 1e-9 ? 'partial' : 'incorrect';
 }
 
+const verdictWords: Record<Verdict, string> = {
+	correct: 'Correct',
+	partial: 'Partly correct',
+	incorrect: 'Incorrect'
+};
+
+/** A verdict in words: "Correct", "Partly correct: 67% of the mark" or "Incorrect". */
+export function verdictText(verdict: Verdict, score: number): string {
+	return verdict === 'partial'
+		? `${verdictWords.partial}: ${Math.round(score * 100)}% of the mark`
+		: verdictWords[verdict];
+}
+
 /** The scoring rule for a kind, in one sentence for the page. */
 export const scoringRule: Record<Question['kind'], string> = {
 	single: 'One mark for the right answer.',

@@ -19,11 +19,10 @@ import { quizQuery, type QuizSpec } from './link';
 import { selectQuestions } from './selection';
 import { newSeed } from './random';
 import {
-	availableStorage,
+	browserAttemptStore,
 	noticeText,
-	readStore,
 	withAttempt,
-	writeStore,
+	type AttemptStore,
 	type Store
 } from './storage';
 
@@ -43,28 +42,37 @@ export class QuizSession {
 	/** Question ids in the link that this version of the bank does not have. */
 	readonly unknownIds: string[];
 	readonly byId: ReadonlyMap<string, Question>;
-	readonly #storage: Storage | undefined;
-	#store: Store;
+	readonly #store: AttemptStore;
+	/** Every saved attempt, this one included, as last written. */
+	#saved: Store;
 
 	readonly questions: Question[];
 	readonly current: Question | undefined;
 	readonly results: ReturnType<typeof resultsOf>;
 
-	/** Resumes the attempt this link belongs to, or starts one (choosing a seed if the link has none). */
-	constructor(content: QuizContent, spec: QuizSpec, title: string, storage = availableStorage()) {
+	/**
+	 * Resumes the attempt this quiz belongs to, or starts one (choosing a seed if the spec has none).
+	 * Attempts live in the store given: this browser's localStorage unless told otherwise.
+	 */
+	constructor(
+		content: QuizContent,
+		spec: QuizSpec,
+		title: string,
+		store: AttemptStore = browserAttemptStore()
+	) {
 		this.byId = indexById(content.questions);
-		this.#storage = storage;
+		this.#store = store;
 		this.questions = $derived(this.attempt.questionIds.flatMap((id) => this.byId.get(id) ?? []));
 		this.current = $derived(this.questions[this.attempt.current]);
 		this.results = $derived(resultsOf(this.attempt, this.byId, content.topics));
-		const { store, notice } = readStore(storage);
-		this.#store = store;
+		const { store: saved, notice } = store.read();
+		this.#saved = saved;
 		this.storageNotice = notice && noticeText[notice];
 
 		const quizKey = quizQuery({ ...spec, seed: undefined });
 		const resumable = spec.seed
-			? [...store.inProgress, ...store.history].find((a) => a.query === quizQuery(spec))
-			: store.inProgress.find((a) => a.quizKey === quizKey);
+			? [...saved.inProgress, ...saved.history].find((a) => a.query === quizQuery(spec))
+			: saved.inProgress.find((a) => a.quizKey === quizKey);
 		if (resumable) {
 			this.attempt = resumable;
 			this.unknownIds = resumable.questionIds.filter((id) => !this.byId.has(id));
@@ -137,8 +145,8 @@ export class QuizSession {
 	}
 
 	#save() {
-		this.#store = withAttempt(this.#store, $state.snapshot(this.attempt) as Attempt);
-		const notice = writeStore(this.#storage, this.#store);
+		this.#saved = withAttempt(this.#saved, $state.snapshot(this.attempt) as Attempt);
+		const notice = this.#store.write(this.#saved);
 		if (notice) this.storageNotice = noticeText[notice];
 	}
 }

@@ -96,6 +96,22 @@ export function writeStore(storage: Storage | undefined, store: Store): StoreNot
 	return writeJson(storage, STORE_KEY, { version: 1, ...store });
 }
 
+/**
+ * Where a quiz session keeps attempts: read once as it starts, written after every change. Whatever
+ * stands behind it (localStorage, SCORM's suspend data) keeps the same promises: a read keeps every
+ * readable attempt and sets the rest aside, never deleting them; each problem comes back as a notice.
+ */
+export interface AttemptStore {
+	read(): { store: Store; notice?: StoreNotice };
+	/** Returns a notice if the attempts could not be saved (the session keeps them in memory). */
+	write(store: Store): StoreNotice | undefined;
+}
+
+/** The attempts in this browser's localStorage, or in the Storage given (none: kept in memory). */
+export function browserAttemptStore(storage = availableStorage()): AttemptStore {
+	return { read: () => readStore(storage), write: (store) => writeStore(storage, store) };
+}
+
 /** The store with this attempt saved: in progress, or moved to the history once finished. */
 export function withAttempt(store: Store, attempt: Attempt): Store {
 	const others = store.inProgress.filter((a) => a.id !== attempt.id);

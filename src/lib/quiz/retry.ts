@@ -1,0 +1,19 @@
+import { missedIds, type Attempt, type Results } from './attempt';
+import type { QuizSpec } from './link';
+
+/**
+ * The "retry the ones I missed" quiz of a finished attempt: its questions not fully right, in their
+ * order, in practice mode. Undefined while the attempt is unfinished or when nothing was missed.
+ */
+export function retrySpec(attempt: Attempt, results: Results): QuizSpec | undefined {
+	const ids = attempt.stage === 'finished' ? missedIds(results) : [];
+	if (!ids.length) return undefined;
+	return {
+		scope: { kind: 'ids', ids },
+		difficulty: 'any',
+		mode: 'practice',
+		shuffleOptions: true,
+		shuffleQuestions: false,
+		title: `Retry: ${attempt.title}`
+	};
+}

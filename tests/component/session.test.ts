@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { quizQuery } from '../../src/lib/quiz/link';
+import type { QuizSession } from '../../src/lib/quiz/session.svelte';
+import { noticeText, readStore, STORE_KEY, writeStore } from '../../src/lib/quiz/storage';
+import { SET_ASIDE_PREFIX } from '../../src/lib/storage/browser-storage';
+import { attemptOf } from '../helpers/attempts';
+import { MemoryStorage } from '../helpers/memory-storage';
+import { orderingQuestion } from '../helpers/questions';
+import { quizContent, sessionOf, specOf } from '../helpers/sessions';
+
+// QuizSession is a rune class, so this runs in the component project, where Svelte compiles it.
+
+const saved = (storage: MemoryStorage) => readStore(storage).store;
+
+describe('a quiz session', () => {
+	it('starts an attempt with a seed of its own, in the link, and saves it at once', () => {
+		const storage = new MemoryStorage();
+		const session = sessionOf(storage);
+		expect(session.attempt.seed).toMatch(/^[a-z0-9]+$/);
+		expect(session.attempt.query).toBe(quizQuery(specOf({ seed: session.attempt.seed })));
+		expect(session.attempt.quizKey).toBe(quizQuery(specOf()));
+		expect(saved(storage).inProgress.map((a) => a.id)).toEqual([session.attempt.id]);
+		expect(session.storageNotice).toBeUndefined();
+	});
+
+	it('resumes the unfinished attempt at the same quiz when the link has no seed', () => {
+		const storage = new MemoryStorage();
+		const first = sessionOf(storage);
+		first.answer('q-single', { kind: 'single', choice: 'b' });
+		first.goTo(2);
+
+		const again = sessionOf(storage);
+		expect(again.attempt.id).toBe(first.attempt.id);
+		expect(again.attempt.answers['q-single']).toEqual({ kind: 'single', choice: 'b' });
+		expect(again.current?.id).toBe('q-tf');
+	});
+
+	it('starts afresh at a quiz whose last attempt was submitted, when the link has no seed', () => {
+		const storage = new MemoryStorage();
+		const first = sessionOf(storage);
+		first.finish();
+		expect(sessionOf(storage).attempt.id).not.toBe(first.attempt.id);
+	});
+
+	it('opens exactly the attempt of a seeded link, even a submitted one', () => {
+		const storage = new MemoryStorage();
+		const first = sessionOf(storage);
+		first.finish();
+		const shared = sessionOf(storage, specOf({ seed: first.attempt.seed }));
+		expect(shared.attempt.id).toBe(first.attempt.id);
+		expect(shared.attempt.stage).toBe('finished');
+	});
+
+	it('starts a new attempt for a seeded link it has not seen, even with one in progress', () => {
+		const storage = new MemoryStorage();
+		const first = sessionOf(storage);
+		const other = sessionOf(storage, specOf({ seed: 'other1' }));
+		expect(other.attempt.id).not.toBe(first.attempt.id);
+		expect(other.attempt.seed).toBe('other1');
+		expect(saved(storage).inProgress).toHaveLength(2);
+	});
+
+	it('reports ids in the link that the bank does not have, and leaves them out', () => {
+		const spec = specOf({ scope: { kind: 'ids', ids: ['q-single', 'gone-1'] } });
+		const session = sessionOf(new MemoryStorage(), spec);
+		expect(session.unknownIds).toEqual(['gone-1']);
+		expect(session.questions.map((q) => q.id)).toEqual(['q-single']);
+	});
+});
+
+describe('an ordering question', () => {
+	const orderOf = (session: QuizSession) => session.attempt.answers['q-order'];
+
+	it('counts as answered, in the order shown, once the student reaches it', () => {
+		const session = sessionOf(new MemoryStorage());
+		expect(orderOf(session)).toBeUndefined();
+		session.goTo(3);
+		expect(orderOf(session)).toEqual({
+			kind: 'ordering',
+			order: session.layoutOf(orderingQuestion()).items
+		});
+	});
+
+	it('is answered as soon as the quiz opens on it', () => {
+		const spec = specOf({ scope: { kind: 'ids', ids: ['q-order', 'q-single'] } });
+		expect(orderOf(sessionOf(new MemoryStorage(), spec))?.kind).toBe('ordering');
+	});
+
+	it('keeps the order the student gave when they come back to it', () => {
+		const session = sessionOf(new MemoryStorage());
+		const mine = { kind: 'ordering' as const, order: ['paused', 'disabled', 'shared', 'posted'] };
+		session.answer('q-order', mine);
+		session.goTo(0);
+		session.goTo(3);
+		expect(orderOf(session)).toEqual(mine);
+	});
+
+	it('is not answered for the student when an attempt resumes on the review screen', () => {
+		const storage = new MemoryStorage();
+		const reviewing = attemptOf({
+			quizKey: quizQuery(specOf({ mode: 'test' })),
+			mode: 'test',
+			stage: 'review',
+			current: 3
+		});
+		writeStore(storage, { inProgress: [reviewing], history: [] });
+		const session = sessionOf(storage, specOf({ mode: 'test' }));
+		expect(session.attempt.id).toBe(reviewing.id);
+		expect(orderOf(session)).toBeUndefined();
+	});
+});
+
+describe('when storage fails', () => {
+	it('says so calmly when the browser refuses storage, and keeps the quiz working in memory', () => {
+		const storage = new MemoryStorage();
+		storage.failWith = 'security';
+		const session = sessionOf(storage);
+		expect(session.storageNotice).toBe(noticeText.unavailable);
+		session.answer('q-single', { kind: 'single', choice: 'b' });
+		session.check('q-single');
+		expect(session.outcomeOf(quizContent.questions[0]!).verdict).toBe('correct');
+	});
+
+	it('says so when storage fills up, and keeps the latest answer in memory', () => {
+		const storage = new MemoryStorage();
+		const session = sessionOf(storage);
+		storage.failWith = 'quota';
+		session.answer('q-single', { kind: 'single', choice: 'a' });
+		expect(session.storageNotice).toBe(noticeText.full);
+		expect(session.attempt.answers['q-single']).toEqual({ kind: 'single', choice: 'a' });
+	});
+
+	it('sets unreadable saved data aside and starts fresh', () => {
+		const storage = new MemoryStorage();
+		storage.setItem(STORE_KEY, '{"version":1,"inProgress":[{"broken":');
+		const session = sessionOf(storage);
+		expect(session.storageNotice).toBe(noticeText.unreadable);
+		expect(storage.keys().some((k) => k.startsWith(SET_ASIDE_PREFIX))).toBe(true);
+		expect(saved(storage).inProgress.map((a) => a.id)).toEqual([session.attempt.id]);
+	});
+});

@@ -1,0 +1,14 @@
+import { quizLinksContext, type QuizLinks } from '../../src/lib/components/quiz-links';
+
+/** The links the site gives its quiz components (paths as the site resolves them at its root). */
+export const siteLinks: QuizLinks = {
+	source: (id, anchor) => `/sources/${id}#${anchor}`,
+	quiz: (query) => `/quiz?${query}`,
+	progress: '/progress',
+	home: '/'
+};
+
+/** Render options for a component that links somewhere: its props, with the site's links. */
+export function withSiteLinks<P>(props: P) {
+	return { props, context: quizLinksContext(siteLinks) };
+}

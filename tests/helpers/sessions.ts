@@ -1,0 +1,28 @@
+import type { QuizSpec } from '../../src/lib/quiz/link';
+import { QuizSession } from '../../src/lib/quiz/session.svelte';
+import { browserAttemptStore } from '../../src/lib/quiz/storage';
+import { MemoryStorage } from './memory-storage';
+import { oneOfEachKind } from './questions';
+
+/** The bank a test session draws on: the five `oneOfEachKind` questions, in one topic. */
+export const quizContent = {
+	questions: oneOfEachKind(),
+	topics: [{ id: 'compensation', title: 'Compensation' }]
+};
+
+/** A practice quiz of the five questions in order (q-single, q-multiple, q-tf, q-order, q-match), unseeded. */
+export function specOf(overrides: Partial<QuizSpec> = {}): QuizSpec {
+	return {
+		scope: { kind: 'ids', ids: quizContent.questions.map((q) => q.id) },
+		difficulty: 'any',
+		mode: 'practice',
+		shuffleOptions: true,
+		shuffleQuestions: false,
+		...overrides
+	};
+}
+
+/** A session on the test bank that keeps its attempts in this (fake, failable) storage. */
+export function sessionOf(storage = new MemoryStorage(), spec = specOf()): QuizSession {
+	return new QuizSession(quizContent, spec, 'Five kinds', browserAttemptStore(storage));
+}
