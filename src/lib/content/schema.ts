@@ -81,6 +81,14 @@ const optionSchema = z.strictObject({
 export type Option = z.infer<typeof optionSchema>;
 
 const itemSchema = z.strictObject({ id: slugSchema, text: text(300) });
+
+/** One criterion of a written argument's rubric: what earns it, and how many points. */
+export const rubricCriterionSchema = z.strictObject({
+	id: slugSchema,
+	criterion: text(400),
+	points: z.int().min(1).max(5)
+});
+export type RubricCriterion = z.infer<typeof rubricCriterionSchema>;
 const pairSchema = z.strictObject({ id: slugSchema, left: text(300), right: text(300) });
 
 const commonFields = {
@@ -121,6 +129,14 @@ const variants = {
 		...commonFields,
 		kind: z.literal('matching'),
 		pairs: z.array(pairSchema).min(3).max(6)
+	}),
+	/** A written argument: not marked by the machine; the student compares with a model answer. */
+	essay: z.strictObject({
+		...commonFields,
+		kind: z.literal('essay'),
+		guidance: text(1500).describe('What a good answer does, shown before writing'),
+		modelAnswer: text(4000).describe('An answer in our own words, every claim attributed'),
+		rubric: z.array(rubricCriterionSchema).min(3).max(5)
 	})
 };
 
@@ -164,6 +180,10 @@ function checkAnswerKey(q: AnyQuestion, ctx: z.core.$RefinementCtx): void {
 			for (const t of duplicates(q.pairs.map((p) => p.right)))
 				issue(`right-hand text "${t}" is used twice, so the match is ambiguous`, ['pairs']);
 			return;
+		case 'essay':
+			for (const id of duplicates(q.rubric.map((c) => c.id)))
+				issue(`rubric criterion id "${id}" is used twice`, ['rubric']);
+			return;
 		default:
 			unhandledKind(q);
 	}
@@ -176,7 +196,8 @@ export const authoredQuestionSchema = z
 		variants.multiple.extend({ citations: z.array(citationSchema).min(1).max(20) }),
 		variants.trueFalse.extend({ citations: z.array(citationSchema).min(1).max(20) }),
 		variants.ordering.extend({ citations: z.array(citationSchema).min(1).max(20) }),
-		variants.matching.extend({ citations: z.array(citationSchema).min(1).max(20) })
+		variants.matching.extend({ citations: z.array(citationSchema).min(1).max(20) }),
+		variants.essay.extend({ citations: z.array(citationSchema).min(1).max(20) })
 	])
 	.superRefine(checkAnswerKey);
 export type AuthoredQuestion = z.infer<typeof authoredQuestionSchema>;
@@ -193,7 +214,8 @@ export const questionSchema = z
 		variants.multiple.extend(builtFields),
 		variants.trueFalse.extend(builtFields),
 		variants.ordering.extend(builtFields),
-		variants.matching.extend(builtFields)
+		variants.matching.extend(builtFields),
+		variants.essay.extend(builtFields)
 	])
 	.superRefine(checkAnswerKey);
 export type Question = z.infer<typeof questionSchema>;

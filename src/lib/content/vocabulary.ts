@@ -10,14 +10,22 @@ export const difficultyLabels: Record<Difficulty, string> = {
 	advanced: 'Advanced'
 };
 
-export const questionKinds = ['single', 'multiple', 'true-false', 'ordering', 'matching'] as const;
+export const questionKinds = [
+	'single',
+	'multiple',
+	'true-false',
+	'ordering',
+	'matching',
+	'essay'
+] as const;
 export type QuestionKind = (typeof questionKinds)[number];
 export const kindLabels: Record<QuestionKind, string> = {
 	single: 'Single answer',
 	multiple: 'Multiple answer',
 	'true-false': 'True or false',
 	ordering: 'Ordering',
-	matching: 'Matching'
+	matching: 'Matching',
+	essay: 'Written argument'
 };
 
 /** Cognitive levels, after Bloom's revised taxonomy: what a question asks a student to do. */

@@ -38,6 +38,9 @@ export function searchableText(q: Question): string {
 		case 'matching':
 			for (const p of q.pairs) parts.push(p.left, p.right);
 			break;
+		case 'essay':
+			parts.push(q.guidance, q.modelAnswer, ...q.rubric.map((c) => c.criterion));
+			break;
 		default:
 			unhandledKind(q);
 	}

@@ -16,6 +16,8 @@ export function isComplete(question: Question, answer: Answer | undefined): bool
 			return answer.kind === 'multiple' && answer.choices.length > 0;
 		case 'matching':
 			return answer.kind === 'matching' && question.pairs.every((p) => answer.matches[p.id]);
+		case 'essay':
+			return answer.kind === 'essay' && answer.text.trim() !== '';
 		default:
 			return unhandledKind(question);
 	}
@@ -40,6 +42,9 @@ export function correctAnswer(question: Question): Answer {
 				kind: 'matching',
 				matches: Object.fromEntries(question.pairs.map((p) => [p.id, p.id]))
 			};
+		case 'essay':
+			// No answer is the right one: the model answer meets every criterion of the rubric.
+			return { kind: 'essay', text: question.modelAnswer, met: question.rubric.map((c) => c.id) };
 	}
 }
 
@@ -68,5 +73,7 @@ export function describeAnswer(question: Question, answer: Answer | undefined): 
 				.map((p) => `${p.left} → ${right.get(answer.matches[p.id] ?? '') ?? '(none)'}`)
 				.join('; ');
 		}
+		case 'essay':
+			return answer.text.trim() || 'No answer';
 	}
 }

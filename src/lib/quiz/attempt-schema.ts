@@ -14,7 +14,13 @@ const answerSchemas = {
 	multiple: z.object({ kind: z.literal('multiple'), choices: z.array(id) }),
 	'true-false': z.object({ kind: z.literal('true-false'), value: z.boolean() }),
 	ordering: z.object({ kind: z.literal('ordering'), order: z.array(id) }),
-	matching: z.object({ kind: z.literal('matching'), matches: z.record(z.string(), z.string()) })
+	matching: z.object({ kind: z.literal('matching'), matches: z.record(z.string(), z.string()) }),
+	/** The written text, and the rubric criteria the student judged it to meet. */
+	essay: z.object({
+		kind: z.literal('essay'),
+		text: z.string().check(z.maxLength(20000)),
+		met: z.array(id)
+	})
 } satisfies Record<QuestionKind, z.ZodMiniObject>;
 
 export const answerSchema = z.discriminatedUnion('kind', [
@@ -22,7 +28,8 @@ export const answerSchema = z.discriminatedUnion('kind', [
 	answerSchemas.multiple,
 	answerSchemas['true-false'],
 	answerSchemas.ordering,
-	answerSchemas.matching
+	answerSchemas.matching,
+	answerSchemas.essay
 ]);
 export type Answer = z.infer<typeof answerSchema>;
 

@@ -1,6 +1,7 @@
 import type { Question, Topic } from '../content/schema';
 import { isComplete } from './answers';
 import type { Answer, Attempt, AttemptResult } from './attempt-schema';
+import { selfAssessedPoints } from './essay';
 import { scoreQuestion, verdictOf, type Verdict } from './scoring';
 
 export type { Attempt, AttemptResult, Stage, TopicScore } from './attempt-schema';
@@ -69,14 +70,24 @@ export function unanswered(a: Attempt, questions: ReadonlyMap<string, Question>)
 export interface QuestionOutcome {
 	question: Question;
 	answer?: Answer;
-	score: number;
+	/** From 0 to 1; null for a written answer, which the machine does not mark. */
+	score: number | null;
 	verdict: Verdict;
 	flagged: boolean;
+}
+
+/** The student's own marks for their written answers: apart from the score, never added to it. */
+export interface SelfAssessment {
+	/** Written-argument questions in the attempt. */
+	count: number;
+	points: number;
+	max: number;
 }
 
 export interface Results extends AttemptResult {
 	percent: number;
 	outcomes: QuestionOutcome[];
+	selfAssessment: SelfAssessment;
 }
 
 /** Scores every question of an attempt and totals them, overall and by topic (in the bank's topic order). */
@@ -99,9 +110,10 @@ export function resultsOf(
 			}
 		];
 	});
+	const marked = outcomes.flatMap((o) => (o.score === null ? [] : [{ ...o, score: o.score }]));
 	const byTopic = topics
 		.map((t) => {
-			const mine = outcomes.filter((o) => o.question.topic === t.id);
+			const mine = marked.filter((o) => o.question.topic === t.id);
 			return {
 				topic: t.id,
 				title: t.title,
@@ -110,9 +122,31 @@ export function resultsOf(
 			};
 		})
 		.filter((t) => t.max > 0);
-	const score = sum(outcomes.map((o) => o.score));
-	const max = outcomes.length;
-	return { score, max, percent: max ? Math.round((score / max) * 100) : 0, byTopic, outcomes };
+	const score = sum(marked.map((o) => o.score));
+	const max = marked.length;
+	return {
+		score,
+		max,
+		percent: max ? Math.round((score / max) * 100) : 0,
+		byTopic,
+		outcomes,
+		selfAssessment: selfAssessmentOf(outcomes)
+	};
+}
+
+/** The self-assessed points of every written answer, totalled. */
+function selfAssessmentOf(outcomes: readonly QuestionOutcome[]): SelfAssessment {
+	let count = 0;
+	let points = 0;
+	let max = 0;
+	for (const { question, answer } of outcomes) {
+		if (question.kind !== 'essay') continue;
+		const own = selfAssessedPoints(question.rubric, answer?.kind === 'essay' ? answer.met : []);
+		count++;
+		points += own.points;
+		max += own.max;
+	}
+	return { count, points, max };
 }
 
 /** Submits the attempt: freezes its answers and records its scores. */
@@ -128,9 +162,22 @@ export function finishAttempt(a: Attempt, results: AttemptResult, now: string): 
 	};
 }
 
-/** Ids of questions not fully right: the "retry the ones I missed" set. */
+/** Ids of marked questions not fully right: the "retry the ones I missed" set. */
 export function missedIds(results: Results): string[] {
-	return results.outcomes.filter((o) => o.verdict !== 'correct').map((o) => o.question.id);
+	return results.outcomes
+		.filter((o) => o.verdict !== 'correct' && o.verdict !== 'written')
+		.map((o) => o.question.id);
+}
+
+/**
+ * Records which rubric criteria a student judges their written answer to meet. Unlike the answer
+ * itself this stays open after checking and after the attempt is finished: it is a self-assessment,
+ * not part of the score.
+ */
+export function selfAssess(a: Attempt, questionId: string, met: string[], now: string): Attempt {
+	const answer = a.answers[questionId];
+	if (answer?.kind !== 'essay') return a;
+	return { ...a, answers: { ...a.answers, [questionId]: { ...answer, met } }, updatedAt: now };
 }
 
 /** The moment of a change, as stored in an attempt. */

@@ -33,6 +33,9 @@ export function feedbackFor(
 		case 'matching':
 			// No feedback is written per item or pair: the right order or pairs are shown instead.
 			return [];
+		case 'essay':
+			// A written answer is compared with the model answer and the rubric instead.
+			return [];
 		default:
 			return unhandledKind(question);
 	}
@@ -50,5 +53,7 @@ export function rightAnswerText(question: Question): string[] {
 			return question.items.map((i, n) => `${n + 1}. ${i.text}`);
 		case 'matching':
 			return question.pairs.map((p) => `${p.left} → ${p.right}`);
+		case 'essay':
+			return [question.modelAnswer];
 	}
 }

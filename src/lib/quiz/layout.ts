@@ -34,6 +34,7 @@ export function layoutOf(question: Question, seed: string, shuffle: boolean): La
 				)
 			};
 		case 'true-false':
+		case 'essay':
 			return { options: [], items: [], rights: [] };
 		default:
 			return unhandledKind(question);

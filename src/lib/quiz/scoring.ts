@@ -36,8 +36,12 @@ export function scoreMatching(
 	return pairIds.filter((id) => matches[id] === id).length / pairIds.length;
 }
 
-/** The score of one answer, from 0 to 1; no answer scores 0. */
-export function scoreQuestion(question: Question, answer: Answer | undefined): number {
+/**
+ * The score of one answer, from 0 to 1; no answer scores 0. A written argument has no score (null):
+ * it is not marked by the machine, and never counts towards a total.
+ */
+export function scoreQuestion(question: Question, answer: Answer | undefined): number | null {
+	if (question.kind === 'essay') return null;
 	if (!answer || answer.kind !== question.kind) return 0;
 	switch (question.kind) {
 		case 'single':
@@ -65,10 +69,12 @@ export function scoreQuestion(question: Question, answer: Answer | undefined): n
 	}
 }
 
-export type Verdict = 'correct' | 'partial' | 'incorrect';
+/** How an answer did: marked by the machine, or a written answer the student assesses. */
+export type Verdict = 'correct' | 'partial' | 'incorrect' | 'written';
 
-/** Correct (full marks), partly correct (some credit) or incorrect (none). */
-export function verdictOf(score: number): Verdict {
+/** Correct (full marks), partly correct (some credit), incorrect (none), or written (no score). */
+export function verdictOf(score: number | null): Verdict {
+	if (score === null) return 'written';
 	if (score >= 1 - 1e-9) return 'correct';
 	return score > 1e-9 ? 'partial' : 'incorrect';
 }
@@ -76,13 +82,14 @@ export function verdictOf(score: number): Verdict {
 const verdictWords: Record<Verdict, string> = {
 	correct: 'Correct',
 	partial: 'Partly correct',
-	incorrect: 'Incorrect'
+	incorrect: 'Incorrect',
+	written: 'Written answer: not marked automatically'
 };
 
 /** A verdict in words: "Correct", "Partly correct: 67% of the mark" or "Incorrect". */
-export function verdictText(verdict: Verdict, score: number): string {
+export function verdictText(verdict: Verdict, score: number | null): string {
 	return verdict === 'partial'
-		? `${verdictWords.partial}: ${Math.round(score * 100)}% of the mark`
+		? `${verdictWords.partial}: ${Math.round((score ?? 0) * 100)}% of the mark`
 		: verdictWords[verdict];
 }
 
@@ -93,7 +100,9 @@ export const scoringRule: Record<Question['kind'], string> = {
 	multiple:
 		'Each right choice earns an equal share of the mark and each wrong choice takes a share away, never below zero.',
 	ordering: 'You earn a share of the mark for each neighbouring pair of items in the right order.',
-	matching: 'You earn a share of the mark for each item matched correctly.'
+	matching: 'You earn a share of the mark for each item matched correctly.',
+	essay:
+		'Not marked automatically: compare your answer with the model answer and tick the criteria it meets. That self-assessment is shown apart from your score and never added to it.'
 };
 
 const clamp = (n: number) => Math.min(1, Math.max(0, n));

@@ -8,7 +8,8 @@ const minutesPerKind: Record<QuestionKind, number> = {
 	'true-false': 0.75,
 	multiple: 1.5,
 	ordering: 1.5,
-	matching: 2
+	matching: 2,
+	essay: 12
 };
 
 /** Rough minutes a set of questions takes to answer and read the feedback of. */
