@@ -96,6 +96,24 @@ export function matchingQuestion(
 	};
 }
 
+export function essayQuestion(over: Partial<QuestionOf<'essay'>> = {}): QuestionOf<'essay'> {
+	return {
+		...common,
+		id: 'q-essay',
+		kind: 'essay',
+		level: 'evaluate',
+		prompt: 'Was early access a fair exchange? Argue one side.',
+		guidance: 'Take a side, ground each claim in a passage, answer the other side.',
+		modelAnswer: 'The group alleges the work was unpaid; OpenAI says taking part was voluntary.',
+		rubric: [
+			{ id: 'position', criterion: 'States a clear position', points: 2 },
+			{ id: 'evidence', criterion: 'Grounds two claims in attributed passages', points: 3 },
+			{ id: 'counter', criterion: 'Answers the strongest point of the other side', points: 2 }
+		],
+		...over
+	};
+}
+
 export const oneOfEachKind = (): Question[] => [
 	singleQuestion(),
 	multipleQuestion(),

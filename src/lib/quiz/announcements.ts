@@ -3,8 +3,8 @@ import { verdictText, type Verdict } from './scoring';
 
 // What the quiz's live region says, so a screen reader hears what a sighted student sees change.
 
-/** After Check: "Correct.", "Partly correct: 67% of the mark." or "Incorrect." */
-export function checkAnnouncement(verdict: Verdict, score: number): string {
+/** After Check: "Correct.", "Partly correct: 67% of the mark.", "Incorrect." or, for a written answer, that it is not marked. */
+export function checkAnnouncement(verdict: Verdict, score: number | null): string {
 	return `${verdictText(verdict, score)}.`;
 }
 

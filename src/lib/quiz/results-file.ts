@@ -1,5 +1,6 @@
 import { csvDocument } from '../text/csv';
 import { correctAnswer, describeAnswer } from './answers';
+import { selfAssessedPoints } from './essay';
 import type { Attempt, Results } from './attempt';
 
 /** What a student hands in: the attempt, its scores and every answer, as plain data. */
@@ -15,6 +16,7 @@ export function resultsRecord(attempt: Attempt, results: Results) {
 		maxScore: results.max,
 		percent: results.percent,
 		byTopic: results.byTopic.map((t) => ({ ...t, score: round(t.score) })),
+		selfAssessment: results.selfAssessment,
 		questions: results.outcomes.map(({ question, answer, score, verdict }) => ({
 			id: question.id,
 			topic: question.topic,
@@ -22,8 +24,14 @@ export function resultsRecord(attempt: Attempt, results: Results) {
 			prompt: question.prompt,
 			answer: describeAnswer(question, answer),
 			rightAnswer: describeAnswer(question, correctAnswer(question)),
-			score: round(score),
-			verdict
+			score: score === null ? null : round(score),
+			verdict,
+			...(question.kind === 'essay' && {
+				selfAssessed: selfAssessedPoints(
+					question.rubric,
+					answer?.kind === 'essay' ? answer.met : []
+				)
+			})
 		}))
 	};
 }
@@ -43,7 +51,8 @@ export function resultsCsv(attempt: Attempt, results: Results): string {
 			'answer',
 			'right_answer',
 			'score',
-			'verdict'
+			'verdict',
+			'self_assessed'
 		],
 		record.questions.map((q) => [
 			record.attemptId,
@@ -55,8 +64,9 @@ export function resultsCsv(attempt: Attempt, results: Results): string {
 			q.prompt,
 			q.answer,
 			q.rightAnswer,
-			q.score,
-			q.verdict
+			q.score ?? '',
+			q.verdict,
+			q.selfAssessed ? `${q.selfAssessed.points}/${q.selfAssessed.max}` : ''
 		])
 	);
 }

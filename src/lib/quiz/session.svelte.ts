@@ -7,6 +7,7 @@ import {
 	indexById,
 	openReview,
 	resultsOf,
+	selfAssess,
 	setAnswer,
 	startAttempt,
 	timestamp,
@@ -112,6 +113,10 @@ export class QuizSession {
 	}
 	check(questionId: string) {
 		this.#update((a, now) => checkAnswer(a, questionId, now));
+	}
+	/** Records which rubric criteria the student judges a written answer to meet (open after checking). */
+	selfAssess(questionId: string, met: string[]) {
+		this.#update((a, now) => selfAssess(a, questionId, met, now));
 	}
 	toggleFlag(questionId: string) {
 		this.#update((a, now) => toggleFlag(a, questionId, now));

@@ -1,0 +1,80 @@
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import FeedbackPanel from '../../src/lib/components/quiz/FeedbackPanel.svelte';
+import QuestionForm from '../../src/lib/components/quiz/QuestionForm.svelte';
+import { layoutOf } from '../../src/lib/quiz/layout';
+import { withSiteLinks } from '../helpers/links';
+import { essayQuestion, singleQuestion } from '../helpers/questions';
+
+const essay = essayQuestion();
+const sourceLabels = { 'ars-technica-2024-11-27': 'Ars Technica' };
+
+function showForm(text = '') {
+	const onAnswer = vi.fn();
+	render(QuestionForm, {
+		question: essay,
+		layout: layoutOf(essay, 's', false),
+		answer: text ? { kind: 'essay', text, met: ['position'] } : undefined,
+		locked: false,
+		label: 'Question 1 of 3',
+		onAnswer
+	});
+	return onAnswer;
+}
+
+describe('a written-argument question', () => {
+	it('gives a labelled text area with the guidance and a word count, and saves each change', async () => {
+		const onAnswer = showForm('Two words');
+		const box = screen.getByRole('textbox', { name: 'Your answer' });
+		expect(box).toHaveAccessibleDescription(`${essay.guidance} 2 words`);
+		await userEvent.type(box, '!');
+		expect(onAnswer).toHaveBeenLastCalledWith({
+			kind: 'essay',
+			text: 'Two words!',
+			met: ['position']
+		});
+	});
+
+	it('shows a hypothetical case above the prompt, marked as hypothetical, in the legend', () => {
+		const question = singleQuestion({ scenario: 'Suppose a museum offers a free residency.' });
+		render(QuestionForm, {
+			question,
+			layout: layoutOf(question, 's', false),
+			answer: undefined,
+			locked: false,
+			label: 'Question 1 of 3',
+			onAnswer: vi.fn()
+		});
+		expect(
+			screen.getByRole('group', {
+				name: 'Question 1 of 3 Hypothetical case: Suppose a museum offers a free residency. Prompt'
+			})
+		).toBeInTheDocument();
+	});
+
+	it('after checking shows the model answer and lets the student tick the criteria met, apart from the score', async () => {
+		const onSelfAssess = vi.fn();
+		render(
+			FeedbackPanel,
+			withSiteLinks({
+				question: essay,
+				answer: { kind: 'essay' as const, text: 'My argument', met: ['evidence'] },
+				score: null,
+				verdict: 'written' as const,
+				sourceLabels,
+				onSelfAssess
+			})
+		);
+		expect(
+			screen.getByRole('heading', { name: /Written answer: not marked automatically/ })
+		).toBeInTheDocument();
+		expect(screen.getByText(essay.modelAnswer)).toBeInTheDocument();
+		const rubric = screen.getByRole('group', { name: /Which criteria does your answer meet/ });
+		expect(rubric).toHaveTextContent('Your self-assessment: 3 of 7 points');
+		expect(rubric).toHaveTextContent('never added to it');
+		await userEvent.click(screen.getByRole('checkbox', { name: /States a clear position/ }));
+		expect(onSelfAssess).toHaveBeenCalledWith(['position', 'evidence']);
+		expect(screen.queryByText('The right answer')).not.toBeInTheDocument();
+	});
+});
