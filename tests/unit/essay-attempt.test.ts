@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import type { Question } from '../../src/lib/content/schema';
 import { isComplete } from '../../src/lib/quiz/answers';
 import {
 	checkAnswer,
@@ -15,7 +16,7 @@ import { essayQuestion, singleQuestion } from '../helpers/questions';
 
 const essay = essayQuestion();
 const single = singleQuestion();
-const questions = new Map([
+const questions = new Map<string, Question>([
 	[single.id, single],
 	[essay.id, essay]
 ]);

@@ -36,6 +36,13 @@ describe('filtering the bank', () => {
 		}
 	});
 
+	it('narrows by cognitive level', () => {
+		const found = bank.questions.filter((q) => matchesFilter(q, { ...anyFilter, level: 'apply' }));
+		expect(found.length).toBeGreaterThan(0);
+		expect(found.length).toBeLessThan(bank.questions.length);
+		for (const q of found) expect(q.level).toBe('apply');
+	});
+
 	it('finds words in prompts, options and explanations, in any order and case', () => {
 		const found = bank.questions.filter((q) =>
 			matchesFilter(q, { ...anyFilter, text: 'WATERMARK videos' })
@@ -144,7 +151,7 @@ describe('importing a pack file', () => {
 
 	it('lists every problem with its JSON path', () => {
 		const broken = JSON.parse(JSON.stringify(bank));
-		broken.questions[3].kind = 'essay';
+		broken.questions[3].kind = 'poem';
 		delete broken.questions[5].explanation;
 		broken.extra = true;
 		const result = parsePackFile(JSON.stringify(broken));

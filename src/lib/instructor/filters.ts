@@ -7,6 +7,8 @@ export interface BankFilter {
 	topic: string;
 	kind: string;
 	difficulty: string;
+	/** Cognitive level: recall, understand, apply, analyse or evaluate. */
+	level: string;
 	source: string;
 	tag: string;
 	text: string;
@@ -16,6 +18,7 @@ export const anyFilter: BankFilter = {
 	topic: '',
 	kind: '',
 	difficulty: '',
+	level: '',
 	source: '',
 	tag: '',
 	text: ''
@@ -52,6 +55,7 @@ export function matchesFilter(q: Question, f: BankFilter): boolean {
 	if (f.topic && q.topic !== f.topic) return false;
 	if (f.kind && q.kind !== f.kind) return false;
 	if (f.difficulty && q.difficulty !== f.difficulty) return false;
+	if (f.level && q.level !== f.level) return false;
 	if (f.source && !q.citations.some((c) => c.source === f.source)) return false;
 	if (f.tag && !q.tags.includes(f.tag)) return false;
 	const words = f.text.toLocaleLowerCase('en').split(/\s+/).filter(Boolean);
