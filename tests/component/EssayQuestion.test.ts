@@ -3,7 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import FeedbackPanel from '../../src/lib/components/quiz/FeedbackPanel.svelte';
 import QuestionForm from '../../src/lib/components/quiz/QuestionForm.svelte';
+import ResultsView from '../../src/lib/components/quiz/ResultsView.svelte';
+import { finishAttempt, indexById, resultsOf, setAnswer } from '../../src/lib/quiz/attempt';
 import { layoutOf } from '../../src/lib/quiz/layout';
+import { attemptOf, STARTED } from '../helpers/attempts';
 import { withSiteLinks } from '../helpers/links';
 import { essayQuestion, singleQuestion } from '../helpers/questions';
 
@@ -76,5 +79,20 @@ describe('a written-argument question', () => {
 		await userEvent.click(screen.getByRole('checkbox', { name: /States a clear position/ }));
 		expect(onSelfAssess).toHaveBeenCalledWith(['position', 'evidence']);
 		expect(screen.queryByText('The right answer')).not.toBeInTheDocument();
+	});
+});
+
+describe('the results of a quiz of written arguments only', () => {
+	it('says nothing is marked automatically instead of "0 out of 0", and gives the self-assessment', () => {
+		let a = attemptOf({ questionIds: [essay.id], mode: 'test' });
+		a = setAnswer(a, essay.id, { kind: 'essay', text: 'An argument', met: ['counter'] }, STARTED);
+		const results = resultsOf(a, indexById([essay]), [{ id: 'compensation', title: 'C' }]);
+		a = finishAttempt(a, results, STARTED);
+		render(ResultsView, withSiteLinks({ attempt: a, results, sourceLabels, onCite: vi.fn() }));
+		expect(screen.getByText('Nothing in this quiz is marked automatically.')).toBeInTheDocument();
+		expect(screen.queryByText(/out of 0/)).not.toBeInTheDocument();
+		expect(
+			screen.getByText(/Written answers: 1, not part of the score. Your self-assessment: 2 of 7/)
+		).toBeInTheDocument();
 	});
 });
