@@ -11,6 +11,9 @@ export default defineConfig({
 				extends: './vite.config.ts',
 				test: {
 					name: 'unit',
+					// The CLI tests start tsx and the fuzz tests run thousands of cases: slow on a busy machine, and
+					// speed is the benchmark's business, not a test's.
+					testTimeout: 30_000,
 					environment: 'node',
 					include: ['tests/unit/**/*.test.ts']
 				}

@@ -3,7 +3,7 @@
  * Exports questions with the same exporters the site uses. Without --topic, --ids or --pack it
  * exports the whole bank. Prints what each format had to convert or leave out.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadBank } from '../src/lib/content/load';
 import { bankCatalog, buildPack, bankPack } from '../src/lib/content/pack';
@@ -11,7 +11,7 @@ import { ContentError } from '../src/lib/content/problems';
 import type { Pack } from '../src/lib/content/schema';
 import { exporters, formatIds, type FormatId } from '../src/lib/export';
 import { describeNote } from '../src/lib/export/notes';
-import { parsePackFile } from '../src/lib/instructor/import';
+import { readPackFile } from './pack-file';
 
 const HELP = `Usage: npm run export -- --format <id> [--topic <id>...] [--ids <id,...>] [--pack <file.json>] --out <path>
 
@@ -33,7 +33,7 @@ function fail(message: string): never {
 
 function packToExport(values: { topic?: string[]; ids?: string; pack?: string }): Pack {
 	if (values.pack) {
-		const result = parsePackFile(readFileSync(values.pack, 'utf8'));
+		const result = readPackFile(values.pack);
 		if (!result.ok) fail(`${values.pack} is not a valid pack:\n  ${result.errors.join('\n  ')}`);
 		return result.pack;
 	}

@@ -3,11 +3,11 @@
  * Checks a content folder (schemas, answer keys, citations anchored in their sources) or a pack file
  * (the pack schema), prints every problem with its place, and exits non-zero if there is any.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { loadBank } from '../src/lib/content/load';
-import { ContentError, formatPath } from '../src/lib/content/problems';
-import { packSchema } from '../src/lib/content/schema';
+import { ContentError } from '../src/lib/content/problems';
 import { summariseBank } from '../src/lib/content/stats';
+import { readPackFile } from './pack-file';
 
 const HELP = `Usage: npm run validate -- <questions-dir | pack.json> [more...]
 
@@ -29,21 +29,13 @@ function validateTarget(target: string): boolean {
 			return false;
 		}
 	}
-	let json: unknown;
-	try {
-		json = JSON.parse(readFileSync(target, 'utf8'));
-	} catch (error) {
-		console.error(`${target}: not valid JSON: ${(error as Error).message}`);
-		return false;
-	}
-	const result = packSchema.safeParse(json);
-	if (result.success) {
-		console.log(`${target}: OK, a valid pack of ${result.data.questions.length} questions`);
+	const result = readPackFile(target);
+	if (result.ok) {
+		console.log(`${target}: OK, a valid pack of ${result.pack.questions.length} questions`);
 		return true;
 	}
-	console.error(`${target}: ${result.error.issues.length} problem(s):`);
-	for (const issue of result.error.issues)
-		console.error(`  ${formatPath(['$', ...issue.path]) || '$'}: ${issue.message}`);
+	console.error(`${target}: ${result.errors.length} problem(s):`);
+	for (const error of result.errors) console.error(`  ${error}`);
 	return false;
 }
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -84,6 +84,16 @@ describe('npm run validate', () => {
 		expect(result.code).toBe(1);
 		expect(result.out).toContain('$.schemaVersion');
 		expect(result.out).toContain('$.title');
+	});
+
+	it('refuses a pack file over 5 MB by its size, without reading it into memory', () => {
+		const huge = join(dir, 'huge.json');
+		// A sparse file: 600 MB on paper, nothing on disk; reading it whole would take 1.2 GB.
+		writeFileSync(huge, '');
+		truncateSync(huge, 600 * 1024 * 1024);
+		const result = run('scripts/validate.ts', [huge]);
+		expect(result.code).toBe(1);
+		expect(result.out).toContain('the file is 600.0 MB; a pack can be at most 5 MB');
 	});
 
 	it('accepts the questions folder and summarises it', () => {

@@ -166,6 +166,40 @@ describe('importing a pack file', () => {
 		);
 	});
 
+	it('refuses control characters, U+FFFF and lone surrogates at their JSON path, and makes CR a line feed', () => {
+		const edited = structuredClone(bank);
+		edited.questions[0]!.prompt = '\u0000[html]<b>bold</b>';
+		edited.questions[1]!.explanation = 'ends badly \uFFFF';
+		const cited = edited.questions[2]!.citations[0]!;
+		cited.exact = `${cited.exact}\uD800`;
+		const refused = parsePackFile(JSON.stringify(edited));
+		expect(!refused.ok && refused.errors).toEqual([
+			expect.stringMatching(
+				/^\$\.questions\[0\]\.prompt: contains the character U\+0000 at position 1/
+			),
+			expect.stringMatching(/^\$\.questions\[1\]\.explanation: contains the character U\+FFFF/),
+			expect.stringMatching(
+				/^\$\.questions\[2\]\.citations\[0\]\.exact: contains the character U\+D800/
+			)
+		]);
+		const crlf = { ...bank, description: 'Line one\r\nline two\rline three' };
+		const imported = parsePackFile(JSON.stringify(crlf));
+		expect(imported.ok && imported.pack.description).toBe('Line one\nline two\nline three');
+	});
+
+	it('refuses JSON nested far deeper or holding far more values than a pack, before validating it', () => {
+		let deep: unknown = 'bottom';
+		for (let i = 0; i < 40; i++) deep = [deep];
+		const nested = parsePackFile(JSON.stringify({ ...bank, description: deep }));
+		expect(!nested.ok && nested.errors).toEqual([
+			expect.stringMatching(/^\$\.description(\[0\])+: nested more than 16 levels deep/)
+		]);
+		const wide = parsePackFile(JSON.stringify({ ...bank, extra: new Array(300_000).fill(0) }));
+		expect(!wide.ok && wide.errors).toEqual([
+			expect.stringMatching(/^\$: holds more than 250,000 values/)
+		]);
+	});
+
 	it('says where JSON is broken, and refuses files over 5 MB before reading them', () => {
 		const bad = parsePackFile('{"schemaVersion": 1,');
 		expect(!bad.ok && bad.errors[0]).toMatch(/^\$: not valid JSON/);

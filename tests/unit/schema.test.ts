@@ -59,7 +59,7 @@ describe('question schema', () => {
 	});
 
 	it('rejects an unknown kind and names the allowed ones', () => {
-		const [message] = messages({ ...single, kind: 'essay' });
+		const [message] = messages({ ...single, kind: 'poem' });
 		expect(message).toContain('kind');
 	});
 

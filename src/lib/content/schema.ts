@@ -15,7 +15,32 @@ export const slugSchema = z
 	.max(80)
 	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug such as "comp-01"');
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+/**
+ * Characters no text of ours may hold: C0 controls other than tab and line feed (a carriage return
+ * included: imports turn it into a line feed first), U+FFFE/U+FFFF and lone surrogates. Formats such
+ * as GIFT read a leading control character as markup, so none may reach an exporter.
+ */
+const NOT_PLAIN_TEXT =
+	/[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Why a string is not plain text, naming the character and where it is; undefined if it is. */
+export function plainTextProblem(value: string): string | undefined {
+	const found = NOT_PLAIN_TEXT.exec(value);
+	if (!found) return undefined;
+	const code = found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+	return `contains the character U+${code} at position ${found.index + 1}, which a text may not hold (control characters, U+FFFE/U+FFFF and lone surrogates are refused)`;
+}
+
+/** A string that holds only plain text: no control characters other than tab and line feed. */
+const plainString = () =>
+	z.string().check(
+		z.superRefine((value, ctx) => {
+			const problem = plainTextProblem(value);
+			if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
+		})
+	);
+
+const text = (max: number) => plainString().trim().min(1, 'must not be empty').max(max);
 
 export { difficulties, questionKinds, type Difficulty, type QuestionKind } from './vocabulary';
 export const difficultySchema = z.enum(difficulties);
@@ -46,9 +71,9 @@ export const sourcesFileSchema = z.strictObject({ sources: z.array(sourceSchema)
  */
 export const citationSchema = z.strictObject({
 	source: slugSchema,
-	exact: z.string().min(8, 'must quote at least 8 characters').max(1200),
-	prefix: z.string().min(1).max(200).optional(),
-	suffix: z.string().min(1).max(200).optional()
+	exact: plainString().min(8, 'must quote at least 8 characters').max(1200),
+	prefix: plainString().min(1).max(200).optional(),
+	suffix: plainString().min(1).max(200).optional()
 });
 export type Citation = z.infer<typeof citationSchema>;
 
@@ -362,7 +387,7 @@ export const packSchema = z
 		schemaVersion: z.literal(1),
 		id: slugSchema,
 		title: text(200),
-		description: z.string().max(4000).default(''),
+		description: plainString().max(4000).default(''),
 		settings: packSettingsSchema,
 		topics: z.array(packTopicSchema).max(100),
 		sources: z.array(packSourceSchema).max(100),
