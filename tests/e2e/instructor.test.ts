@@ -13,6 +13,24 @@ async function openBuilder(page: Page) {
 	await expect(page.getByRole('heading', { name: 'Your pack' })).toBeVisible();
 }
 
+/** The list of the questions in the pack, named by its heading "Questions (5, about 8 min)". */
+const chosenList = (page: Page) => page.getByRole('list', { name: /^Questions \(/ });
+
+/** The ids of the questions in the pack, in order: each item reads "<id> <prompt>". */
+async function chosenIds(page: Page): Promise<string[]> {
+	const items = await chosenList(page).getByRole('listitem').allTextContents();
+	return items.map((text) => text.trim().split(/\s+/)[0]!);
+}
+
+/** Chooses a pack file with the import button, as an instructor would. */
+async function importFile(page: Page, name: string, content: string | Buffer) {
+	await page.getByLabel('Choose a pack file…').setInputFiles({
+		name,
+		mimeType: 'application/json',
+		buffer: Buffer.from(content)
+	});
+}
+
 /** Builds "Week 3: art washing": three art-washing questions plus two at random from the bank. */
 async function buildArtWashingPack(page: Page) {
 	await openBuilder(page);
@@ -25,7 +43,7 @@ async function buildArtWashingPack(page: Page) {
 		.getByRole('combobox', { name: 'Topic' })
 		.selectOption({ label: 'Art washing and PR value' });
 	await expect(page.getByText(/^17 of \d+ questions match\.$/)).toBeVisible();
-	const boxes = page.locator('.rows input[type="checkbox"]');
+	const boxes = page.getByRole('region', { name: 'Question bank' }).getByRole('checkbox');
 	for (let i = 0; i < 3; i++) await boxes.nth(i).check();
 	await page.getByRole('combobox', { name: 'Topic' }).selectOption({ label: 'Any topic' });
 	await page.getByRole('searchbox', { name: /Search/ }).fill('watermark');
@@ -40,10 +58,11 @@ test('an instructor builds a pack by filtering and selecting, and a reload loses
 	page
 }) => {
 	await buildArtWashingPack(page);
-	const listed = await page.locator('.chosen li .id').allTextContents();
+	const listed = await chosenIds(page);
+	expect(listed).toHaveLength(5);
 	await page.getByRole('button', { name: `Move up: ${listed[2]}` }).click();
-	const reordered = await page.locator('.chosen li .id').allTextContents();
-	expect(reordered.slice(0, 3)).toEqual([listed[0], listed[2], listed[1]]);
+	const reordered = [listed[0], listed[2], listed[1], ...listed.slice(3)];
+	await expect.poll(() => chosenIds(page)).toEqual(reordered);
 
 	await page.reload();
 	await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('Week 3: art washing');
@@ -51,7 +70,8 @@ test('an instructor builds a pack by filtering and selecting, and a reload loses
 		'Work alone; 15 minutes.'
 	);
 	await expect(page.getByRole('radio', { name: /^Test/ })).toBeChecked();
-	await expect(page.locator('.chosen li .id')).toHaveText(reordered);
+	await expect(chosenList(page).getByRole('listitem')).toHaveCount(5);
+	expect(await chosenIds(page)).toEqual(reordered);
 	await expectNoAxeViolations(page);
 });
 
@@ -60,7 +80,7 @@ test('the share link opens exactly this pack for a student in a fresh browser', 
 	browser
 }) => {
 	await buildArtWashingPack(page);
-	const ids = await page.locator('.chosen li .id').allTextContents();
+	const ids = await chosenIds(page);
 	const link = await page.getByRole('textbox', { name: 'Link to this pack' }).inputValue();
 
 	const student = await browser.newContext();
@@ -76,7 +96,7 @@ test('the share link opens exactly this pack for a student in a fresh browser', 
 
 test('every export downloads and parses', async ({ page }) => {
 	await buildArtWashingPack(page);
-	const buttons = page.locator('.formats button');
+	const buttons = page.getByRole('list', { name: 'Export' }).getByRole('button');
 	const count = await buttons.count();
 	expect(count).toBeGreaterThanOrEqual(8);
 	const seen: string[] = [];
@@ -113,20 +133,28 @@ test('every export downloads and parses', async ({ page }) => {
 	expect(new Set(seen).size).toBe(count);
 });
 
-test('the print view shows a worksheet and a separate answer key', async ({ page }) => {
+test('the print view shows a worksheet and a separate answer key', async ({ page, request }) => {
 	await buildArtWashingPack(page);
+	const ids = await chosenIds(page);
 	await page.getByRole('link', { name: 'Print view' }).click();
-	await expect(
-		page.getByRole('heading', { level: 1, name: 'Week 3: art washing', exact: true })
-	).toBeVisible();
+	const worksheetTitle = page.getByRole('heading', {
+		level: 1,
+		name: 'Week 3: art washing',
+		exact: true
+	});
+	await expect(worksheetTitle).toBeVisible();
 	await expect(
 		page.getByRole('heading', { level: 1, name: 'Answer key: Week 3: art washing' })
 	).toBeVisible();
-	await expect(page.locator('.worksheet .questions > li')).toHaveCount(5);
+	const worksheet = page.getByRole('article').filter({ has: worksheetTitle });
+	const prompts = new Map((await bankPack(request)).questions.map((q) => [q.id, q.prompt]));
+	for (const id of ids)
+		await expect(worksheet.getByText(prompts.get(id)!, { exact: true })).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeVisible();
+	await expect(page.getByRole('banner')).toBeVisible();
 	await page.emulateMedia({ media: 'print' });
 	await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();
-	await expect(page.locator('header')).toBeHidden();
+	await expect(page.getByRole('banner')).toBeHidden();
 	await page.emulateMedia({ media: 'screen' });
 	await expectNoAxeViolations(page);
 });
@@ -144,31 +172,42 @@ test('a good pack file imports as a new pack; a bad one is refused with paths an
 	};
 	await openBuilder(page);
 	const packs = page.getByRole('combobox', { name: 'Pack being edited' });
-	const before = await packs.locator('option').count();
+	const before = await packs.getByRole('option').count();
 
 	const bad = JSON.parse(JSON.stringify(good));
 	bad.questions[1].kind = 'essay';
 	bad.settings.mode = 'exam';
-	await page.locator('input[type="file"]').setInputFiles({
-		name: 'broken.json',
-		mimeType: 'application/json',
-		buffer: Buffer.from(JSON.stringify(bad))
-	});
+	await importFile(page, 'broken.json', JSON.stringify(bad));
 	const alert = page.getByRole('alert');
 	await expect(alert).toContainText('broken.json was not imported');
 	await expect(alert).toContainText('$.questions[1].kind');
 	await expect(alert).toContainText('$.settings.mode');
-	await expect(packs.locator('option')).toHaveCount(before);
+	await expect(packs.getByRole('option')).toHaveCount(before);
 
-	await page.locator('input[type="file"]').setInputFiles({
-		name: 'good.json',
-		mimeType: 'application/json',
-		buffer: Buffer.from(JSON.stringify(good))
-	});
+	await importFile(page, 'good.json', JSON.stringify(good));
 	await expect(
 		page.getByText(/Imported “Imported pack” from good\.json: 4 questions/)
 	).toBeVisible();
-	await expect(packs.locator('option')).toHaveCount(before + 1);
+	await expect(packs.getByRole('option')).toHaveCount(before + 1);
 	await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('Imported pack');
-	await expect(page.locator('.chosen li')).toHaveCount(4);
+	await expect(chosenList(page).getByRole('listitem')).toHaveCount(4);
+	const notInBank = page.getByText('not in this version of the bank');
+	await expect(notInBank).toHaveCount(0);
+
+	// A question changed outside the site cannot travel in a link, and the builder says so.
+	const edited = structuredClone(good);
+	edited.questions[0]!.prompt += ' (edited)';
+	await importFile(page, 'edited.json', JSON.stringify(edited));
+	await expect(notInBank).toContainText(
+		`1 imported question is not in this version of the bank (${edited.questions[0]!.id})`
+	);
+
+	// The site's own export, unchanged, comes back as the bank's questions: a link carries them all.
+	const published = await (await request.get('/packs/all.json')).body();
+	await importFile(page, 'all.json', published);
+	await expect(
+		page.getByText(`from all.json: ${bank.questions.length} questions`, { exact: false })
+	).toBeVisible();
+	await expect(chosenList(page).getByRole('listitem')).toHaveCount(bank.questions.length);
+	await expect(notInBank).toHaveCount(0);
 });
