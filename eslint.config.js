@@ -43,6 +43,12 @@ function layerRule(folder) {
 			regex: '^(\\$app/|svelte($|/))|\\.svelte$',
 			message: `src/lib/${folder} is plain TypeScript that runs anywhere: no SvelteKit, Svelte or components.`
 		});
+	else
+		patterns.push({
+			regex: '^\\$app/',
+			message:
+				'Components run outside SvelteKit too (a pack preview, a SCORM package): take links as props or from the QuizLinks context.'
+		});
 	return {
 		files: [`src/lib/${folder}/**/*.{ts,svelte}`],
 		rules: { 'no-restricted-imports': ['error', { patterns }] }

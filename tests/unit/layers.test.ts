@@ -31,6 +31,14 @@ describe('the layer rule', () => {
 		expect(messages).toHaveLength(2);
 	});
 
+	it('refuses SvelteKit in the components folder, so the quiz player runs outside the site', async () => {
+		const messages = await restrictedImports(
+			'src/lib/components/quiz/planted-links.ts',
+			"import { resolve } from '$app/paths';\nexport const home = resolve('/');\n"
+		);
+		expect(messages).toEqual([expect.stringContaining('Components run outside SvelteKit')]);
+	});
+
 	it('refuses sideways imports between the instructor, export and print layers', async () => {
 		const messages = await restrictedImports(
 			'src/lib/print/planted.ts',
