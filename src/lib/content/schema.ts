@@ -21,6 +21,7 @@ export const slugSchema = z
  * as GIFT read a leading control character as markup, so none may reach an exporter.
  */
 const NOT_PLAIN_TEXT =
+	// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's job
 	/[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Why a string is not plain text, naming the character and where it is; undefined if it is. */
