@@ -86,7 +86,8 @@ describe('the results file a student hands in', () => {
 			answer: 'Right one; Right two',
 			right_answer: 'Right one; Right two; Right three',
 			score: '0.667',
-			verdict: 'partial'
+			verdict: 'partial',
+			self_assessed: ''
 		});
 	});
 
