@@ -40,8 +40,16 @@ test('every page carries a strict Content Security Policy, repeated in build/_he
 		expect(policy).toContain("default-src 'self'");
 		expect(policy).not.toContain('unsafe-eval');
 		const path = page === 'index.html' ? '/' : `/${page.replace(/\.html$/, '')}`;
-		expect(headers).toContain(
-			`${path}\n  Content-Security-Policy: ${policy}; frame-ancestors 'none'`
-		);
+		const forms = page === 'index.html' ? ['/', '/index.html'] : [path, `${path}/`, `/${page}`];
+		for (const form of forms)
+			expect(headers, form).toContain(
+				`\n${form}\n  Content-Security-Policy: ${policy}; frame-ancestors`
+			);
 	}
+});
+
+test('build/_headers drops the obsolete interest-cohort permission', () => {
+	const headers = readFileSync('build/_headers', 'utf8');
+	expect(headers).toContain('Permissions-Policy: camera=(), microphone=(), geolocation=()\n');
+	expect(headers).not.toContain('interest-cohort');
 });
