@@ -23,8 +23,13 @@ const config = {
 				'worker-src': ['self'],
 				'manifest-src': ['self'],
 				'object-src': ['none'],
-				'base-uri': ['self'],
-				'form-action': ['self']
+				'base-uri': ['none'],
+				'form-action': ['self'],
+				'upgrade-insecure-requests': true,
+				// Trusted Types: DOM sinks (innerHTML, script URLs) take only values made by these two
+				// policies, Svelte's template cloning and SvelteKit's service worker registration.
+				'require-trusted-types-for': ['script'],
+				'trusted-types': ['svelte-trusted-html', 'sveltekit-trusted-url']
 			}
 		},
 		prerender: {

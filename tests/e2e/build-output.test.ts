@@ -39,6 +39,10 @@ test('every page carries a strict Content Security Policy, repeated in build/_he
 		expect(scripts, page).toMatch(/^'self'( 'sha256-[A-Za-z0-9+/=]+')+$/);
 		expect(policy).toContain("default-src 'self'");
 		expect(policy).not.toContain('unsafe-eval');
+		expect(policy).toContain("base-uri 'none'");
+		expect(policy).toContain('upgrade-insecure-requests');
+		expect(policy).toContain("require-trusted-types-for 'script'");
+		expect(policy).toContain('trusted-types svelte-trusted-html sveltekit-trusted-url');
 		const path = page === 'index.html' ? '/' : `/${page.replace(/\.html$/, '')}`;
 		const forms = page === 'index.html' ? ['/', '/index.html'] : [path, `${path}/`, `/${page}`];
 		for (const form of forms)
