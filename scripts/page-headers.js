@@ -1,5 +1,11 @@
 // The per-page rules of build/_headers, as pure functions so that they can be tested without a build.
 
+/**
+ * Pages an instructor may show inside an LMS page: the quiz and the source texts its citations open.
+ * Everything else (the pack builder, print views, progress) stays unframeable.
+ */
+const EMBEDDABLE = [/^\/quiz$/, /^\/sources(\/|$)/];
+
 /** Cloudflare Pages reads at most this many rules from a _headers file and ignores the rest. */
 export const MAX_RULES = 100;
 
@@ -16,14 +22,25 @@ export function servedPaths(file) {
 }
 
 /**
+ * Whether other sites may show a page in a frame, by its canonical path.
+ * @param {string} path
+ */
+export function isEmbeddable(path) {
+	return EMBEDDABLE.some((pattern) => pattern.test(path));
+}
+
+/**
  * The headers one page gets: its own Content-Security-Policy (the same as its <meta> policy) plus
- * frame-ancestors, which a <meta> policy cannot carry.
- * @param {string} _path the page's canonical path
+ * the frame rule a <meta> policy cannot carry. Embeddable pages may be framed by any HTTPS page;
+ * the rest by none, and older browsers that know only X-Frame-Options are told DENY.
+ * @param {string} path the page's canonical path
  * @param {string} policy the policy from the page's <meta>
  * @returns {string[]} header lines, `Name: value`
  */
-export function pageHeaders(_path, policy) {
-	return [`Content-Security-Policy: ${policy}; frame-ancestors 'none'`];
+export function pageHeaders(path, policy) {
+	return isEmbeddable(path)
+		? [`Content-Security-Policy: ${policy}; frame-ancestors 'self' https:`]
+		: [`Content-Security-Policy: ${policy}; frame-ancestors 'none'`, 'X-Frame-Options: DENY'];
 }
 
 /**

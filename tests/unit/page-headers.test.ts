@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { countRules, headersFile, servedPaths } from '../../scripts/page-headers.js';
+import {
+	countRules,
+	headersFile,
+	isEmbeddable,
+	pageHeaders,
+	servedPaths
+} from '../../scripts/page-headers.js';
 
 const POLICY = "default-src 'self'; script-src 'self' 'sha256-abc='";
 
@@ -44,8 +50,8 @@ describe('headersFile', () => {
 
 	it('gives every form of a page path the same page policy, so /quiz/ and /quiz.html are covered', () => {
 		for (const path of ['/quiz', '/quiz/', '/quiz.html'])
-			expect(rules.get(path)?.[0], path).toBe(
-				`Content-Security-Policy: ${POLICY}; frame-ancestors 'none'`
+			expect(rules.get(path)?.[0], path).toMatch(
+				new RegExp(`^Content-Security-Policy: ${POLICY}; frame-ancestors `)
 			);
 		for (const path of ['/instructor', '/instructor/', '/instructor.html'])
 			expect(rules.get(path)?.[0], path).toContain("'sha256-other='");
@@ -53,5 +59,30 @@ describe('headersFile', () => {
 
 	it('counts one rule per path', () => {
 		expect(countRules(text)).toBe(7);
+	});
+});
+
+describe('framing', () => {
+	it('lets an LMS page embed the quiz and the source pages it cites', () => {
+		for (const path of ['/quiz', '/sources', '/sources/ars-technica-2024-11-27'])
+			expect(isEmbeddable(path), path).toBe(true);
+	});
+
+	it('keeps the pack builder, print views and every other page unframeable', () => {
+		for (const path of ['/instructor', '/print/all', '/', '/progress', '/glossary', '/quizzes'])
+			expect(isEmbeddable(path), path).toBe(false);
+	});
+
+	it('gives an embeddable page frame-ancestors for any HTTPS page and no X-Frame-Options', () => {
+		expect(pageHeaders('/quiz', POLICY)).toEqual([
+			`Content-Security-Policy: ${POLICY}; frame-ancestors 'self' https:`
+		]);
+	});
+
+	it('gives any other page frame-ancestors none and X-Frame-Options DENY', () => {
+		expect(pageHeaders('/instructor', POLICY)).toEqual([
+			`Content-Security-Policy: ${POLICY}; frame-ancestors 'none'`,
+			'X-Frame-Options: DENY'
+		]);
 	});
 });
