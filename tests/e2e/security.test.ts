@@ -1,4 +1,5 @@
 import { expect } from '@playwright/test';
+import type { Pack } from '../../src/lib/content/schema';
 import { test } from './fixtures';
 
 test('Trusted Types are enforced: a plain string given to innerHTML is refused and reported', async ({
@@ -21,4 +22,27 @@ test('Trusted Types are enforced: a plain string given to innerHTML is refused a
 		.toEqual([expect.stringMatching(/^require-trusted-types-for blocked/)]);
 	// That was the one planted violation; the fixture still fails the test on any other.
 	cspViolations.length = 0;
+});
+
+test('a malformed # fragment on a source page is treated as no target, without an error', async ({
+	page,
+	request
+}) => {
+	const errors: string[] = [];
+	page.on('pageerror', (error) => errors.push(error.message));
+	const source = 'ars-technica-2024-11-27';
+	const pack = (await (await request.get('/packs/all.json')).json()) as Pack;
+	const anchor = pack.questions
+		.flatMap((q) => q.citations)
+		.find((c) => c.source === source)!.anchor;
+
+	await page.goto(`/sources/${source}#%E0%A4%A`);
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	await page.evaluate(() => (location.hash = '%ZZ'));
+	await page.evaluate(() => (location.hash = '%E0%A4%A'));
+	await expect(page.locator('mark.target')).toHaveCount(0);
+	// A well-formed fragment still finds its passage afterwards.
+	await page.evaluate((id) => (location.hash = id), anchor);
+	await expect(page.locator(`mark.target[data-first~="${anchor}"]`)).toBeFocused();
+	expect(errors).toEqual([]);
 });
