@@ -32,6 +32,9 @@ const config = {
 				'trusted-types': ['svelte-trusted-html', 'sveltekit-trusted-url']
 			}
 		},
+		// An open tab asks every 10 minutes which build is deployed, and offers a reload when it is not
+		// its own (the notice in +layout.svelte): the one way a page that never reloads hears of it.
+		version: { pollInterval: 10 * 60 * 1000 },
 		prerender: {
 			handleHttpError: 'fail',
 			handleMissingId: 'fail',
