@@ -1,7 +1,9 @@
-// After `vite build`: gives every prerendered page a Content-Security-Policy header in build/_headers,
-// the same policy SvelteKit put in the page's <meta>, plus frame-ancestors 'none'.
+// After `vite build`: writes build/_headers from static/_headers plus, for every prerendered page,
+// at every path a static host may serve it at, the page's Content-Security-Policy (the same policy
+// SvelteKit put in its <meta>) and its frame rule (see page-headers.js).
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { countRules, headersFile, MAX_RULES } from './page-headers.js';
 
 const BUILD = 'build';
 const META = /<meta http-equiv="content-security-policy" content="([^"]+)"/;
@@ -21,23 +23,20 @@ function htmlFiles(dir) {
 	);
 }
 
-/**
- * The URL path a static host serves a file at: index.html → /, quiz.html → /quiz.
- * @param {string} file
- */
-function urlPath(file) {
-	const path = `/${relative(BUILD, file).replaceAll('\\', '/')}`.replace(/\.html$/, '');
-	return path === '/index' ? '/' : path;
-}
-
-const blocks = htmlFiles(BUILD)
+const pages = htmlFiles(BUILD)
 	.sort()
-	.map((file) => {
-		const policy = META.exec(readFileSync(file, 'utf8'))?.[1];
+	.map((path) => {
+		const policy = META.exec(readFileSync(path, 'utf8'))?.[1];
 		if (!policy)
-			throw new Error(`${file} has no Content-Security-Policy <meta>: is kit.csp configured?`);
-		return `${urlPath(file)}\n  Content-Security-Policy: ${policy}; frame-ancestors 'none'`;
+			throw new Error(`${path} has no Content-Security-Policy <meta>: is kit.csp configured?`);
+		return { file: relative(BUILD, path).replaceAll('\\', '/'), policy };
 	});
-const global = readFileSync(join(BUILD, '_headers'), 'utf8').trimEnd();
-writeFileSync(join(BUILD, '_headers'), `${global}\n\n${blocks.join('\n\n')}\n`);
-console.log(`build/_headers: Content-Security-Policy for ${blocks.length} pages`);
+// Read from static/, not build/, so that running this twice writes the same file.
+const text = headersFile(readFileSync('static/_headers', 'utf8'), pages);
+writeFileSync(join(BUILD, '_headers'), text);
+const rules = countRules(text);
+console.log(`build/_headers: ${rules} rules, for ${pages.length} pages`);
+if (rules > MAX_RULES)
+	console.warn(
+		`build/_headers has ${rules} rules: Cloudflare Pages ignores those past ${MAX_RULES}`
+	);

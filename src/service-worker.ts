@@ -2,9 +2,11 @@
 /// <reference no-default-lib="true"/>
 /// <reference lib="esnext" />
 /// <reference lib="webworker" />
-// Offline once visited: the app shell, every learner's page and data file (questions, sources,
-// glossary) and the static files are cached at install; pages are served from the cache, the network
-// is only a fallback for anything else.
+// Offline once visited. At install the worker caches this build (its code, every learner's page and
+// data file, the static files) under a name that carries the build's version, and drops the caches
+// of older builds once it takes over. Content-hashed code is served from the cache. Pages and data
+// go to the network first and fall back to the cache only when the network fails, so the first visit
+// after a deploy gets the new build, never a page cached from the old one.
 import { build, files, prerendered, version } from '$service-worker';
 import { cachedOffline } from '$lib/offline';
 
@@ -12,6 +14,8 @@ const worker = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `sourced-${version}`;
 const PRECACHE = [...build, ...files.filter(cachedOffline), ...prerendered.filter(cachedOffline)];
 const precached = new Set(PRECACHE);
+/** Files whose names carry a hash of their content: a cached copy is never out of date. */
+const immutable = new Set(build);
 
 worker.addEventListener('install', (event) => {
 	event.waitUntil(
@@ -31,14 +35,18 @@ worker.addEventListener('activate', (event) => {
 	);
 });
 
+/** This build's cached copy of a path, or a network error when there is none. */
+async function cachedCopy(path: string): Promise<Response> {
+	return (await caches.match(path, { cacheName: CACHE })) ?? Response.error();
+}
+
 worker.addEventListener('fetch', (event) => {
-	const url = new URL(event.request.url);
-	if (event.request.method !== 'GET' || url.origin !== worker.location.origin) return;
-	// A quiz link carries its settings in the query string; the page itself is the same file.
-	if (!precached.has(url.pathname)) return;
-	event.respondWith(
-		caches
-			.match(url.pathname, { cacheName: CACHE })
-			.then((cached) => cached ?? fetch(event.request))
-	);
+	const { request } = event;
+	const url = new URL(request.url);
+	if (request.method !== 'GET' || url.origin !== worker.location.origin) return;
+	// Looked up by path: a quiz link carries its settings in the query string, the page is one file.
+	if (immutable.has(url.pathname))
+		event.respondWith(caches.match(url.pathname).then((cached) => cached ?? fetch(request)));
+	else if (request.mode === 'navigate' || precached.has(url.pathname))
+		event.respondWith(fetch(request).catch(() => cachedCopy(url.pathname)));
 });

@@ -39,9 +39,51 @@ test('every page carries a strict Content Security Policy, repeated in build/_he
 		expect(scripts, page).toMatch(/^'self'( 'sha256-[A-Za-z0-9+/=]+')+$/);
 		expect(policy).toContain("default-src 'self'");
 		expect(policy).not.toContain('unsafe-eval');
+		expect(policy).toContain("base-uri 'none'");
+		expect(policy).toContain('upgrade-insecure-requests');
+		expect(policy).toContain("require-trusted-types-for 'script'");
+		expect(policy).toContain('trusted-types svelte-trusted-html sveltekit-trusted-url');
 		const path = page === 'index.html' ? '/' : `/${page.replace(/\.html$/, '')}`;
-		expect(headers).toContain(
-			`${path}\n  Content-Security-Policy: ${policy}; frame-ancestors 'none'`
+		const forms = page === 'index.html' ? ['/', '/index.html'] : [path, `${path}/`, `/${page}`];
+		for (const form of forms)
+			expect(headers, form).toContain(
+				`\n${form}\n  Content-Security-Policy: ${policy}; frame-ancestors`
+			);
+	}
+});
+
+test('build/_headers drops the obsolete interest-cohort permission', () => {
+	const headers = readFileSync('build/_headers', 'utf8');
+	expect(headers).toContain('Permissions-Policy: camera=(), microphone=(), geolocation=()\n');
+	expect(headers).not.toContain('interest-cohort');
+});
+
+/** The headers a host that reads build/_headers sends for a path: every rule that matches it, combined. */
+function headersFor(headersFile: string, path: string): string[] {
+	return headersFile
+		.split(/\n\n+/)
+		.map((block) => block.split('\n').filter((line) => !line.startsWith('#')))
+		.filter(([rule]) => rule === path || rule === '/*')
+		.flatMap(([, ...lines]) => lines.map((line) => line.trim()));
+}
+
+test('an LMS page may embed the quiz and the source pages; nothing else may be framed', () => {
+	const headers = readFileSync('build/_headers', 'utf8');
+	const framing = (path: string) =>
+		headersFor(headers, path).filter(
+			(line) => line.startsWith('X-Frame-Options') || line.includes('frame-ancestors')
 		);
+	const embeddable = ['/quiz', '/quiz/', '/quiz.html', '/sources/ars-technica-2024-11-27'];
+	for (const path of embeddable) {
+		const lines = framing(path);
+		expect(lines, path).toHaveLength(1);
+		expect(lines[0], path).toMatch(/; frame-ancestors 'self' https:$/);
+	}
+	const unframeable = ['/', '/instructor', '/instructor.html', '/print/all', '/progress/'];
+	for (const path of unframeable) {
+		const lines = framing(path);
+		expect(lines, path).toHaveLength(2);
+		expect(lines[0], path).toMatch(/; frame-ancestors 'none'$/);
+		expect(lines[1], path).toBe('X-Frame-Options: DENY');
 	}
 });
