@@ -138,4 +138,17 @@ describe('when storage fails', () => {
 		expect(storage.keys().some((k) => k.startsWith(SET_ASIDE_PREFIX))).toBe(true);
 		expect(saved(storage).inProgress.map((a) => a.id)).toEqual([session.attempt.id]);
 	});
+
+	it('leaves unreadable data untouched when storage is too full to set it aside, and says so', () => {
+		const storage = new MemoryStorage();
+		const raw = `{"version":1,"inProgress":[{"broken":"${'x'.repeat(2000)}`;
+		storage.setItem(STORE_KEY, raw);
+		storage.quota = storage.used() + 1000;
+		const session = sessionOf(storage);
+		expect(session.storageNotice).toBe(noticeText['kept-unreadable']);
+		session.answer('q-single', { kind: 'single', choice: 'b' });
+		expect(session.attempt.answers['q-single']).toEqual({ kind: 'single', choice: 'b' });
+		expect(session.storageNotice).toBe(noticeText['kept-unreadable']);
+		expect(storage.getItem(STORE_KEY)).toBe(raw);
+	});
 });

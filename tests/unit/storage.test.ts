@@ -3,6 +3,7 @@ import type { Attempt } from '../../src/lib/quiz/attempt';
 import {
 	HISTORY_LIMIT,
 	masteryByTopic,
+	noticeText,
 	readStore,
 	STORE_KEY,
 	withAttempt,
@@ -46,12 +47,12 @@ describe('saving and reading attempts', () => {
 	it('sets corrupt data aside instead of deleting it', () => {
 		const storage = new MemoryStorage();
 		storage.setItem(STORE_KEY, '{"version":1,"inProgress":[');
-		const { store, notice } = readStore(storage, new Date('2026-11-22T12:00:00Z'));
+		const { store, notice } = readStore(storage);
 		expect(notice).toBe('unreadable');
 		expect(store).toEqual({ inProgress: [], history: [] });
-		expect(storage.getItem(`${SET_ASIDE_PREFIX}2026-11-22T12:00:00.000Z`)).toBe(
+		expect(setAsideKeys(storage).map((k) => storage.getItem(k))).toEqual([
 			'{"version":1,"inProgress":['
-		);
+		]);
 	});
 
 	it('sets aside data from another version of the app', () => {
@@ -71,10 +72,85 @@ describe('saving and reading attempts', () => {
 		const { store, notice } = readStore(storage);
 		expect(notice).toBe('partly-unreadable');
 		expect(store.inProgress).toEqual([good]);
-		expect(JSON.parse(storage.getItem(setAsideKeys(storage)[0]!)!)).toEqual({
-			inProgress: [{ id: 'broken' }],
+		expect(JSON.parse(storage.getItem(setAsideKeys(storage)[0]!)!).inProgress[1]).toEqual({
+			id: 'broken'
+		});
+	});
+});
+
+describe('unreadable data when storage is nearly full', () => {
+	/** Storage holding this unreadable text, with room left for less than a copy of it. */
+	const nearlyFullWith = (raw: string) => {
+		const storage = new MemoryStorage();
+		storage.setItem(STORE_KEY, raw);
+		storage.quota = storage.used() + raw.length;
+		return storage;
+	};
+	const broken = `{"version":1,"inProgress":[{"broken":"${'x'.repeat(500)}`;
+
+	it('leaves the original where it is and says so, when no copy can be set aside', () => {
+		const storage = nearlyFullWith(broken);
+		expect(readStore(storage)).toEqual({
+			store: { inProgress: [], history: [] },
+			notice: 'kept-unreadable'
+		});
+		expect(storage.getItem(STORE_KEY)).toBe(broken);
+		expect(setAsideKeys(storage)).toEqual([]);
+	});
+
+	it('does not write over the original it could not set aside, even to clear the history', () => {
+		const storage = nearlyFullWith(broken);
+		expect(writeStore(storage, withAttempt({ inProgress: [], history: [] }, attempt('a1')))).toBe(
+			'kept-unreadable'
+		);
+		expect(writeStore(storage, { inProgress: [], history: [] })).toBe('kept-unreadable');
+		expect(storage.getItem(STORE_KEY)).toBe(broken);
+	});
+
+	it('keeps the readable attempts of a partly unreadable store without writing over it', () => {
+		const raw = JSON.stringify({
+			version: 1,
+			inProgress: [attempt('good'), { id: 'broken', pad: 'x'.repeat(500) }],
 			history: []
 		});
+		const storage = nearlyFullWith(raw);
+		const { store, notice } = readStore(storage);
+		expect(notice).toBe('kept-unreadable');
+		expect(store.inProgress.map((a) => a.id)).toEqual(['good']);
+		expect(writeStore(storage, store)).toBe('kept-unreadable');
+		expect(storage.getItem(STORE_KEY)).toBe(raw);
+	});
+
+	it('says truthfully that the data was left untouched, not set aside', () => {
+		expect(noticeText['kept-unreadable']).toMatch(/left untouched/);
+		expect(noticeText['kept-unreadable']).not.toMatch(/set aside, not deleted/);
+	});
+});
+
+describe('set-aside copies', () => {
+	it('are made once, however often the unreadable data is read', () => {
+		const storage = new MemoryStorage();
+		storage.setItem(STORE_KEY, 'not json');
+		for (let visit = 0; visit < 5; visit++) readStore(storage);
+		expect(setAsideKeys(storage)).toHaveLength(1);
+	});
+
+	it('hold the original text byte for byte, not a re-serialised version of it', () => {
+		const storage = new MemoryStorage();
+		const raw = `{ "version": 1,\n  "inProgress": [ {"id": "broken", "n": 1.50} ], "history": [] }`;
+		storage.setItem(STORE_KEY, raw);
+		readStore(storage);
+		readStore(storage);
+		expect(setAsideKeys(storage).map((k) => storage.getItem(k))).toEqual([raw]);
+	});
+
+	it('are kept apart for two different unreadable texts', () => {
+		const storage = new MemoryStorage();
+		storage.setItem(STORE_KEY, 'first');
+		readStore(storage);
+		storage.setItem(STORE_KEY, 'second');
+		readStore(storage);
+		expect(setAsideKeys(storage).map((k) => storage.getItem(k))).toEqual(['first', 'second']);
 	});
 });
 

@@ -22,7 +22,7 @@ export interface Store {
 }
 
 export type StoreNotice =
-	'unavailable' | 'unreadable' | 'partly-unreadable' | 'other-version' | 'full';
+	'unavailable' | 'unreadable' | 'partly-unreadable' | 'other-version' | 'full' | 'kept-unreadable';
 
 /** One calm sentence per problem, for the page to show. */
 export const noticeText: Record<StoreNotice, string> = {
@@ -34,16 +34,37 @@ export const noticeText: Record<StoreNotice, string> = {
 		'Some saved progress could not be read and was set aside; everything else is here as you left it.',
 	'other-version':
 		'Saved progress from a different version of Sourced was set aside, not deleted, and you are starting fresh.',
-	full: 'Your browser’s storage is full, so your latest answers are kept only while this tab is open.'
+	full: 'Your browser’s storage is full, so your latest answers are kept only while this tab is open.',
+	'kept-unreadable':
+		'Some saved progress in this browser could not be read, and storage is too full to set a copy aside, so it is left untouched where it was; your answers in this tab are kept only while it is open.'
 };
 
 export const emptyStore = (): Store => ({ inProgress: [], history: [] });
 
-/** Reads saved attempts, keeping every readable one and setting aside (never deleting) the rest. */
-export function readStore(
-	storage: Storage | undefined,
-	now = new Date()
-): { store: Store; notice?: StoreNotice } {
+/** What a read found: the readable attempts, and a notice if anything was set aside or left alone. */
+export interface StoreRead {
+	store: Store;
+	/** 'kept-unreadable' (no copy could be set aside) or 'unavailable' means: do not write. */
+	notice?: StoreNotice;
+}
+
+/** The readable attempts in a list; the rest are bad. */
+function readableAttempts(items: unknown[]): { good: Attempt[]; bad: number } {
+	const good: Attempt[] = [];
+	let bad = 0;
+	for (const item of items) {
+		const parsed = attemptSchema.safeParse(item);
+		if (parsed.success) good.push(parsed.data);
+		else bad++;
+	}
+	return { good, bad };
+}
+
+/**
+ * Reads saved attempts, keeping every readable one. Anything unreadable is first set aside byte for
+ * byte (once); if even that copy cannot be written, the original is left alone and the notice says so.
+ */
+export function readStore(storage: Storage | undefined): StoreRead {
 	if (!storage) return { store: emptyStore(), notice: 'unavailable' };
 	let raw: string | null;
 	try {
@@ -52,47 +73,39 @@ export function readStore(
 		return { store: emptyStore(), notice: 'unavailable' };
 	}
 	if (raw === null) return { store: emptyStore() };
+	const keptOr = (notice: StoreNotice): StoreNotice =>
+		setAside(storage, raw) ? notice : 'kept-unreadable';
 
 	let json: unknown;
 	try {
 		json = JSON.parse(raw);
 	} catch {
-		setAside(storage, raw, now);
-		return { store: emptyStore(), notice: 'unreadable' };
+		return { store: emptyStore(), notice: keptOr('unreadable') };
 	}
 	const envelope = envelopeSchema.safeParse(json);
 	if (!envelope.success) {
-		setAside(storage, raw, now);
 		const versioned = typeof json === 'object' && json !== null && 'version' in json;
 		return {
 			store: emptyStore(),
-			notice:
+			notice: keptOr(
 				versioned && (json as { version: unknown }).version !== 1 ? 'other-version' : 'unreadable'
+			)
 		};
 	}
-
-	const keep = (items: unknown[]) => {
-		const good: Attempt[] = [];
-		const bad: unknown[] = [];
-		for (const item of items) {
-			const parsed = attemptSchema.safeParse(item);
-			if (parsed.success) good.push(parsed.data);
-			else bad.push(item);
-		}
-		return { good, bad };
-	};
-	const inProgress = keep(envelope.data.inProgress);
-	const history = keep(envelope.data.history);
+	const inProgress = readableAttempts(envelope.data.inProgress);
+	const history = readableAttempts(envelope.data.history);
 	const store = { inProgress: inProgress.good, history: history.good };
-	if (inProgress.bad.length || history.bad.length) {
-		setAside(storage, JSON.stringify({ inProgress: inProgress.bad, history: history.bad }), now);
-		return { store, notice: 'partly-unreadable' };
-	}
+	if (inProgress.bad || history.bad) return { store, notice: keptOr('partly-unreadable') };
 	return { store };
 }
 
-/** Saves attempts; returns a notice if they could not be saved (the caller keeps them in memory). */
+/**
+ * Replaces everything saved (clearing the history), unless saved data that could not be set aside
+ * would be lost by it. Returns a notice if nothing was written.
+ */
 export function writeStore(storage: Storage | undefined, store: Store): StoreNotice | undefined {
+	const { notice } = readStore(storage);
+	if (notice === 'kept-unreadable' || notice === 'unavailable') return notice;
 	return writeJson(storage, STORE_KEY, { version: 1, ...store });
 }
 
@@ -102,7 +115,7 @@ export function writeStore(storage: Storage | undefined, store: Store): StoreNot
  * readable attempt and sets the rest aside, never deleting them; each problem comes back as a notice.
  */
 export interface AttemptStore {
-	read(): { store: Store; notice?: StoreNotice };
+	read(): StoreRead;
 	/** Returns a notice if the attempts could not be saved (the session keeps them in memory). */
 	write(store: Store): StoreNotice | undefined;
 }
