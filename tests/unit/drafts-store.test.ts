@@ -50,3 +50,18 @@ describe('saved draft packs', () => {
 		expect(draftsNoticeText['kept-unreadable']).toMatch(/left untouched/);
 	});
 });
+
+describe('saved draft packs that would break the builder', () => {
+	it('keeps only the first of two drafts with one id, and packs that list a question once', () => {
+		const storage = new MemoryStorage();
+		const first = { ...newDraft('p1', NOW), title: 'First' };
+		const twice = { ...newDraft('p2', NOW), questionIds: ['comp-01', 'comp-01'] };
+		storage.setItem(
+			DRAFTS_KEY,
+			JSON.stringify({ version: 1, drafts: [first, newDraft('p1', NOW), twice], activeId: 'p1' })
+		);
+		const { store, notice } = readDrafts(storage);
+		expect(notice).toBe('partly-unreadable');
+		expect(store.drafts).toEqual([first]);
+	});
+});

@@ -183,3 +183,69 @@ describe('the history of finished attempts', () => {
 		]);
 	});
 });
+
+describe('stored attempts that would break the pages', () => {
+	const finished = (id: string, result: NonNullable<Attempt['result']>) =>
+		attempt(id, { stage: 'finished', finishedAt: STARTED_LATER, result });
+	const STARTED_LATER = '2026-11-22T11:00:00.000Z';
+	const readBack = (inProgress: unknown[], history: unknown[] = []) => {
+		const storage = new MemoryStorage();
+		storage.setItem(STORE_KEY, JSON.stringify({ version: 1, inProgress, history }));
+		return readStore(storage);
+	};
+
+	it('sets aside an attempt that lists a question, a check or a flag twice', () => {
+		const good = attempt('good');
+		const twice = [
+			attempt('q', { questionIds: ['q-single', 'q-single'] }),
+			attempt('c', { checked: ['q-single', 'q-single'] }),
+			attempt('f', { flagged: ['q-tf', 'q-tf'] }),
+			attempt('m', { answers: { 'q-multiple': { kind: 'multiple', choices: ['a', 'a'] } } })
+		];
+		const { store, notice } = readBack([good, ...twice]);
+		expect(notice).toBe('partly-unreadable');
+		expect(store.inProgress).toEqual([good]);
+	});
+
+	it('keeps only the newest of two attempts with one id', () => {
+		const newest = attempt('same', { updatedAt: STARTED_LATER });
+		const { store, notice } = readBack([newest, attempt('same')]);
+		expect(notice).toBe('partly-unreadable');
+		expect(store.inProgress).toEqual([newest]);
+	});
+
+	it('sets aside a finished attempt whose score is out of range', () => {
+		const fine = finished('fine', { score: 1, max: 2, byTopic: [] });
+		const { store, notice } = readBack(
+			[],
+			[
+				fine,
+				finished('5000', { score: 50, max: 1, byTopic: [] }),
+				finished('negative', { score: -1, max: 2, byTopic: [] }),
+				finished('fraction-max', { score: 0, max: 1.5, byTopic: [] }),
+				finished('topic', {
+					score: 1,
+					max: 2,
+					byTopic: [{ topic: 'compensation', title: 'Compensation', score: 9, max: 2 }]
+				}),
+				finished('topic-twice', {
+					score: 1,
+					max: 2,
+					byTopic: [
+						{ topic: 'compensation', title: 'Compensation', score: 1, max: 1 },
+						{ topic: 'compensation', title: 'Compensation', score: 0, max: 1 }
+					]
+				})
+			]
+		);
+		expect(notice).toBe('partly-unreadable');
+		expect(store.history).toEqual([fine]);
+	});
+
+	it('accepts full partial credit added up from ninths, which rounds just above the maximum', () => {
+		let ninths = 0;
+		for (let i = 0; i < 9; i++) ninths += 1 / 9;
+		const full = finished('ninths', { score: ninths, max: 1, byTopic: [] });
+		expect(readBack([], [full])).toEqual({ store: { inProgress: [], history: [full] } });
+	});
+});

@@ -6,6 +6,10 @@ import { modes } from '../content/vocabulary';
 
 export const DRAFTS_KEY = 'sourced:instructor:v1';
 
+/** Items with ids, each id at most once: the builder keys its lists by id, and a repeat breaks them. */
+const uniqueIds = <T extends z.ZodType>(item: T, idOf: (value: z.infer<T>) => string) =>
+	z.array(item).refine((list) => new Set(list.map(idOf)).size === list.length, 'repeated id');
+
 /** The one definition of a saved draft pack; the `Draft` type is inferred from it. */
 const draftSchema = z.object({
 	id: z.string().min(1),
@@ -13,11 +17,11 @@ const draftSchema = z.object({
 	instructions: z.string(),
 	mode: z.enum(modes),
 	shuffleOptions: z.boolean(),
-	questionIds: z.array(z.string()),
+	questionIds: uniqueIds(z.string(), (id) => id),
 	imported: z.object({
-		questions: z.array(questionSchema),
-		topics: z.array(packTopicSchema),
-		sources: z.array(packSourceSchema)
+		questions: uniqueIds(questionSchema, (q) => q.id),
+		topics: uniqueIds(packTopicSchema, (t) => t.id),
+		sources: uniqueIds(packSourceSchema, (s) => s.id)
 	}),
 	updatedAt: z.string()
 });
@@ -75,7 +79,7 @@ export function readDrafts(storage: Storage | undefined): {
 	let bad = 0;
 	for (const item of json.drafts) {
 		const parsed = draftSchema.safeParse(item);
-		if (parsed.success) drafts.push(parsed.data);
+		if (parsed.success && !drafts.some((d) => d.id === parsed.data.id)) drafts.push(parsed.data);
 		else bad++;
 	}
 	const activeId = typeof json.activeId === 'string' ? json.activeId : undefined;

@@ -48,13 +48,13 @@ export interface StoreRead {
 	notice?: StoreNotice;
 }
 
-/** The readable attempts in a list; the rest are bad. */
+/** The readable attempts in a list, the first of each id (lists are newest first); the rest are bad. */
 function readableAttempts(items: unknown[]): { good: Attempt[]; bad: number } {
 	const good: Attempt[] = [];
 	let bad = 0;
 	for (const item of items) {
 		const parsed = attemptSchema.safeParse(item);
-		if (parsed.success) good.push(parsed.data);
+		if (parsed.success && !good.some((a) => a.id === parsed.data.id)) good.push(parsed.data);
 		else bad++;
 	}
 	return { good, bad };
