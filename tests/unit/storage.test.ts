@@ -5,6 +5,7 @@ import {
 	masteryByTopic,
 	noticeText,
 	readStore,
+	saveAttempt,
 	STORE_KEY,
 	withAttempt,
 	writeStore
@@ -247,5 +248,36 @@ describe('stored attempts that would break the pages', () => {
 		for (let i = 0; i < 9; i++) ninths += 1 / 9;
 		const full = finished('ninths', { score: ninths, max: 1, byTopic: [] });
 		expect(readBack([], [full])).toEqual({ store: { inProgress: [], history: [full] } });
+	});
+});
+
+describe('two tabs saving attempts', () => {
+	it('keeps the attempts each tab saved, rather than the last tab’s whole store', () => {
+		const storage = new MemoryStorage();
+		saveAttempt(storage, attempt('tab-1'));
+		saveAttempt(storage, attempt('tab-2'));
+		saveAttempt(storage, attempt('tab-1', { current: 2 }));
+		expect(readStore(storage).store.inProgress.map((a) => [a.id, a.current])).toEqual([
+			['tab-1', 2],
+			['tab-2', 0]
+		]);
+	});
+
+	it('lets the last write of one attempt win, and moves it to the history once finished there', () => {
+		const storage = new MemoryStorage();
+		saveAttempt(storage, attempt('shared', { current: 1 }));
+		saveAttempt(storage, attempt('shared', { stage: 'finished' }));
+		expect(readStore(storage).store).toEqual({
+			inProgress: [],
+			history: [attempt('shared', { stage: 'finished' })]
+		});
+	});
+
+	it('returns what is saved now, other tabs’ attempts included', () => {
+		const storage = new MemoryStorage();
+		saveAttempt(storage, attempt('other-tab'));
+		const { store, notice } = saveAttempt(storage, attempt('mine'));
+		expect(notice).toBeUndefined();
+		expect(store.inProgress.map((a) => a.id)).toEqual(['mine', 'other-tab']);
 	});
 });

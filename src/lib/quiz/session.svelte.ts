@@ -19,13 +19,7 @@ import { layoutOf } from './layout';
 import { quizQuery, type QuizSpec } from './link';
 import { selectQuestions } from './selection';
 import { newSeed } from './random';
-import {
-	browserAttemptStore,
-	noticeText,
-	withAttempt,
-	type AttemptStore,
-	type Store
-} from './storage';
+import { browserAttemptStore, noticeText, type AttemptStore } from './storage';
 
 export interface QuizContent {
 	questions: Question[];
@@ -40,12 +34,12 @@ export class QuizSession {
 	attempt: Attempt = $state()!;
 	/** One calm sentence when saving is not possible or saved data had to be set aside. */
 	storageNotice: string | undefined = $state();
+	/** One sentence when this attempt moved on in another tab of this browser. */
+	otherTabNotice: string | undefined = $state();
 	/** Question ids in the link that this version of the bank does not have. */
 	readonly unknownIds: string[];
 	readonly byId: ReadonlyMap<string, Question>;
 	readonly #store: AttemptStore;
-	/** Every saved attempt, this one included, as last written. */
-	#saved: Store;
 
 	readonly questions: Question[];
 	readonly current: Question | undefined;
@@ -67,7 +61,6 @@ export class QuizSession {
 		this.current = $derived(this.questions[this.attempt.current]);
 		this.results = $derived(resultsOf(this.attempt, this.byId, content.topics));
 		const { store: saved, notice } = store.read();
-		this.#saved = saved;
 		this.storageNotice = notice && noticeText[notice];
 
 		const quizKey = quizQuery({ ...spec, seed: undefined });
@@ -149,9 +142,34 @@ export class QuizSession {
 		this.#save();
 	}
 
+	/**
+	 * Follows what other tabs of this browser do to this attempt: a later change made there is shown
+	 * here, and the page says so. Returns how to stop (the quiz page calls this once it is shown).
+	 */
+	followOtherTabs(): () => void {
+		return this.#store.watch(() => this.#takeOtherTabChanges());
+	}
+
+	#takeOtherTabChanges() {
+		const { store } = this.#store.read();
+		const mine = this.attempt;
+		const theirs = [...store.inProgress, ...store.history].find((a) => a.id === mine.id);
+		if (!theirs) {
+			this.otherTabNotice =
+				'This attempt was cleared from this browser in another tab; answering here saves it again.';
+			return;
+		}
+		// ISO timestamps from one clock: the later write of this attempt wins, here as in storage.
+		if (theirs.updatedAt <= mine.updatedAt) return;
+		this.attempt = theirs;
+		this.otherTabNotice =
+			theirs.stage === 'finished' && mine.stage !== 'finished'
+				? 'This attempt was submitted in another tab, so its results are shown here.'
+				: 'This attempt moved on in another tab, so this page now shows its latest answers.';
+	}
+
 	#save() {
-		this.#saved = withAttempt(this.#saved, $state.snapshot(this.attempt) as Attempt);
-		const notice = this.#store.write(this.#saved);
+		const { notice } = this.#store.save($state.snapshot(this.attempt) as Attempt);
 		if (notice) this.storageNotice = noticeText[notice];
 	}
 }

@@ -110,19 +110,46 @@ export function writeStore(storage: Storage | undefined, store: Store): StoreNot
 }
 
 /**
- * Where a quiz session keeps attempts: read once as it starts, written after every change. Whatever
- * stands behind it (localStorage, SCORM's suspend data) keeps the same promises: a read keeps every
- * readable attempt and sets the rest aside, never deleting them; each problem comes back as a notice.
+ * Saves one attempt into the attempts saved now (re-read first, so another tab's attempts are kept:
+ * the last write of each attempt wins, never a whole store). Returns the store as saved, and a notice
+ * if it could not be written (the caller keeps it in memory) or if the re-read set something aside.
+ */
+export function saveAttempt(storage: Storage | undefined, attempt: Attempt): StoreRead {
+	const fresh = readStore(storage);
+	const store = withAttempt(fresh.store, attempt);
+	if (fresh.notice === 'kept-unreadable' || fresh.notice === 'unavailable')
+		return { store, notice: fresh.notice };
+	return { store, notice: writeJson(storage, STORE_KEY, { version: 1, ...store }) ?? fresh.notice };
+}
+
+/**
+ * Where a quiz session keeps attempts. Whatever stands behind it (localStorage, SCORM's suspend
+ * data) keeps the same promises: a read keeps every readable attempt and sets the rest aside, never
+ * deleting them; a save merges one attempt into what is stored; each problem comes back as a notice.
  */
 export interface AttemptStore {
 	read(): StoreRead;
-	/** Returns a notice if the attempts could not be saved (the session keeps them in memory). */
-	write(store: Store): StoreNotice | undefined;
+	/** Saves one attempt, merged into the attempts stored now; a notice if it could not be written. */
+	save(attempt: Attempt): StoreRead;
+	/** Calls back whenever another tab changes the saved attempts; returns how to stop listening. */
+	watch(onChange: () => void): () => void;
 }
 
 /** The attempts in this browser's localStorage, or in the Storage given (none: kept in memory). */
 export function browserAttemptStore(storage = availableStorage()): AttemptStore {
-	return { read: () => readStore(storage), write: (store) => writeStore(storage, store) };
+	return {
+		read: () => readStore(storage),
+		save: (attempt) => saveAttempt(storage, attempt),
+		watch(onChange) {
+			if (!storage || typeof globalThis.addEventListener !== 'function') return () => {};
+			// The browser fires `storage` in every other tab of this site when one of them writes.
+			const listener = (event: StorageEvent) => {
+				if (event.key === STORE_KEY || event.key === null) onChange();
+			};
+			globalThis.addEventListener('storage', listener);
+			return () => globalThis.removeEventListener('storage', listener);
+		}
+	};
 }
 
 /** The store with this attempt saved: in progress, or moved to the history once finished. */
