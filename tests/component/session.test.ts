@@ -218,3 +218,22 @@ describe('two tabs on one browser', () => {
 		stop();
 	});
 });
+
+describe('a resumed attempt whose questions have left the bank', () => {
+	it('says which are gone and carries on from the next question still there', () => {
+		const storage = new MemoryStorage();
+		const onGone = attemptOf({
+			quizKey: quizQuery(specOf()),
+			questionIds: ['q-single', 'gone-1', 'gone-2', 'q-tf'],
+			current: 2
+		});
+		writeStore(storage, { inProgress: [onGone], history: [] });
+		const session = sessionOf(storage);
+		expect(session.attempt.id).toBe(onGone.id);
+		expect(session.resumed).toBe(true);
+		expect(session.unknownIds).toEqual(['gone-1', 'gone-2']);
+		expect(session.questions.map((q) => q.id)).toEqual(['q-single', 'q-tf']);
+		expect(session.current?.id).toBe('q-tf');
+		expect(saved(storage).inProgress[0]?.questionIds).toEqual(['q-single', 'q-tf']);
+	});
+});

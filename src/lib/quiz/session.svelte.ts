@@ -12,6 +12,7 @@ import {
 	startAttempt,
 	timestamp,
 	toggleFlag,
+	withoutQuestions,
 	type Attempt
 } from './attempt';
 import { scoreQuestion, verdictOf } from './scoring';
@@ -36,8 +37,10 @@ export class QuizSession {
 	storageNotice: string | undefined = $state();
 	/** One sentence when this attempt moved on in another tab of this browser. */
 	otherTabNotice: string | undefined = $state();
-	/** Question ids in the link that this version of the bank does not have. */
+	/** Question ids in the link, or in the resumed attempt, that this version of the bank does not have. */
 	readonly unknownIds: string[];
+	/** Whether this is a saved attempt resumed (so its unknown ids are questions that have left the bank). */
+	readonly resumed: boolean;
 	readonly byId: ReadonlyMap<string, Question>;
 	readonly #store: AttemptStore;
 
@@ -67,9 +70,13 @@ export class QuizSession {
 		const resumable = spec.seed
 			? [...saved.inProgress, ...saved.history].find((a) => a.query === quizQuery(spec))
 			: saved.inProgress.find((a) => a.quizKey === quizKey);
+		this.resumed = !!resumable;
 		if (resumable) {
 			this.attempt = resumable;
 			this.unknownIds = resumable.questionIds.filter((id) => !this.byId.has(id));
+			// Carry on with the questions still in the bank (a submitted attempt keeps its frozen record).
+			if (resumable.stage !== 'finished')
+				this.#update((a, now) => withoutQuestions(a, this.unknownIds, now));
 			this.#visit();
 			return;
 		}
