@@ -158,6 +158,16 @@ describe('two tabs on one browser', () => {
 	/** Another tab's write, as this tab's browser reports it. */
 	const otherTabWrote = () => window.dispatchEvent(new StorageEvent('storage', { key: STORE_KEY }));
 	const at = (time: string) => vi.useFakeTimers({ now: new Date(time), toFake: ['Date'] });
+	/** Two sessions on one attempt, the first following the second; the clock then moves on. */
+	const twoTabsOnOneAttempt = () => {
+		const storage = new MemoryStorage();
+		at('2026-11-22T10:00:00.000Z');
+		const here = sessionOf(storage);
+		const there = sessionOf(storage);
+		const stop = here.followOtherTabs();
+		at('2026-11-22T10:01:00.000Z');
+		return { here, there, stop };
+	};
 
 	it('keeps the attempts of two quizzes answered in two tabs', () => {
 		const storage = new MemoryStorage();
@@ -178,12 +188,7 @@ describe('two tabs on one browser', () => {
 	});
 
 	it('shows an answer given in the other tab, and says the attempt moved on there', () => {
-		const storage = new MemoryStorage();
-		at('2026-11-22T10:00:00.000Z');
-		const here = sessionOf(storage);
-		const there = sessionOf(storage);
-		const stop = here.followOtherTabs();
-		at('2026-11-22T10:01:00.000Z');
+		const { here, there, stop } = twoTabsOnOneAttempt();
 		there.answer('q-single', { kind: 'single', choice: 'b' });
 		otherTabWrote();
 		expect(here.attempt.answers['q-single']).toEqual({ kind: 'single', choice: 'b' });
@@ -192,12 +197,7 @@ describe('two tabs on one browser', () => {
 	});
 
 	it('says so when the attempt was submitted in the other tab', () => {
-		const storage = new MemoryStorage();
-		at('2026-11-22T10:00:00.000Z');
-		const here = sessionOf(storage);
-		const there = sessionOf(storage);
-		const stop = here.followOtherTabs();
-		at('2026-11-22T10:01:00.000Z');
+		const { here, there, stop } = twoTabsOnOneAttempt();
 		there.finish();
 		otherTabWrote();
 		expect(here.attempt.stage).toBe('finished');

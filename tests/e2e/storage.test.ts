@@ -1,15 +1,22 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { bankPack, firstOfKind, openQuiz, test } from './fixtures';
 
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
+
+/** Opens a practice quiz of the bank's first single and first multiple question. */
+async function openTwoQuestionQuiz(page: Page, request: APIRequestContext) {
+	const pack = await bankPack(request);
+	const single = firstOfKind(pack, 'single');
+	const multiple = firstOfKind(pack, 'multiple');
+	await openQuiz(page, `ids=${single.id},${multiple.id}&mode=practice`);
+	return { single, multiple };
+}
 
 test('two tabs on one quiz: an answer in one shows in the other, which says it moved on', async ({
 	page,
 	request
 }) => {
-	const single = firstOfKind(await bankPack(request), 'single');
-	const multiple = firstOfKind(await bankPack(request), 'multiple');
-	await openQuiz(page, `ids=${single.id},${multiple.id}&mode=practice`);
+	const { single, multiple } = await openTwoQuestionQuiz(page, request);
 	const other = await page.context().newPage();
 	await other.goto(page.url());
 	await expect(other.locator('legend[data-question-legend]')).toBeVisible();
@@ -33,9 +40,7 @@ test('a resumed attempt whose question has left the bank says so and carries on'
 	page,
 	request
 }) => {
-	const single = firstOfKind(await bankPack(request), 'single');
-	const multiple = firstOfKind(await bankPack(request), 'multiple');
-	await openQuiz(page, `ids=${single.id},${multiple.id}&mode=practice`);
+	const { multiple } = await openTwoQuestionQuiz(page, request);
 	// The saved attempt is now on a question this version of the bank no longer has.
 	await page.evaluate(() => {
 		const saved = JSON.parse(localStorage.getItem('sourced:v1')!);
