@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { quizQuery } from '../../src/lib/quiz/link';
 import type { QuizSession } from '../../src/lib/quiz/session.svelte';
 import { noticeText, readStore, STORE_KEY, writeStore } from '../../src/lib/quiz/storage';
@@ -137,5 +137,103 @@ describe('when storage fails', () => {
 		expect(session.storageNotice).toBe(noticeText.unreadable);
 		expect(storage.keys().some((k) => k.startsWith(SET_ASIDE_PREFIX))).toBe(true);
 		expect(saved(storage).inProgress.map((a) => a.id)).toEqual([session.attempt.id]);
+	});
+
+	it('leaves unreadable data untouched when storage is too full to set it aside, and says so', () => {
+		const storage = new MemoryStorage();
+		const raw = `{"version":1,"inProgress":[{"broken":"${'x'.repeat(2000)}`;
+		storage.setItem(STORE_KEY, raw);
+		storage.quota = storage.used() + 1000;
+		const session = sessionOf(storage);
+		expect(session.storageNotice).toBe(noticeText['kept-unreadable']);
+		session.answer('q-single', { kind: 'single', choice: 'b' });
+		expect(session.attempt.answers['q-single']).toEqual({ kind: 'single', choice: 'b' });
+		expect(session.storageNotice).toBe(noticeText['kept-unreadable']);
+		expect(storage.getItem(STORE_KEY)).toBe(raw);
+	});
+});
+
+describe('two tabs on one browser', () => {
+	afterEach(() => vi.useRealTimers());
+	/** Another tab's write, as this tab's browser reports it. */
+	const otherTabWrote = () => window.dispatchEvent(new StorageEvent('storage', { key: STORE_KEY }));
+	const at = (time: string) => vi.useFakeTimers({ now: new Date(time), toFake: ['Date'] });
+	/** Two sessions on one attempt, the first following the second; the clock then moves on. */
+	const twoTabsOnOneAttempt = () => {
+		const storage = new MemoryStorage();
+		at('2026-11-22T10:00:00.000Z');
+		const here = sessionOf(storage);
+		const there = sessionOf(storage);
+		const stop = here.followOtherTabs();
+		at('2026-11-22T10:01:00.000Z');
+		return { here, there, stop };
+	};
+
+	it('keeps the attempts of two quizzes answered in two tabs', () => {
+		const storage = new MemoryStorage();
+		const first = sessionOf(storage, specOf({ seed: 'tab1' }));
+		const second = sessionOf(storage, specOf({ seed: 'tab2' }));
+		first.answer('q-single', { kind: 'single', choice: 'a' });
+		second.answer('q-single', { kind: 'single', choice: 'b' });
+		first.goTo(1);
+		const byId = new Map(saved(storage).inProgress.map((a) => [a.id, a]));
+		expect(byId.get(first.attempt.id)?.answers['q-single']).toEqual({
+			kind: 'single',
+			choice: 'a'
+		});
+		expect(byId.get(second.attempt.id)?.answers['q-single']).toEqual({
+			kind: 'single',
+			choice: 'b'
+		});
+	});
+
+	it('shows an answer given in the other tab, and says the attempt moved on there', () => {
+		const { here, there, stop } = twoTabsOnOneAttempt();
+		there.answer('q-single', { kind: 'single', choice: 'b' });
+		otherTabWrote();
+		expect(here.attempt.answers['q-single']).toEqual({ kind: 'single', choice: 'b' });
+		expect(here.otherTabNotice).toMatch(/moved on in another tab/);
+		stop();
+	});
+
+	it('says so when the attempt was submitted in the other tab', () => {
+		const { here, there, stop } = twoTabsOnOneAttempt();
+		there.finish();
+		otherTabWrote();
+		expect(here.attempt.stage).toBe('finished');
+		expect(here.otherTabNotice).toMatch(/submitted in another tab/);
+		stop();
+	});
+
+	it('keeps its own later answer over an older one from the other tab', () => {
+		const storage = new MemoryStorage();
+		at('2026-11-22T10:00:00.000Z');
+		const here = sessionOf(storage);
+		const stop = here.followOtherTabs();
+		at('2026-11-22T10:01:00.000Z');
+		here.answer('q-single', { kind: 'single', choice: 'a' });
+		otherTabWrote();
+		expect(here.attempt.answers['q-single']).toEqual({ kind: 'single', choice: 'a' });
+		expect(here.otherTabNotice).toBeUndefined();
+		stop();
+	});
+});
+
+describe('a resumed attempt whose questions have left the bank', () => {
+	it('says which are gone and carries on from the next question still there', () => {
+		const storage = new MemoryStorage();
+		const onGone = attemptOf({
+			quizKey: quizQuery(specOf()),
+			questionIds: ['q-single', 'gone-1', 'gone-2', 'q-tf'],
+			current: 2
+		});
+		writeStore(storage, { inProgress: [onGone], history: [] });
+		const session = sessionOf(storage);
+		expect(session.attempt.id).toBe(onGone.id);
+		expect(session.resumed).toBe(true);
+		expect(session.unknownIds).toEqual(['gone-1', 'gone-2']);
+		expect(session.questions.map((q) => q.id)).toEqual(['q-single', 'q-tf']);
+		expect(session.current?.id).toBe('q-tf');
+		expect(saved(storage).inProgress[0]?.questionIds).toEqual(['q-single', 'q-tf']);
 	});
 });

@@ -2,6 +2,8 @@
 export class MemoryStorage implements Storage {
 	#items = new Map<string, string>();
 	failWith: 'quota' | 'security' | undefined;
+	/** Nearly full: a write that would take keys and values past this many characters is refused. */
+	quota: number | undefined;
 
 	get length() {
 		return this.#items.size;
@@ -16,6 +18,10 @@ export class MemoryStorage implements Storage {
 	setItem(key: string, value: string) {
 		if (this.failWith === 'quota') throw new DOMException('full', 'QuotaExceededError');
 		if (this.failWith === 'security') throw new DOMException('denied', 'SecurityError');
+		const before = this.#items.get(key);
+		const after = this.used() - (before === undefined ? 0 : key.length + before.length);
+		if (this.quota !== undefined && after + key.length + String(value).length > this.quota)
+			throw new DOMException('full', 'QuotaExceededError');
 		this.#items.set(key, String(value));
 	}
 	removeItem(key: string) {
@@ -26,5 +32,11 @@ export class MemoryStorage implements Storage {
 	}
 	keys() {
 		return [...this.#items.keys()];
+	}
+	/** Characters used by keys and values, the way browsers count towards the quota. */
+	used() {
+		let total = 0;
+		for (const [key, value] of this.#items) total += key.length + value.length;
+		return total;
 	}
 }

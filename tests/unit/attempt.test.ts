@@ -7,6 +7,7 @@ import {
 	resultsOf,
 	setAnswer,
 	toggleFlag,
+	withoutQuestions,
 	unanswered
 } from '../../src/lib/quiz/attempt';
 import { attemptOf } from '../helpers/attempts';
@@ -80,5 +81,30 @@ describe('an attempt', () => {
 			result: { score: 1, max: 5 }
 		});
 		expect(setAnswer(done, 'q-tf', { kind: 'true-false', value: true }, now)).toBe(done);
+	});
+});
+
+describe('an attempt whose questions have left the bank', () => {
+	const NOW = '2026-11-22T12:00:00.000Z';
+	const onThird = attemptOf({ questionIds: ['a', 'b', 'c', 'd'], current: 2 });
+
+	it('stays on the same question when another one is gone', () => {
+		const left = withoutQuestions(onThird, ['a'], NOW);
+		expect(left.questionIds).toEqual(['b', 'c', 'd']);
+		expect(left.questionIds[left.current]).toBe('c');
+	});
+
+	it('moves on to the next question still there when the current one is gone', () => {
+		const left = withoutQuestions(onThird, ['c'], NOW);
+		expect(left.questionIds[left.current]).toBe('d');
+	});
+
+	it('goes back to the last question when every later one is gone', () => {
+		const left = withoutQuestions(onThird, ['c', 'd'], NOW);
+		expect(left).toMatchObject({ questionIds: ['a', 'b'], current: 1 });
+	});
+
+	it('is unchanged when nothing is gone', () => {
+		expect(withoutQuestions(onThird, ['z'], NOW)).toBe(onThird);
 	});
 });

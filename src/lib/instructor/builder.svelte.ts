@@ -17,10 +17,13 @@ export class Builder {
 	notice: string | undefined = $state();
 	readonly active: Draft;
 	readonly #storage: Storage | undefined;
+	/** Saved data could not be read nor set aside: it stays untouched, and the packs live in memory. */
+	readonly #keepSaved: boolean;
 
 	constructor(storage = availableStorage()) {
 		this.#storage = storage;
 		const { store, notice } = readDrafts(storage);
+		this.#keepSaved = notice === 'kept-unreadable';
 		this.notice = notice && draftsNoticeText[notice];
 		this.drafts = store.drafts.length ? store.drafts : [newDraft(freshId(), now())];
 		this.activeId = this.drafts.some((d) => d.id === store.activeId)
@@ -69,6 +72,7 @@ export class Builder {
 	}
 
 	#save(): void {
+		if (this.#keepSaved) return;
 		const notice = writeDrafts(this.#storage, {
 			drafts: $state.snapshot(this.drafts) as Draft[],
 			activeId: this.activeId

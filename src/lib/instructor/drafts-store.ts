@@ -6,6 +6,10 @@ import { modes } from '../content/vocabulary';
 
 export const DRAFTS_KEY = 'sourced:instructor:v1';
 
+/** Items with ids, each id at most once: the builder keys its lists by id, and a repeat breaks them. */
+const uniqueIds = <T extends z.ZodType>(item: T, idOf: (value: z.infer<T>) => string) =>
+	z.array(item).refine((list) => new Set(list.map(idOf)).size === list.length, 'repeated id');
+
 /** The one definition of a saved draft pack; the `Draft` type is inferred from it. */
 const draftSchema = z.object({
 	id: z.string().min(1),
@@ -13,11 +17,11 @@ const draftSchema = z.object({
 	instructions: z.string(),
 	mode: z.enum(modes),
 	shuffleOptions: z.boolean(),
-	questionIds: z.array(z.string()),
+	questionIds: uniqueIds(z.string(), (id) => id),
 	imported: z.object({
-		questions: z.array(questionSchema),
-		topics: z.array(packTopicSchema),
-		sources: z.array(packSourceSchema)
+		questions: uniqueIds(questionSchema, (q) => q.id),
+		topics: uniqueIds(packTopicSchema, (t) => t.id),
+		sources: uniqueIds(packSourceSchema, (s) => s.id)
 	}),
 	updatedAt: z.string()
 });
@@ -29,7 +33,8 @@ export interface DraftStore {
 	activeId: string | undefined;
 }
 
-export type DraftsNotice = 'unavailable' | 'unreadable' | 'partly-unreadable' | 'full';
+export type DraftsNotice =
+	'unavailable' | 'unreadable' | 'partly-unreadable' | 'full' | 'kept-unreadable';
 
 export const draftsNoticeText: Record<DraftsNotice, string> = {
 	unavailable:
@@ -38,14 +43,19 @@ export const draftsNoticeText: Record<DraftsNotice, string> = {
 		'Saved packs in this browser could not be read; the old data was set aside, not deleted.',
 	'partly-unreadable':
 		'Some saved packs could not be read and were set aside; the others are here as you left them.',
-	full: 'Your browser’s storage is full, so your latest changes are kept only while this tab is open: export the pack to keep it.'
+	full: 'Your browser’s storage is full, so your latest changes are kept only while this tab is open: export the pack to keep it.',
+	'kept-unreadable':
+		'Some saved packs in this browser could not be read, and storage is too full to set a copy aside, so they are left untouched where they were; your changes in this tab are kept only while it is open: export the pack to keep it.'
 };
 
-/** Reads the saved drafts, keeping every readable one and setting aside (never deleting) the rest. */
-export function readDrafts(
-	storage: Storage | undefined,
-	now = new Date()
-): { store: DraftStore; notice?: DraftsNotice } {
+/**
+ * Reads the saved drafts, keeping every readable one. Anything unreadable is first set aside byte for
+ * byte (once); if that copy cannot be written, the notice is 'kept-unreadable': do not write over it.
+ */
+export function readDrafts(storage: Storage | undefined): {
+	store: DraftStore;
+	notice?: DraftsNotice;
+} {
 	const empty: DraftStore = { drafts: [], activeId: undefined };
 	if (!storage) return { store: empty, notice: 'unavailable' };
 	let raw: string | null;
@@ -55,27 +65,25 @@ export function readDrafts(
 		return { store: empty, notice: 'unavailable' };
 	}
 	if (raw === null) return { store: empty };
+	const keptOr = (notice: DraftsNotice): DraftsNotice =>
+		setAside(storage, raw) ? notice : 'kept-unreadable';
 	let json: { version?: unknown; drafts?: unknown; activeId?: unknown };
 	try {
 		json = JSON.parse(raw);
 	} catch {
-		setAside(storage, raw, now);
-		return { store: empty, notice: 'unreadable' };
+		return { store: empty, notice: keptOr('unreadable') };
 	}
-	if (json?.version !== 1 || !Array.isArray(json.drafts)) {
-		setAside(storage, raw, now);
-		return { store: empty, notice: 'unreadable' };
-	}
+	if (json?.version !== 1 || !Array.isArray(json.drafts))
+		return { store: empty, notice: keptOr('unreadable') };
 	const drafts: Draft[] = [];
-	const bad: unknown[] = [];
+	let bad = 0;
 	for (const item of json.drafts) {
 		const parsed = draftSchema.safeParse(item);
-		if (parsed.success) drafts.push(parsed.data);
-		else bad.push(item);
+		if (parsed.success && !drafts.some((d) => d.id === parsed.data.id)) drafts.push(parsed.data);
+		else bad++;
 	}
 	const activeId = typeof json.activeId === 'string' ? json.activeId : undefined;
-	if (bad.length) setAside(storage, JSON.stringify(bad), now);
-	return { store: { drafts, activeId }, notice: bad.length ? 'partly-unreadable' : undefined };
+	return { store: { drafts, activeId }, notice: bad ? keptOr('partly-unreadable') : undefined };
 }
 
 /** Saves the drafts; returns a notice if that was not possible (the caller keeps them in memory). */

@@ -7,19 +7,31 @@ import { modes, type QuestionKind } from '../content/vocabulary';
 // zod/mini keeps the quiz page's bundle small.
 
 const id = z.string().check(z.minLength(1), z.maxLength(200));
+/** A list of ids, each at most once: pages key their lists by id, and a repeat would break them. */
+const ids = z
+	.array(id)
+	.check(z.refine((list) => new Set(list).size === list.length, 'repeated id'));
+// Partial credit is a sum of fractions (1/9 nine times is 1.0000000000000002): allow for rounding.
+const withinMax = z.refine<{ score: number; max: number }>(
+	(s) => s.score <= s.max + 1e-9,
+	'score above its maximum'
+);
+/** A score out of a number of questions: never below 0, nor above the maximum (whole questions). */
+const score = z.number().check(z.nonnegative());
+const max = z.number().check(z.int(), z.nonnegative());
 
 /** What a student has answered, one shape per question kind. Ids refer to options, items or pairs. */
 const answerSchemas = {
 	single: z.object({ kind: z.literal('single'), choice: id }),
-	multiple: z.object({ kind: z.literal('multiple'), choices: z.array(id) }),
+	multiple: z.object({ kind: z.literal('multiple'), choices: ids }),
 	'true-false': z.object({ kind: z.literal('true-false'), value: z.boolean() }),
-	ordering: z.object({ kind: z.literal('ordering'), order: z.array(id) }),
+	ordering: z.object({ kind: z.literal('ordering'), order: ids }),
 	matching: z.object({ kind: z.literal('matching'), matches: z.record(z.string(), z.string()) }),
 	/** The written text, and the rubric criteria the student judged it to meet. */
 	essay: z.object({
 		kind: z.literal('essay'),
 		text: z.string().check(z.maxLength(20000)),
-		met: z.array(id)
+		met: ids
 	})
 } satisfies Record<QuestionKind, z.ZodMiniObject>;
 
@@ -33,19 +45,22 @@ export const answerSchema = z.discriminatedUnion('kind', [
 ]);
 export type Answer = z.infer<typeof answerSchema>;
 
-export const topicScoreSchema = z.object({
-	topic: id,
-	title: z.string(),
-	score: z.number(),
-	max: z.number()
-});
+export const topicScoreSchema = z
+	.object({ topic: id, title: z.string(), score, max })
+	.check(withinMax);
 export type TopicScore = z.infer<typeof topicScoreSchema>;
 
-export const attemptResultSchema = z.object({
-	score: z.number(),
-	max: z.number(),
-	byTopic: z.array(topicScoreSchema)
-});
+export const attemptResultSchema = z
+	.object({
+		score,
+		max,
+		byTopic: z
+			.array(topicScoreSchema)
+			.check(
+				z.refine((list) => new Set(list.map((t) => t.topic)).size === list.length, 'repeated topic')
+			)
+	})
+	.check(withinMax);
 /** Scores frozen when an attempt finished, so history survives later edits to the bank. */
 export type AttemptResult = z.infer<typeof attemptResultSchema>;
 
@@ -63,11 +78,11 @@ export const attemptSchema = z.object({
 	mode: z.enum(modes),
 	seed: id,
 	shuffleOptions: z.boolean(),
-	questionIds: z.array(id),
+	questionIds: ids,
 	answers: z.record(z.string(), answerSchema),
 	/** Practice mode: questions whose answer was checked (and is now locked). */
-	checked: z.array(id),
-	flagged: z.array(id),
+	checked: ids,
+	flagged: ids,
 	current: z.number().check(z.int(), z.nonnegative()),
 	stage: z.enum(stages),
 	startedAt: z.string(),

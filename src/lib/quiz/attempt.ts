@@ -189,3 +189,15 @@ export function indexById(questions: readonly Question[]): ReadonlyMap<string, Q
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+/**
+ * The attempt without questions that have left the bank, on the same question as before or, if that
+ * one is gone, the next one still there (the last, if none follows).
+ */
+export function withoutQuestions(a: Attempt, gone: readonly string[], now: string): Attempt {
+	if (!a.questionIds.some((id) => gone.includes(id))) return a;
+	const questionIds = a.questionIds.filter((id) => !gone.includes(id));
+	const next = a.questionIds.slice(a.current).find((id) => !gone.includes(id));
+	const current = next ? questionIds.indexOf(next) : Math.max(0, questionIds.length - 1);
+	return { ...a, questionIds, current, updatedAt: now };
+}

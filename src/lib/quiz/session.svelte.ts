@@ -12,6 +12,7 @@ import {
 	startAttempt,
 	timestamp,
 	toggleFlag,
+	withoutQuestions,
 	type Attempt
 } from './attempt';
 import { scoreQuestion, verdictOf } from './scoring';
@@ -19,13 +20,7 @@ import { layoutOf } from './layout';
 import { quizQuery, type QuizSpec } from './link';
 import { selectQuestions } from './selection';
 import { newSeed } from './random';
-import {
-	browserAttemptStore,
-	noticeText,
-	withAttempt,
-	type AttemptStore,
-	type Store
-} from './storage';
+import { browserAttemptStore, noticeText, type AttemptStore } from './storage';
 
 export interface QuizContent {
 	questions: Question[];
@@ -40,12 +35,14 @@ export class QuizSession {
 	attempt: Attempt = $state()!;
 	/** One calm sentence when saving is not possible or saved data had to be set aside. */
 	storageNotice: string | undefined = $state();
-	/** Question ids in the link that this version of the bank does not have. */
+	/** One sentence when this attempt moved on in another tab of this browser. */
+	otherTabNotice: string | undefined = $state();
+	/** Question ids in the link, or in the resumed attempt, that this version of the bank does not have. */
 	readonly unknownIds: string[];
+	/** Whether this is a saved attempt resumed (so its unknown ids are questions that have left the bank). */
+	readonly resumed: boolean;
 	readonly byId: ReadonlyMap<string, Question>;
 	readonly #store: AttemptStore;
-	/** Every saved attempt, this one included, as last written. */
-	#saved: Store;
 
 	readonly questions: Question[];
 	readonly current: Question | undefined;
@@ -67,16 +64,19 @@ export class QuizSession {
 		this.current = $derived(this.questions[this.attempt.current]);
 		this.results = $derived(resultsOf(this.attempt, this.byId, content.topics));
 		const { store: saved, notice } = store.read();
-		this.#saved = saved;
 		this.storageNotice = notice && noticeText[notice];
 
 		const quizKey = quizQuery({ ...spec, seed: undefined });
 		const resumable = spec.seed
 			? [...saved.inProgress, ...saved.history].find((a) => a.query === quizQuery(spec))
 			: saved.inProgress.find((a) => a.quizKey === quizKey);
+		this.resumed = !!resumable;
 		if (resumable) {
 			this.attempt = resumable;
 			this.unknownIds = resumable.questionIds.filter((id) => !this.byId.has(id));
+			// Carry on with the questions still in the bank (a submitted attempt keeps its frozen record).
+			if (resumable.stage !== 'finished')
+				this.#update((a, now) => withoutQuestions(a, this.unknownIds, now));
 			this.#visit();
 			return;
 		}
@@ -149,9 +149,34 @@ export class QuizSession {
 		this.#save();
 	}
 
+	/**
+	 * Follows what other tabs of this browser do to this attempt: a later change made there is shown
+	 * here, and the page says so. Returns how to stop (the quiz page calls this once it is shown).
+	 */
+	followOtherTabs(): () => void {
+		return this.#store.watch(() => this.#takeOtherTabChanges());
+	}
+
+	#takeOtherTabChanges() {
+		const { store } = this.#store.read();
+		const mine = this.attempt;
+		const theirs = [...store.inProgress, ...store.history].find((a) => a.id === mine.id);
+		if (!theirs) {
+			this.otherTabNotice =
+				'This attempt was cleared from this browser in another tab; answering here saves it again.';
+			return;
+		}
+		// ISO timestamps from one clock: the later write of this attempt wins, here as in storage.
+		if (theirs.updatedAt <= mine.updatedAt) return;
+		this.attempt = theirs;
+		this.otherTabNotice =
+			theirs.stage === 'finished' && mine.stage !== 'finished'
+				? 'This attempt was submitted in another tab, so its results are shown here.'
+				: 'This attempt moved on in another tab, so this page now shows its latest answers.';
+	}
+
 	#save() {
-		this.#saved = withAttempt(this.#saved, $state.snapshot(this.attempt) as Attempt);
-		const notice = this.#store.write(this.#saved);
+		const { notice } = this.#store.save($state.snapshot(this.attempt) as Attempt);
 		if (notice) this.storageNotice = noticeText[notice];
 	}
 }

@@ -22,7 +22,7 @@ export interface Store {
 }
 
 export type StoreNotice =
-	'unavailable' | 'unreadable' | 'partly-unreadable' | 'other-version' | 'full';
+	'unavailable' | 'unreadable' | 'partly-unreadable' | 'other-version' | 'full' | 'kept-unreadable';
 
 /** One calm sentence per problem, for the page to show. */
 export const noticeText: Record<StoreNotice, string> = {
@@ -34,16 +34,37 @@ export const noticeText: Record<StoreNotice, string> = {
 		'Some saved progress could not be read and was set aside; everything else is here as you left it.',
 	'other-version':
 		'Saved progress from a different version of Sourced was set aside, not deleted, and you are starting fresh.',
-	full: 'Your browser’s storage is full, so your latest answers are kept only while this tab is open.'
+	full: 'Your browser’s storage is full, so your latest answers are kept only while this tab is open.',
+	'kept-unreadable':
+		'Some saved progress in this browser could not be read, and storage is too full to set a copy aside, so it is left untouched where it was; your answers in this tab are kept only while it is open.'
 };
 
 export const emptyStore = (): Store => ({ inProgress: [], history: [] });
 
-/** Reads saved attempts, keeping every readable one and setting aside (never deleting) the rest. */
-export function readStore(
-	storage: Storage | undefined,
-	now = new Date()
-): { store: Store; notice?: StoreNotice } {
+/** What a read found: the readable attempts, and a notice if anything was set aside or left alone. */
+export interface StoreRead {
+	store: Store;
+	/** 'kept-unreadable' (no copy could be set aside) or 'unavailable' means: do not write. */
+	notice?: StoreNotice;
+}
+
+/** The readable attempts in a list, the first of each id (lists are newest first); the rest are bad. */
+function readableAttempts(items: unknown[]): { good: Attempt[]; bad: number } {
+	const good: Attempt[] = [];
+	let bad = 0;
+	for (const item of items) {
+		const parsed = attemptSchema.safeParse(item);
+		if (parsed.success && !good.some((a) => a.id === parsed.data.id)) good.push(parsed.data);
+		else bad++;
+	}
+	return { good, bad };
+}
+
+/**
+ * Reads saved attempts, keeping every readable one. Anything unreadable is first set aside byte for
+ * byte (once); if even that copy cannot be written, the original is left alone and the notice says so.
+ */
+export function readStore(storage: Storage | undefined): StoreRead {
 	if (!storage) return { store: emptyStore(), notice: 'unavailable' };
 	let raw: string | null;
 	try {
@@ -52,64 +73,83 @@ export function readStore(
 		return { store: emptyStore(), notice: 'unavailable' };
 	}
 	if (raw === null) return { store: emptyStore() };
+	const keptOr = (notice: StoreNotice): StoreNotice =>
+		setAside(storage, raw) ? notice : 'kept-unreadable';
 
 	let json: unknown;
 	try {
 		json = JSON.parse(raw);
 	} catch {
-		setAside(storage, raw, now);
-		return { store: emptyStore(), notice: 'unreadable' };
+		return { store: emptyStore(), notice: keptOr('unreadable') };
 	}
 	const envelope = envelopeSchema.safeParse(json);
 	if (!envelope.success) {
-		setAside(storage, raw, now);
 		const versioned = typeof json === 'object' && json !== null && 'version' in json;
 		return {
 			store: emptyStore(),
-			notice:
+			notice: keptOr(
 				versioned && (json as { version: unknown }).version !== 1 ? 'other-version' : 'unreadable'
+			)
 		};
 	}
-
-	const keep = (items: unknown[]) => {
-		const good: Attempt[] = [];
-		const bad: unknown[] = [];
-		for (const item of items) {
-			const parsed = attemptSchema.safeParse(item);
-			if (parsed.success) good.push(parsed.data);
-			else bad.push(item);
-		}
-		return { good, bad };
-	};
-	const inProgress = keep(envelope.data.inProgress);
-	const history = keep(envelope.data.history);
+	const inProgress = readableAttempts(envelope.data.inProgress);
+	const history = readableAttempts(envelope.data.history);
 	const store = { inProgress: inProgress.good, history: history.good };
-	if (inProgress.bad.length || history.bad.length) {
-		setAside(storage, JSON.stringify({ inProgress: inProgress.bad, history: history.bad }), now);
-		return { store, notice: 'partly-unreadable' };
-	}
+	if (inProgress.bad || history.bad) return { store, notice: keptOr('partly-unreadable') };
 	return { store };
 }
 
-/** Saves attempts; returns a notice if they could not be saved (the caller keeps them in memory). */
+/**
+ * Replaces everything saved (clearing the history), unless saved data that could not be set aside
+ * would be lost by it. Returns a notice if nothing was written.
+ */
 export function writeStore(storage: Storage | undefined, store: Store): StoreNotice | undefined {
+	const { notice } = readStore(storage);
+	if (notice === 'kept-unreadable' || notice === 'unavailable') return notice;
 	return writeJson(storage, STORE_KEY, { version: 1, ...store });
 }
 
 /**
- * Where a quiz session keeps attempts: read once as it starts, written after every change. Whatever
- * stands behind it (localStorage, SCORM's suspend data) keeps the same promises: a read keeps every
- * readable attempt and sets the rest aside, never deleting them; each problem comes back as a notice.
+ * Saves one attempt into the attempts saved now (re-read first, so another tab's attempts are kept:
+ * the last write of each attempt wins, never a whole store). Returns the store as saved, and a notice
+ * if it could not be written (the caller keeps it in memory) or if the re-read set something aside.
+ */
+export function saveAttempt(storage: Storage | undefined, attempt: Attempt): StoreRead {
+	const fresh = readStore(storage);
+	const store = withAttempt(fresh.store, attempt);
+	if (fresh.notice === 'kept-unreadable' || fresh.notice === 'unavailable')
+		return { store, notice: fresh.notice };
+	return { store, notice: writeJson(storage, STORE_KEY, { version: 1, ...store }) ?? fresh.notice };
+}
+
+/**
+ * Where a quiz session keeps attempts. Whatever stands behind it (localStorage, SCORM's suspend
+ * data) keeps the same promises: a read keeps every readable attempt and sets the rest aside, never
+ * deleting them; a save merges one attempt into what is stored; each problem comes back as a notice.
  */
 export interface AttemptStore {
-	read(): { store: Store; notice?: StoreNotice };
-	/** Returns a notice if the attempts could not be saved (the session keeps them in memory). */
-	write(store: Store): StoreNotice | undefined;
+	read(): StoreRead;
+	/** Saves one attempt, merged into the attempts stored now; a notice if it could not be written. */
+	save(attempt: Attempt): StoreRead;
+	/** Calls back whenever another tab changes the saved attempts; returns how to stop listening. */
+	watch(onChange: () => void): () => void;
 }
 
 /** The attempts in this browser's localStorage, or in the Storage given (none: kept in memory). */
 export function browserAttemptStore(storage = availableStorage()): AttemptStore {
-	return { read: () => readStore(storage), write: (store) => writeStore(storage, store) };
+	return {
+		read: () => readStore(storage),
+		save: (attempt) => saveAttempt(storage, attempt),
+		watch(onChange) {
+			if (!storage || typeof globalThis.addEventListener !== 'function') return () => {};
+			// The browser fires `storage` in every other tab of this site when one of them writes.
+			const listener = (event: StorageEvent) => {
+				if (event.key === STORE_KEY || event.key === null) onChange();
+			};
+			globalThis.addEventListener('storage', listener);
+			return () => globalThis.removeEventListener('storage', listener);
+		}
+	};
 }
 
 /** The store with this attempt saved: in progress, or moved to the history once finished. */

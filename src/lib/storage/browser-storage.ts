@@ -14,12 +14,38 @@ export function availableStorage(): Storage | undefined {
 	}
 }
 
-/** Keeps a copy of data we could not read, so nothing a user saved is ever silently lost. */
-export function setAside(storage: Storage, raw: string, now: Date): void {
+/** A 53-bit hash of a text (cyrb53) in base 36: names a set-aside copy after what it holds. */
+export function textHash(text: string): string {
+	let h1 = 0xdeadbeef;
+	let h2 = 0x41c6ce57;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		h1 = Math.imul(h1 ^ c, 2654435761);
+		h2 = Math.imul(h2 ^ c, 1597334677);
+	}
+	h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+	h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+	return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/**
+ * Keeps a byte-for-byte copy of data we could not read, once (named by its hash, so a second visit
+ * adds nothing). Returns whether a copy is now kept: if not, the caller must leave the original alone.
+ */
+export function setAside(storage: Storage, raw: string): boolean {
 	try {
-		storage.setItem(`${SET_ASIDE_PREFIX}${now.toISOString()}`, raw);
+		const base = `${SET_ASIDE_PREFIX}${textHash(raw)}-${raw.length}`;
+		// Two different texts with one name are all but impossible; if it happens, the second gets a suffix.
+		for (let n = 0; ; n++) {
+			const key = n ? `${base}-${n}` : base;
+			const kept = storage.getItem(key);
+			if (kept === raw) return true;
+			if (kept !== null) continue;
+			storage.setItem(key, raw);
+			return true;
+		}
 	} catch {
-		// Storage refused even the copy (full): the original stays under its key until the next save.
+		return false;
 	}
 }
 
