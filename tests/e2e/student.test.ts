@@ -1,0 +1,61 @@
+import { expect, type Page } from '@playwright/test';
+import type { Pack } from '../../src/lib/content/schema';
+import { questionKinds } from '../../src/lib/content/vocabulary';
+import {
+	answerWithKeyboard,
+	bankPack,
+	expectNoAxeViolations,
+	firstOfKind,
+	openQuiz,
+	test
+} from './fixtures';
+
+const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
+
+/** The first question of every kind the bank has, essays included, in the vocabulary's order. */
+const oneOfEveryKind = (pack: Pack) => questionKinds.map((kind) => firstOfKind(pack, kind));
+
+/** Gives some answer to the question on screen, a written one included. */
+async function answerAny(page: Page) {
+	const essay = page.locator('fieldset.question textarea');
+	if (await essay.count())
+		await essay.fill('Because the source says so, and the other one agrees.');
+	else await answerWithKeyboard(page);
+}
+
+async function expectNoSideScroll(page: Page) {
+	const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+		scrollWidth: document.documentElement.scrollWidth,
+		innerWidth: window.innerWidth
+	}));
+	expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+}
+
+for (const width of [360, 1366]) {
+	test.describe(`at ${width} px`, () => {
+		test.use({ viewport: { width, height: width === 360 ? 740 : 800 } });
+
+		test('every question kind fits the width, before and after Check', async ({
+			page,
+			request
+		}) => {
+			const questions = oneOfEveryKind(await bankPack(request));
+			await openQuiz(page, `ids=${questions.map((q) => q.id).join(',')}&mode=practice&seed=wide1`);
+			for (const [i, question] of questions.entries()) {
+				await expect(page.locator('legend')).toContainText(question.prompt);
+				await expectNoSideScroll(page);
+				for (const select of await page.getByRole('combobox').all()) {
+					const box = (await select.boundingBox())!;
+					expect(box.x + box.width).toBeLessThanOrEqual(width);
+				}
+				await answerAny(page);
+				await expectNoSideScroll(page);
+				await page.getByRole('button', { name: /^(Check|Compare with the model answer)$/ }).click();
+				await expect(page.locator('[data-feedback-heading]')).toBeVisible();
+				await expectNoSideScroll(page);
+				if (width === 360) await expectNoAxeViolations(page);
+				if (i < questions.length - 1) await button(page, 'Next').click();
+			}
+		});
+	});
+}
