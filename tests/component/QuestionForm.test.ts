@@ -128,4 +128,16 @@ describe('a question form', () => {
 		expect(screen.getByText('Belongs in place 1')).toBeInTheDocument();
 		expect(screen.getAllByText('In the right place')).toHaveLength(2);
 	});
+
+	it('records an untouched order only once the student says it is their answer', async () => {
+		const question = orderingQuestion();
+		const { onAnswer, rerender } = show(question);
+		expect(screen.getByText('Not answered yet: move an item, or keep this order.')).toBeVisible();
+		await userEvent.click(screen.getByRole('button', { name: 'This order is my answer' }));
+		const shown = layoutOf(question, 'seed-1', false).items;
+		expect(onAnswer).toHaveBeenLastCalledWith({ kind: 'ordering', order: shown });
+		await rerender({ answer: { kind: 'ordering', order: shown } });
+		expect(screen.queryByRole('button', { name: 'This order is my answer' })).toBeNull();
+		expect(screen.getByText('Your order is recorded.', { selector: 'span' })).toBeVisible();
+	});
 });
