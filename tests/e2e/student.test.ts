@@ -63,3 +63,38 @@ for (const width of [360, 1366]) {
 		}
 	});
 }
+
+test.describe('on a 360-pixel phone, the results', () => {
+	test.use({ viewport: { width: 360, height: 740 } });
+
+	test('lead with a compact summary, and the details open from a jump link', async ({ page }) => {
+		test.setTimeout(120_000);
+		await openQuiz(page, 'mixed=10&mode=test&seed=tall1');
+		for (let i = 0; i < 9; i++) await button(page, 'Next').click();
+		await button(page, 'Review and submit').click();
+		await button(page, 'Submit my answers').click();
+		await expect(page.locator('[data-results-heading]')).toBeFocused();
+		// Ten questions fit in a few screens, not the 30,000 px of every feedback panel open.
+		expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(5000);
+		await expectNoSideScroll(page);
+		await expectNoAxeViolations(page);
+		const first = page.locator('ol.summary a').first();
+		const target = (await first.getAttribute('href'))!;
+		await first.click();
+		await expect(page.locator(`${target}[open]`)).toBeInViewport();
+	});
+});
+
+test('after Start, focus is on the first question, one Tab from its first option', async ({
+	page
+}) => {
+	await page.goto('/');
+	await page
+		.getByRole('link', { name: /^Start .*, practice mode$/ })
+		.first()
+		.click();
+	const legend = page.locator('legend[data-question-legend]');
+	await expect(legend).toBeFocused();
+	await page.keyboard.press('Tab');
+	await expect(page.locator('fieldset.question :focus')).toHaveCount(1);
+});
