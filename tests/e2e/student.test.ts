@@ -1,5 +1,4 @@
 import { expect, type Page } from '@playwright/test';
-import type { Pack } from '../../src/lib/content/schema';
 import { questionKinds } from '../../src/lib/content/vocabulary';
 import {
 	answerWithKeyboard,
@@ -11,9 +10,6 @@ import {
 } from './fixtures';
 
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
-
-/** The first question of every kind the bank has, essays included, in the vocabulary's order. */
-const oneOfEveryKind = (pack: Pack) => questionKinds.map((kind) => firstOfKind(pack, kind));
 
 /** Gives some answer to the question on screen, a written one included. */
 async function answerAny(page: Page) {
@@ -89,12 +85,54 @@ test('after Start, focus is on the first question, one Tab from its first option
 	page
 }) => {
 	await page.goto('/');
+	await page.waitForLoadState('networkidle');
 	await page
-		.getByRole('link', { name: /^Start .*, practice mode$/ })
+		.locator('ol.topics')
+		.getByRole('link', { name: /^Start / })
 		.first()
 		.click();
 	const legend = page.locator('legend[data-question-legend]');
 	await expect(legend).toBeFocused();
 	await page.keyboard.press('Tab');
 	await expect(page.locator('fieldset.question :focus')).toHaveCount(1);
+});
+
+test('progress counts distinct questions, lists what is left, and Start asks to continue or start over', async ({
+	page,
+	request
+}) => {
+	test.setTimeout(120_000);
+	const pack = await bankPack(request);
+	const question = pack.questions.find((q) => q.kind === 'true-false')!;
+	for (let round = 0; round < 2; round++) {
+		await openQuiz(page, `ids=${question.id}&mode=practice&seed=again${round}`);
+		await page.getByRole('radio', { name: String(question.answer ? 'True' : 'False') }).check();
+		await button(page, 'Check').click();
+		await button(page, 'Finish and see results').click();
+		await expect(page.locator('[data-results-heading]')).toBeFocused();
+	}
+	await page.goto('/progress');
+	const topicTotal = pack.questions.filter(
+		(q) => q.topic === question.topic && q.kind !== 'essay'
+	).length;
+	// Answered right twice, the question counts once.
+	await expect(page.getByText(`1 of ${topicTotal} questions mastered`)).toBeVisible();
+	await expect(page.getByRole('heading', { name: "What's left" })).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	await page.goto('/');
+	await page.waitForLoadState('networkidle');
+	await page
+		.locator('ol.topics')
+		.getByRole('link', { name: /^Start / })
+		.first()
+		.click();
+	await expect(page.locator('legend[data-question-legend]')).toBeFocused();
+	await answerWithKeyboard(page);
+	await page.goto('/');
+	const topics = page.locator('ol.topics');
+	await expect(topics.getByRole('link', { name: /^Continue .*, practice mode$/ })).toHaveCount(1);
+	await expect(topics.getByRole('link', { name: /^Start over .*, practice mode$/ })).toHaveCount(1);
+	await expect(topics.getByText(/You have an unfinished practice attempt here/)).toBeVisible();
+	await expectNoAxeViolations(page);
 });
