@@ -136,3 +136,11 @@ test('progress counts distinct questions, lists what is left, and Start asks to 
 	await expect(topics.getByText(/You have an unfinished practice attempt here/)).toBeVisible();
 	await expectNoAxeViolations(page);
 });
+
+test('an unknown address shows a real "Page not found" page with ways on', async ({ page }) => {
+	const response = await page.goto('/no-such-page');
+	expect(response?.status()).toBe(404);
+	await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Choose a quiz' })).toBeVisible();
+	await expectNoAxeViolations(page);
+});
