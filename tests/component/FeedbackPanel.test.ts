@@ -3,7 +3,12 @@ import type { ComponentProps } from 'svelte';
 import { describe, expect, it } from 'vitest';
 import FeedbackPanel from '../../src/lib/components/quiz/FeedbackPanel.svelte';
 import { withSiteLinks } from '../helpers/links';
-import { multipleQuestion, singleQuestion, trueFalseQuestion } from '../helpers/questions';
+import {
+	multipleQuestion,
+	orderingQuestion,
+	singleQuestion,
+	trueFalseQuestion
+} from '../helpers/questions';
 
 const sourceLabels = { 'ars-technica-2024-11-27': 'Ars Technica' };
 /** Renders the panel as the site shows it, its citations linking to the site's sources. */
@@ -20,7 +25,7 @@ describe('the feedback panel', () => {
 			sourceLabels
 		});
 		expect(screen.getByRole('heading', { name: 'Incorrect' })).toBeInTheDocument();
-		expect(screen.getByText('You chose: Option A')).toBeInTheDocument();
+		expect(screen.getByText('About “Option A”')).toBeInTheDocument();
 		expect(screen.getByText('A is wrong because…')).toBeInTheDocument();
 		expect(screen.getByText('The right answer').nextElementSibling).toHaveTextContent('Option B');
 		expect(screen.getByText('Because the passage says so.')).toBeInTheDocument();
@@ -52,6 +57,18 @@ describe('the feedback panel', () => {
 		).toBeInTheDocument();
 		expect(screen.getByText(/each wrong choice takes a share away/)).toBeInTheDocument();
 		expect(screen.getByText('The right answers')).toBeInTheDocument();
+	});
+
+	it('calls the right answer to an ordering question "The right order"', () => {
+		showFeedback({
+			question: orderingQuestion(),
+			answer: { kind: 'ordering', order: ['shared', 'posted', 'disabled', 'paused'] },
+			score: 1 / 3,
+			verdict: 'partial',
+			sourceLabels
+		});
+		expect(screen.getByText('The right order')).toBeInTheDocument();
+		expect(screen.queryByText('The right answers')).toBeNull();
 	});
 
 	it('gives the true/false feedback written for the answer chosen', () => {

@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import QuestionForm from '../../src/lib/components/quiz/QuestionForm.svelte';
 import type { Question } from '../../src/lib/content/schema';
 import type { Answer } from '../../src/lib/quiz/answers';
+import { itemMarks } from '../../src/lib/quiz/feedback';
 import { layoutOf } from '../../src/lib/quiz/layout';
 import {
 	matchingQuestion,
@@ -13,7 +14,7 @@ import {
 	trueFalseQuestion
 } from '../helpers/questions';
 
-function show(question: Question, answer?: Answer, locked = false) {
+function show(question: Question, answer?: Answer, locked = false, marked = false) {
 	const onAnswer = vi.fn();
 	const layout = layoutOf(question, 'seed-1', false);
 	const result = render(QuestionForm, {
@@ -22,7 +23,8 @@ function show(question: Question, answer?: Answer, locked = false) {
 		answer,
 		locked,
 		label: 'Question 2 of 5',
-		onAnswer
+		onAnswer,
+		marks: marked ? itemMarks(question, answer) : undefined
 	});
 	return { onAnswer, ...result };
 }
@@ -90,5 +92,52 @@ describe('a question form', () => {
 		show(singleQuestion(), { kind: 'single', choice: 'a' }, true);
 		expect(screen.getByRole('radio', { name: 'Option A' })).toBeChecked();
 		expect(screen.getByRole('radio', { name: 'Option B' })).toBeDisabled();
+	});
+
+	it('marks a checked choice right or wrong in the list itself, in words as well as an icon', () => {
+		show(singleQuestion(), { kind: 'single', choice: 'a' }, true, true);
+		expect(screen.getByRole('radio', { name: 'Option A Your choice: wrong' })).toBeChecked();
+		expect(
+			screen.getByRole('radio', { name: 'Option B A right answer you did not choose' })
+		).not.toBeChecked();
+		expect(screen.getByRole('radio', { name: 'Option C' })).toBeInTheDocument();
+	});
+
+	it('says beside each checked matching pair whether it was wrong and what it should be', () => {
+		show(
+			matchingQuestion(),
+			{ kind: 'matching', matches: { p300: 'p300', p20: 'p16' } },
+			true,
+			true
+		);
+		expect(screen.getByRole('combobox', { name: 'around 20' })).toHaveAccessibleDescription(
+			'Wrong match: it should be “accused the company”'
+		);
+		expect(screen.getByRole('combobox', { name: 'roughly 300' })).toHaveAccessibleDescription(
+			'Right match'
+		);
+	});
+
+	it('says where each misplaced item of a checked order belongs', () => {
+		show(
+			orderingQuestion(),
+			{ kind: 'ordering', order: ['shared', 'posted', 'disabled', 'paused'] },
+			true,
+			true
+		);
+		expect(screen.getByText('Belongs in place 1')).toBeInTheDocument();
+		expect(screen.getAllByText('In the right place')).toHaveLength(2);
+	});
+
+	it('records an untouched order only once the student says it is their answer', async () => {
+		const question = orderingQuestion();
+		const { onAnswer, rerender } = show(question);
+		expect(screen.getByText('Not answered yet: move an item, or keep this order.')).toBeVisible();
+		await userEvent.click(screen.getByRole('button', { name: 'This order is my answer' }));
+		const shown = layoutOf(question, 'seed-1', false).items;
+		expect(onAnswer).toHaveBeenLastCalledWith({ kind: 'ordering', order: shown });
+		await rerender({ answer: { kind: 'ordering', order: shown } });
+		expect(screen.queryByRole('button', { name: 'This order is my answer' })).toBeNull();
+		expect(screen.getByText('Your order is recorded.', { selector: 'span' })).toBeVisible();
 	});
 });

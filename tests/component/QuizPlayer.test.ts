@@ -42,7 +42,7 @@ describe('the quiz player outside the site', () => {
 		const { user } = play();
 		await user.click(button('Check'));
 		expect(screen.getByRole('alert')).toHaveTextContent(
-			'Choose an answer first, or use Next to skip this question.'
+			'Choose an answer first, or use Skip to leave this question for now.'
 		);
 		await user.click(button('Flag for review'));
 		const steps = within(screen.getByRole('navigation', { name: 'Questions in this quiz' }));

@@ -81,4 +81,20 @@ describe('the results view', () => {
 			'Your answer: No answer'
 		);
 	});
+
+	it('leads with one row per question, its verdict and a link to its details, which start collapsed', () => {
+		const { container } = render(
+			ResultsView,
+			withSiteLinks({ ...finished(), sourceLabels: {}, onCite: vi.fn() })
+		);
+		const rows = container.querySelectorAll('ol.summary > li');
+		expect(rows).toHaveLength(5);
+		expect(rows[1]?.textContent).toMatch(/✗\s*Incorrect/);
+		const link = within(rows[1] as HTMLElement).getByRole('link');
+		const details = container.querySelector<HTMLDetailsElement>(link.getAttribute('href')!)!;
+		expect(details.open).toBe(false);
+		link.click();
+		expect(details.open).toBe(true);
+		expect(container.querySelectorAll('details[open]')).toHaveLength(1);
+	});
 });

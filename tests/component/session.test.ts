@@ -71,19 +71,25 @@ describe('a quiz session', () => {
 describe('an ordering question', () => {
 	const orderOf = (session: QuizSession) => session.attempt.answers['q-order'];
 
-	it('counts as answered, in the order shown, once the student reaches it', () => {
+	it('is not answered merely by being seen, so it earns nothing and stays unanswered', () => {
 		const session = sessionOf(new MemoryStorage());
-		expect(orderOf(session)).toBeUndefined();
 		session.goTo(3);
-		expect(orderOf(session)).toEqual({
-			kind: 'ordering',
-			order: session.layoutOf(orderingQuestion()).items
-		});
+		session.goTo(4);
+		expect(orderOf(session)).toBeUndefined();
+		expect(session.outcomeOf(orderingQuestion()).score).toBe(0);
 	});
 
-	it('is answered as soon as the quiz opens on it', () => {
+	it('is not answered when the quiz opens on it', () => {
 		const spec = specOf({ scope: { kind: 'ids', ids: ['q-order', 'q-single'] } });
-		expect(orderOf(sessionOf(new MemoryStorage(), spec))?.kind).toBe('ordering');
+		expect(orderOf(sessionOf(new MemoryStorage(), spec))).toBeUndefined();
+	});
+
+	it('is answered, in the order shown, once the student confirms that order', () => {
+		const session = sessionOf(new MemoryStorage());
+		session.goTo(3);
+		const shown = session.layoutOf(orderingQuestion()).items;
+		session.answer('q-order', { kind: 'ordering', order: shown });
+		expect(orderOf(session)).toEqual({ kind: 'ordering', order: shown });
 	});
 
 	it('keeps the order the student gave when they come back to it', () => {

@@ -174,7 +174,7 @@ test('my progress lists finished attempts with mastery by topic, and can be clea
 	await button(page, 'Submit my answers').click();
 	await page.getByRole('link', { name: 'My progress' }).first().click();
 	await expect(page.getByRole('heading', { name: 'Mastery by topic' })).toBeVisible();
-	await expect(page.getByRole('link', { name: 'Mixed practice: 5 questions' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Mixed test: 5 questions' })).toBeVisible();
 	await expectNoAxeViolations(page);
 	await button(page, 'Clear my history…').click();
 	await button(page, 'Yes, clear my history').click();

@@ -6,6 +6,7 @@ import {
 	scoreMultiple,
 	scoreOrdering,
 	scoreQuestion,
+	scoringRule,
 	verdictOf
 } from '../../src/lib/quiz/scoring';
 import {
@@ -69,6 +70,12 @@ describe('ordering', () => {
 	it('counts the neighbouring pairs that are in the right order', () => {
 		expect(scoreOrdering(right, ['shared', 'disabled', 'paused', 'posted'])).toBeCloseTo(2 / 3);
 		expect(scoreOrdering(right, ['posted', 'shared', 'paused', 'disabled'])).toBeCloseTo(1 / 3);
+	});
+
+	it('says in its rule why swapping the first two of three can score nothing', () => {
+		expect(scoreOrdering(['a', 'b', 'c'], ['b', 'a', 'c'])).toBe(0);
+		expect(scoringRule.ordering).toMatch(/one straight after the other/);
+		expect(scoringRule.ordering).toMatch(/pairs on both sides/);
 	});
 
 	it('scores 0 for the reverse order', () => {

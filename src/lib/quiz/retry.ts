@@ -3,7 +3,7 @@ import type { QuizSpec } from './link';
 
 /**
  * The "retry the ones I missed" quiz of a finished attempt: its questions not fully right, in their
- * order, in practice mode. Undefined while the attempt is unfinished or when nothing was missed.
+ * order, in practice mode, titled "Retry: …" once (a retry of a retry is not "Retry: Retry: …"). Undefined while the attempt is unfinished or when nothing was missed.
  */
 export function retrySpec(attempt: Attempt, results: Results): QuizSpec | undefined {
 	const ids = attempt.stage === 'finished' ? missedIds(results) : [];
@@ -14,6 +14,6 @@ export function retrySpec(attempt: Attempt, results: Results): QuizSpec | undefi
 		mode: 'practice',
 		shuffleOptions: true,
 		shuffleQuestions: false,
-		title: `Retry: ${attempt.title}`
+		title: attempt.title.startsWith('Retry: ') ? attempt.title : `Retry: ${attempt.title}`
 	};
 }

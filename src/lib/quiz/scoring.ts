@@ -99,7 +99,8 @@ export const scoringRule: Record<Question['kind'], string> = {
 	'true-false': 'One mark for the right answer.',
 	multiple:
 		'Each right choice earns an equal share of the mark and each wrong choice takes a share away, never below zero.',
-	ordering: 'You earn a share of the mark for each neighbouring pair of items in the right order.',
+	ordering:
+		'Each pair of items you place one straight after the other, as in the right order, earns an equal share of the mark; so one item out of place can cost the pairs on both sides of it.',
 	matching: 'You earn a share of the mark for each item matched correctly.',
 	essay:
 		'Not marked automatically: compare your answer with the model answer and tick the criteria it meets. That self-assessment is shown apart from your score and never added to it.'

@@ -77,7 +77,6 @@ export class QuizSession {
 			// Carry on with the questions still in the bank (a submitted attempt keeps its frozen record).
 			if (resumable.stage !== 'finished')
 				this.#update((a, now) => withoutQuestions(a, this.unknownIds, now));
-			this.#visit();
 			return;
 		}
 		const seed = spec.seed ?? newSeed();
@@ -94,7 +93,6 @@ export class QuizSession {
 			questionIds: questions.map((q) => q.id),
 			now: timestamp()
 		});
-		this.#visit();
 		this.#save();
 	}
 
@@ -123,23 +121,12 @@ export class QuizSession {
 	}
 	goTo(index: number) {
 		this.#update((a, now) => goTo(a, index, now));
-		this.#visit();
 	}
 	review() {
 		this.#update((a, now) => openReview(a, now));
 	}
 	finish() {
 		this.#update((a, now) => finishAttempt(a, this.results, now));
-	}
-
-	/** An ordering question counts as answered, in the order shown, once the student has seen it (as on paper). */
-	#visit() {
-		const q = this.current;
-		if (q?.kind !== 'ordering' || this.attempt.answers[q.id] || this.attempt.stage !== 'answering')
-			return;
-		this.#update((a, now) =>
-			setAnswer(a, q.id, { kind: 'ordering', order: this.layoutOf(q).items }, now)
-		);
 	}
 
 	#update(change: (a: Attempt, now: string) => Attempt) {

@@ -1,6 +1,6 @@
 import type { QuizSpec } from './link';
 
-/** A human title for a quiz: its topic, "Whole module", "Mixed practice: 10 questions", or the pack's title. */
+/** A human title for a quiz: its topic, "Whole module", "Mixed practice: 10 questions" ("Mixed test" in test mode), or the pack's title. */
 export function quizTitle(
 	spec: QuizSpec,
 	topics: readonly { id: string; title: string }[]
@@ -11,7 +11,7 @@ export function quizTitle(
 		(scope.kind === 'topic'
 			? (topics.find((t) => t.id === scope.topic)?.title ?? scope.topic)
 			: scope.kind === 'mixed'
-				? `Mixed practice: ${scope.count} questions`
+				? `${spec.mode === 'test' ? 'Mixed test' : 'Mixed practice'}: ${scope.count} questions`
 				: scope.kind === 'ids'
 					? 'Selected questions'
 					: 'Whole module');
