@@ -49,6 +49,29 @@ questions:
         prefix: "public.\\n"
 `;
 
+/** The fixture topic with a seminar guide: three discussion questions and three readings. */
+export const SEMINAR_TOPIC_YAML = TOPIC_YAML.replace(
+	'questions:\n',
+	`  seminar:
+    discussion:
+      - Was the access a fair exchange?
+      - Who says the work was unpaid?
+      - Is it still work?
+    readings:
+      - source: readwrite-2024-11
+        exact: OpenAI had provided free early access to Sora for hundreds of artists
+        note: The offer.
+      - source: readwrite-2024-11
+        exact: “Hundreds of artists provide unpaid labor through bug testing
+        note: The charge.
+      - source: unattributed-mid-article
+        exact: The activists clarified they are not opposed to AI
+        prefix: "public.\\n"
+        note: The repeat.
+questions:
+`
+);
+
 export const GLOSSARY_YAML = `terms:
   - id: watermark
     term: Watermark

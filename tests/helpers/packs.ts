@@ -42,8 +42,9 @@ const common = (id: string) => ({
 });
 
 /**
- * A pack whose every text field holds every special character: one question of each kind. Export
- * tests parse each format back and expect these texts unchanged.
+ * A pack whose every text field holds every special character: one question of each kind (the
+ * essay with a hypothetical case and a level). Export tests parse each format back and expect
+ * these texts unchanged.
  */
 export function specialCharactersPack(): Pack {
 	return packSchema.parse({
@@ -107,6 +108,19 @@ export function specialCharactersPack(): Pack {
 					{ id: 'p1', left: s('left one'), right: s('right one') },
 					{ id: 'p2', left: s('left two'), right: s('right two') },
 					{ id: 'p3', left: s('left three'), right: s('right three') }
+				]
+			},
+			{
+				...common('odd-essay'),
+				kind: 'essay',
+				level: 'evaluate',
+				scenario: s('scenario of odd-essay'),
+				guidance: s('guidance'),
+				modelAnswer: `${s('model answer')}\n\n${s('second paragraph')}`,
+				rubric: [
+					{ id: 'position', criterion: s('criterion one'), points: 2 },
+					{ id: 'evidence', criterion: s('criterion two'), points: 3 },
+					{ id: 'counter', criterion: s('criterion three'), points: 1 }
 				]
 			}
 		]

@@ -121,3 +121,41 @@ export const oneOfEachKind = (): Question[] => [
 	orderingQuestion(),
 	matchingQuestion()
 ];
+
+/** What a student should read as a question's text, as an export or print shows it: the hypothetical case, marked, then the prompt. */
+export function expectedQuestionText(q: Question): string[] {
+	return q.scenario ? [`Hypothetical case: ${q.scenario}`, q.prompt] : [q.prompt];
+}
+
+/** The same, with an essay's guidance after the prompt, as the LMS formats show it. */
+export function expectedTextWithGuidance(q: Question): string[] {
+	const text = expectedQuestionText(q);
+	return q.kind === 'essay' ? [...text, `Guidance: ${q.guidance}`] : text;
+}
+
+/** The points a rubric is out of, added up here rather than by the code under test. */
+export function rubricPoints(q: QuestionOf<'essay'>): number {
+	let total = 0;
+	for (const c of q.rubric) total += c.points;
+	return total;
+}
+
+/** An essay's model answer and rubric as the exports write them for graders, one line each. */
+export function expectedMarkingLines(q: QuestionOf<'essay'>): string[] {
+	return [
+		'Model answer:',
+		q.modelAnswer,
+		`Rubric (${rubricPoints(q)} points in all):`,
+		...q.rubric.map(expectedCriterionLine)
+	];
+}
+
+/** One rubric criterion as the exports write it, with its points. */
+export function expectedCriterionLine(c: { criterion: string; points: number }): string {
+	return `${c.criterion} (${c.points} ${c.points === 1 ? 'point' : 'points'})`;
+}
+
+/** A question's tags as the Moodle formats write them: topic, difficulty, level, then its own. */
+export function expectedTags(q: Question): string[] {
+	return [q.topic, q.difficulty, ...(q.level ? [q.level] : []), ...q.tags];
+}

@@ -51,6 +51,22 @@ describe('teaching depth', () => {
 	});
 });
 
+describe('seminar guides', () => {
+	it('gives every topic a seminar guide with discussion questions, anchored readings and essay prompts', () => {
+		for (const topic of bank.topics) {
+			const seminar = topic.seminar;
+			expect(seminar, topic.id).toBeDefined();
+			expect(seminar!.discussion.length, topic.id).toBeGreaterThanOrEqual(3);
+			expect(seminar!.readings.length, topic.id).toBeGreaterThanOrEqual(3);
+			for (const r of seminar!.readings) expect(r.anchor, `${topic.id}: ${r.exact}`).toBeTruthy();
+			expect(
+				inTopic(topic.id).some((q) => q.kind === 'essay'),
+				topic.id
+			).toBe(true);
+		}
+	});
+});
+
 describe('no answer cues', () => {
 	const singles = questions.flatMap((q) => (q.kind === 'single' ? [q] : []));
 
@@ -105,5 +121,7 @@ function keyText(q: Question): string {
 			return q.items.map((i) => i.text).join('|');
 		case 'matching':
 			return q.pairs.map((p) => `${p.left}=${p.right}`).join('|');
+		case 'essay':
+			return q.modelAnswer;
 	}
 }

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Pack, Question } from '../../src/lib/content/schema';
 import { exportPack } from '../../src/lib/export/files';
 import { realBankPack, specialCharactersPack } from '../helpers/packs';
-import { singleQuestion, trueFalseQuestion } from '../helpers/questions';
+import {
+	essayQuestion,
+	expectedQuestionText,
+	singleQuestion,
+	trueFalseQuestion
+} from '../helpers/questions';
 
 /** A question as an Aiken file states it. */
 interface AikenItem {
@@ -50,14 +55,16 @@ function parseAiken(file: string): AikenItem[] {
 
 /** What an Aiken file should say for a question that Aiken can carry, straight from the pack. */
 function expectedItem(q: Question): AikenItem | null {
+	// One line: the hypothetical case, marked, then the prompt.
+	const prompt = expectedQuestionText(q).join(' ');
 	if (q.kind === 'single')
 		return {
-			prompt: q.prompt,
+			prompt,
 			options: q.options.map((o) => o.text),
 			answer: 'ABCDEF'.charAt(q.options.findIndex((o) => o.correct))
 		};
 	if (q.kind === 'true-false')
-		return { prompt: q.prompt, options: ['True', 'False'], answer: q.answer ? 'A' : 'B' };
+		return { prompt, options: ['True', 'False'], answer: q.answer ? 'A' : 'B' };
 	return null;
 }
 
@@ -107,6 +114,30 @@ describe('Aiken export of the whole real bank', () => {
 		}
 	});
 
+	it('leaves out every written argument, naming it as one', () => {
+		const essays = pack.questions.filter((q) => q.kind === 'essay');
+		expect(essays.length).toBeGreaterThanOrEqual(14);
+		for (const q of essays)
+			expect(notes.find((n) => n.questionId === q.id)).toEqual({
+				questionId: q.id,
+				action: 'omitted',
+				note: 'written-argument (essay) question left out: Aiken carries only single-answer multiple choice'
+			});
+	});
+
+	it('puts a hypothetical case, marked as such, before the prompt on the question’s one line, and says so', () => {
+		const cases = carried.filter((q) => q.scenario);
+		expect(cases.length).toBeGreaterThan(0);
+		for (const q of cases) {
+			expect(items[carried.indexOf(q)]?.prompt).toBe(
+				`Hypothetical case: ${q.scenario} ${q.prompt}`
+			);
+			expect(notes.find((n) => n.questionId === q.id)?.note).toContain(
+				'its hypothetical case and its prompt share one line'
+			);
+		}
+	});
+
 	it('says for every exported question that its explanation, feedback and citations are not carried', () => {
 		const converted = notes.filter((n) => n.action === 'converted');
 		expect(converted.map((n) => n.questionId)).toEqual(carried.map((q) => q.id));
@@ -146,6 +177,13 @@ describe('Aiken export of awkward text', () => {
 	it('does not mention line breaks for a question that had none', () => {
 		const { notes } = exportAiken(packOf(singleQuestion()));
 		expect(notes[0]?.note).not.toContain('line breaks');
+		expect(notes[0]?.note).not.toContain('hypothetical case');
+	});
+
+	it('leaves a written argument out even when it is the only question', () => {
+		const { text, notes } = exportAiken(packOf(essayQuestion()));
+		expect(text).toBe('');
+		expect(notes.map((n) => n.action)).toEqual(['omitted']);
 	});
 
 	it('leaves out a question whose prompt Moodle would read as an option or a key, or skip', () => {

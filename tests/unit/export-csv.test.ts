@@ -3,17 +3,26 @@ import { describe, expect, it } from 'vitest';
 import type { Pack, Question } from '../../src/lib/content/schema';
 import { exportPack } from '../../src/lib/export/files';
 import { realBankPack, specialCharactersPack } from '../helpers/packs';
-import { matchingQuestion, singleQuestion } from '../helpers/questions';
+import {
+	expectedCriterionLine,
+	expectedQuestionText,
+	matchingQuestion,
+	singleQuestion
+} from '../helpers/questions';
 
 const HEADER = [
 	'ID',
 	'Topic',
 	'Kind',
 	'Difficulty',
+	'Level',
 	'Prompt',
 	'Options, items or pairs',
 	'Correct answer',
 	'Feedback per option',
+	'Guidance',
+	'Model answer',
+	'Rubric',
 	'Explanation',
 	'Citations',
 	'Tags',
@@ -40,7 +49,11 @@ function expectedRow(pack: Pack, q: Question): Record<string, string> {
 		Topic: pack.topics.find((t) => t.id === q.topic)?.title ?? '',
 		Kind: q.kind,
 		Difficulty: q.difficulty,
-		Prompt: q.prompt,
+		Level: q.level ?? '',
+		Prompt: expectedQuestionText(q).join('\n\n'),
+		Guidance: '',
+		'Model answer': '',
+		Rubric: '',
 		Explanation: q.explanation,
 		Citations: q.citations
 			.map((c) => {
@@ -85,6 +98,16 @@ function expectedRow(pack: Pack, q: Question): Record<string, string> {
 				'Correct answer': 'As paired',
 				'Feedback per option': ''
 			};
+		case 'essay':
+			return {
+				...common,
+				'Options, items or pairs': '',
+				'Correct answer': 'Marked by hand: see the model answer and the rubric',
+				'Feedback per option': '',
+				Guidance: q.guidance,
+				'Model answer': q.modelAnswer,
+				Rubric: q.rubric.map(expectedCriterionLine).join(' | ')
+			};
 	}
 }
 
@@ -109,7 +132,7 @@ describe('CSV export of the whole real bank', () => {
 		expect(outsideQuotes).not.toMatch(/[^\r]\n|\r[^\n]/);
 	});
 
-	it('gives each question its prompt, choices, answer key, feedback, explanation and citations', () => {
+	it('gives each question its level, its hypothetical case and prompt, choices, answer key, feedback, explanation and citations', () => {
 		const rows = readRows(text);
 		pack.questions.forEach((q, i) => expect(rows[i], q.id).toEqual(expectedRow(pack, q)));
 	});
@@ -120,6 +143,19 @@ describe('CSV export of the whole real bank', () => {
 			expect(rows[i]?.Explanation).toBe(q.explanation);
 			for (const c of q.citations) expect(rows[i]?.Citations).toContain(`“${c.exact}” — `);
 		});
+	});
+
+	it('gives a written argument its guidance, model answer and rubric with points', () => {
+		const rows = readRows(text);
+		const essays = pack.questions.flatMap((q, i) =>
+			q.kind === 'essay' ? [{ q, row: rows[i] }] : []
+		);
+		expect(essays.length).toBeGreaterThanOrEqual(14);
+		for (const { q, row } of essays) {
+			expect(row?.Kind).toBe('essay');
+			expect(row?.['Model answer']).toBe(q.modelAnswer);
+			expect(row?.Rubric?.split(' | ')).toHaveLength(q.rubric.length);
+		}
 	});
 
 	it('converts and leaves out nothing from the real bank', () => {

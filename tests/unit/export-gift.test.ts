@@ -1,6 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import {
 	parse,
+	type Essay,
 	type GIFTQuestion,
 	type Matching,
 	type MultipleChoice,
@@ -13,7 +14,13 @@ import { generalFeedbackLines, sourceLabel } from '../../src/lib/export/feedback
 import { exportPack } from '../../src/lib/export/files';
 import { gift } from '../../src/lib/export/gift';
 import { realBankPack, specialCharactersPack } from '../helpers/packs';
-import { multipleQuestion } from '../helpers/questions';
+import {
+	expectedMarkingLines,
+	expectedTags,
+	expectedTextWithGuidance,
+	multipleQuestion,
+	rubricPoints
+} from '../helpers/questions';
 
 // Every check reads the file back with gift-pegjs, a GIFT parser independent of the exporter.
 // Where gift-pegjs and Moodle read the same GIFT differently (formats.md), the tests read it as
@@ -142,12 +149,31 @@ describe('GIFT export of the whole bank', () => {
 			for (const line of block.split('\n')) expect(line).toMatch(/^(\/\/ |::|\t[=~#TF]|\t####|\})/);
 	});
 
-	it('titles each question ::<id>:: and shows its prompt as plain text', () => {
+	it('titles each question ::<id>:: and shows its hypothetical case, marked as such, then its prompt as plain text', () => {
 		for (const q of realPack.questions) {
 			const x = exportedFor(q);
 			expect(x.stem.format).toBe('plain');
-			expect(shown(x.stem).split('\n\n')[0]).toBe(q.prompt);
+			const text = shown(x.stem).split('\n\n');
+			expect(q.kind === 'ordering' ? text.slice(0, -1) : text, q.id).toEqual(
+				expectedTextWithGuidance(q)
+			);
 		}
+	});
+
+	it('writes a written argument as an essay: braces holding only the general feedback, guidance after the prompt', () => {
+		const essays = realOfKind('essay');
+		expect(essays.length).toBeGreaterThanOrEqual(14);
+		for (const q of essays) {
+			const x = asType<Essay>(exportedFor(q), 'Essay');
+			expect(shown(x.stem).split('\n\n').at(-1)).toBe(`Guidance: ${q.guidance}`);
+		}
+	});
+
+	it('puts an essay’s model answer and rubric with points in its general feedback, after the explanation and sources', () => {
+		for (const q of realOfKind('essay'))
+			expect(globalFeedbackOf(exportedFor(q)), q.id).toBe(
+				[...generalFeedbackLines(realPack, q), ...expectedMarkingLines(q)].join('\n')
+			);
 	});
 
 	it('marks the one right option of a single-answer question with =, the others with ~, each with its own feedback', () => {
@@ -230,14 +256,15 @@ describe('GIFT export of the whole bank', () => {
 			expect(rows).toHaveLength(q.items.length);
 			expect(rows).toEqual(expect.arrayContaining(expected));
 			expect(rows).not.toEqual(expected);
-			const [prompt, ...rest] = shown(x.stem).split('\n\n');
-			expect(prompt).toBe(q.prompt);
-			expect(rest.join(' ')).toMatch(/matching question.*Position 1/);
+			const text = shown(x.stem).split('\n\n');
+			expect(text.slice(0, -1)).toEqual(expectedTextWithGuidance(q));
+			expect(text.at(-1)).toMatch(/matching question.*Position 1/);
 		}
 	});
 
 	it('carries the explanation and every cited passage with its outlet in the general feedback', () => {
 		for (const q of realPack.questions) {
+			if (q.kind === 'essay') continue;
 			const feedback = globalFeedbackOf(exportedFor(q)).split('\n');
 			expect(feedback[0]).toBe(q.explanation);
 			for (const c of q.citations)
@@ -248,9 +275,11 @@ describe('GIFT export of the whole bank', () => {
 		}
 	});
 
-	it('tags each question with its topic and its difficulty in a // [tag:…] comment', () => {
-		for (const q of realPack.questions)
-			expect(exportedFor(q).tags).toEqual([q.topic, q.difficulty, ...q.tags]);
+	it('tags each question with its topic, its difficulty and its cognitive level in a // [tag:…] comment', () => {
+		for (const q of realPack.questions) {
+			expect(exportedFor(q).tags).toEqual(expectedTags(q));
+			expect(exportedFor(q).tags).toContain(q.level);
+		}
 	});
 });
 
@@ -273,8 +302,10 @@ describe('GIFT export of special characters', () => {
 		for (const q of pack.questions) {
 			const x = byTitle(q.id);
 			expect(x.title).toBe(q.id);
-			expect(shown(x.stem).split('\n\n')[0]).toBe(q.prompt);
-			expect(globalFeedbackOf(x).split('\n')).toEqual(generalFeedbackLines(pack, q));
+			expect(shown(x.stem).split('\n\n')[0]).toBe(expectedTextWithGuidance(q)[0]);
+			expect(shown(x.stem).split('\n\n')).toContain(q.prompt);
+			if (q.kind !== 'essay')
+				expect(globalFeedbackOf(x).split('\n')).toEqual(generalFeedbackLines(pack, q));
 			switch (q.kind) {
 				case 'single':
 				case 'multiple':
@@ -306,6 +337,15 @@ describe('GIFT export of special characters', () => {
 							.sort()
 					).toEqual(q.items.map((i) => i.text).sort());
 					break;
+				case 'essay':
+					expect(shown(asType<Essay>(x, 'Essay').stem).split('\n\n')).toEqual(
+						expectedTextWithGuidance(q)
+					);
+					expect(globalFeedbackOf(x)).toBe(
+						[...generalFeedbackLines(pack, q), ...expectedMarkingLines(q)].join('\n')
+					);
+					expect(x.tags).toEqual(expectedTags(q));
+					break;
 			}
 		}
 	});
@@ -332,16 +372,29 @@ describe('GIFT export of special characters', () => {
 describe('GIFT conversion notes', () => {
 	const { notes } = exportPack(realPack, 'all', 'gift');
 	const orderingIds = realOfKind('ordering').map((q) => q.id);
+	const essays = realOfKind('essay');
 	const header = real.text.slice(0, real.text.indexOf('\n\n')).split('\n');
 
-	it('notes every ordering question, and only those, as converted to matching with the reason', () => {
-		expect(notes.map((n) => n.questionId).sort()).toEqual([...orderingIds].sort());
-		for (const n of notes) {
+	it('notes every ordering question as converted to matching with the reason', () => {
+		const ordering = notes.filter((n) => orderingIds.includes(n.questionId));
+		expect(ordering.map((n) => n.questionId).sort()).toEqual([...orderingIds].sort());
+		for (const n of ordering) {
 			expect(n.action).toBe('converted');
 			expect(n.note).toMatch(/ordering exported as matching/);
 			expect(n.note).toMatch(/Position N/);
 			expect(n.note).toMatch(/no core ordering question/);
 		}
+	});
+
+	it('notes every essay: model answer and rubric in the general feedback students see, and the mark to set', () => {
+		for (const q of essays) {
+			const n = notes.find((note) => note.questionId === q.id);
+			expect(n?.action, q.id).toBe('converted');
+			expect(n?.note).toContain('GIFT has no grader information');
+			expect(n?.note).toContain('general feedback, which Moodle shows students after the attempt');
+			expect(n?.note).toContain(`set it to ${rubricPoints(q)}`);
+		}
+		expect(notes).toHaveLength(orderingIds.length + essays.length);
 	});
 
 	it('lists the same conversions in // comment lines at the top of the file', () => {
@@ -350,10 +403,10 @@ describe('GIFT conversion notes', () => {
 		for (const n of notes) expect(header).toContain(`// - ${n.questionId}: converted. ${n.note}`);
 	});
 
-	it('says there is nothing to convert when the pack has no ordering question', () => {
+	it('says there is nothing to convert when the pack has no ordering question and no essay', () => {
 		const pack = {
 			...realPack,
-			questions: realPack.questions.filter((q) => q.kind !== 'ordering')
+			questions: realPack.questions.filter((q) => q.kind !== 'ordering' && q.kind !== 'essay')
 		};
 		const result = exportPack(pack, 'no-ordering', 'gift');
 		expect(result.notes).toEqual([]);

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { Pack, Question } from '../../src/lib/content/schema';
 import { exportPack } from '../../src/lib/export/files';
 import { realBankPack, specialCharactersPack } from '../helpers/packs';
-import { singleQuestion } from '../helpers/questions';
+import {
+	expectedCriterionLine,
+	expectedQuestionText,
+	rubricPoints,
+	singleQuestion
+} from '../helpers/questions';
 
 /** A question as a reader sees it once marked has rendered the document. */
 interface RenderedQuestion {
@@ -69,10 +74,15 @@ function expectedQuestion(pack: Pack, q: Question, number: number): RenderedQues
 		multiple: 'Multiple answer',
 		'true-false': 'True or false',
 		ordering: 'Ordering',
-		matching: 'Matching'
+		matching: 'Matching',
+		essay: 'Written argument'
 	}[q.kind];
+	const level = q.level ? ` · Level: ${q.level.charAt(0).toUpperCase()}${q.level.slice(1)}` : '';
 	const tags = q.tags.length ? ` · Tags: ${q.tags.join(', ')}` : '';
-	const paragraphs = [`${kind} · Difficulty: ${q.difficulty}${tags}`, q.prompt];
+	const paragraphs = [
+		`${kind} · Difficulty: ${q.difficulty}${level}${tags}`,
+		...expectedQuestionText(q)
+	];
 	let items: string[][];
 	if (q.kind === 'single' || q.kind === 'multiple') {
 		const right = q.options.filter((o) => o.correct).length;
@@ -94,9 +104,18 @@ function expectedQuestion(pack: Pack, q: Question, number: number): RenderedQues
 	} else if (q.kind === 'ordering') {
 		paragraphs.push('Items, listed in the right order:');
 		items = q.items.map((item) => [item.text]);
-	} else {
+	} else if (q.kind === 'matching') {
 		paragraphs.push('Pairs, each left-hand item with its right match:');
 		items = q.pairs.map((p) => [`${p.left} → ${p.right}`]);
+	} else {
+		const [first, ...more] = q.modelAnswer.split(/\n{2,}/);
+		paragraphs.push(
+			`Guidance: ${q.guidance}`,
+			`Model answer: ${first}`,
+			...more,
+			`Rubric (${rubricPoints(q)} points in all):`
+		);
+		items = q.rubric.map((c) => [expectedCriterionLine(c)]);
 	}
 	paragraphs.push(`Explanation: ${q.explanation}`, q.citations.length > 1 ? 'Sources:' : 'Source:');
 	const quotes = q.citations.map((c) => {
@@ -136,7 +155,7 @@ describe('Markdown export of the whole real bank', () => {
 		});
 	});
 
-	it('shows every question with its kind, prompt, answers, feedback, explanation and quoted sources', () => {
+	it('shows every question with its kind, level, hypothetical case, prompt, answers, feedback, explanation and quoted sources', () => {
 		pack.questions.forEach((q, i) =>
 			expect(questions[i], q.id).toEqual(expectedQuestion(pack, q, i + 1))
 		);

@@ -5,7 +5,13 @@ import { generalFeedbackLines, sourceLabel } from '../../src/lib/export/feedback
 import { exportPack } from '../../src/lib/export/files';
 import { moodleXml } from '../../src/lib/export/moodle-xml';
 import { realBankPack, specialCharactersPack } from '../helpers/packs';
-import { multipleQuestion } from '../helpers/questions';
+import {
+	expectedMarkingLines,
+	expectedTags,
+	expectedTextWithGuidance,
+	multipleQuestion,
+	rubricPoints
+} from '../helpers/questions';
 
 // Every check reads the file back with fast-xml-parser, an XML parser independent of the exporter,
 // and the HTML inside the text fields with fast-xml-parser too, as the text a student would see.
@@ -35,6 +41,13 @@ interface XmlQuestion {
 	generalfeedback?: TextField;
 	single?: string;
 	shuffleanswers?: string;
+	defaultgrade?: string;
+	responseformat?: string;
+	responserequired?: string;
+	responsefieldlines?: string;
+	attachments?: string;
+	attachmentsrequired?: string;
+	graderinfo?: TextField;
 	answer?: XmlAnswer[];
 	subquestion?: XmlSubquestion[];
 	tags?: { tag: TextField[] };
@@ -140,15 +153,51 @@ describe('Moodle XML export of the whole bank', () => {
 			multiple: 'multichoice',
 			'true-false': 'truefalse',
 			matching: 'matching',
-			ordering: 'matching'
+			ordering: 'matching',
+			essay: 'essay'
 		};
 		expect(realQuestions).toHaveLength(realPack.questions.length);
 		for (const q of realPack.questions) expect(exportedFor(q)['@'].type).toBe(moodleType[q.kind]);
 	});
 
-	it('shows each question’s prompt as its text', () => {
+	it('shows each question’s hypothetical case, marked as such, then its prompt as its text', () => {
+		for (const q of realPack.questions) {
+			const text = paragraphsOf(exportedFor(q).questiontext);
+			const own = q.kind === 'ordering' ? text.slice(0, -1) : text;
+			expect(own, q.id).toEqual(expectedTextWithGuidance(q));
+		}
+		expect(realPack.questions.some((q) => q.scenario)).toBe(true);
+	});
+
+	it('writes a written argument as an essay in the editor, 15 lines, no files, guidance after the prompt', () => {
+		const essays = realOfKind('essay');
+		expect(essays.length).toBeGreaterThanOrEqual(14);
+		for (const q of essays) {
+			const x = exportedFor(q);
+			expect(paragraphsOf(x.questiontext), q.id).toEqual(expectedTextWithGuidance(q));
+			expect([x.responseformat, x.responserequired, x.responsefieldlines]).toEqual([
+				'editor',
+				'1',
+				'15'
+			]);
+			expect([x.attachments, x.attachmentsrequired]).toEqual(['0', '0']);
+			expect(x.answer).toBeUndefined();
+		}
+	});
+
+	it('grades an essay out of its rubric’s total, and every other question out of 1', () => {
 		for (const q of realPack.questions)
-			expect(paragraphsOf(exportedFor(q).questiontext)[0]).toBe(q.prompt);
+			expect(Number(exportedFor(q).defaultgrade), q.id).toBe(
+				q.kind === 'essay' ? rubricPoints(q) : 1
+			);
+	});
+
+	it('puts an essay’s model answer and rubric, with points, in the grader information only', () => {
+		for (const q of realOfKind('essay')) {
+			const x = exportedFor(q);
+			expect(paragraphsOf(x.graderinfo), q.id).toEqual(expectedMarkingLines(q));
+			expect(paragraphsOf(x.generalfeedback).join('\n')).not.toContain(q.modelAnswer);
+		}
 	});
 
 	it('gives the one right option of a single-answer question 100 and the others 0, each with its own feedback', () => {
@@ -239,8 +288,8 @@ describe('Moodle XML export of the whole bank', () => {
 			expect(rows).not.toEqual(expected);
 			expect(x.shuffleanswers).toBe('true');
 			const text = paragraphsOf(x.questiontext);
-			expect(text[0]).toBe(q.prompt);
-			expect(text.slice(1).join(' ')).toMatch(/matching question.*Position 1/);
+			expect(text.slice(0, -1)).toEqual(expectedTextWithGuidance(q));
+			expect(text.at(-1)).toMatch(/matching question.*Position 1/);
 		}
 	});
 
@@ -277,10 +326,12 @@ describe('Moodle XML export of the whole bank', () => {
 		}
 	});
 
-	it('tags each question with its topic and its difficulty', () => {
+	it('tags each question with its topic, its difficulty and its cognitive level', () => {
 		for (const q of realPack.questions) {
 			const tags = exportedFor(q).tags?.tag.map((t) => t.text);
 			expect(tags).toEqual(expect.arrayContaining([q.topic, q.difficulty, ...q.tags]));
+			expect(tags, q.id).toEqual(expectedTags(q));
+			expect(tags).toContain(q.level);
 		}
 	});
 });
@@ -314,10 +365,11 @@ describe('Moodle XML export of special characters', () => {
 		for (const q of pack.questions) {
 			const x = byName(q.id);
 			expect(x.name?.text).toBe(q.id);
-			expect(paragraphsOf(x.questiontext)[0]).toBe(q.prompt);
+			expect(paragraphsOf(x.questiontext)[0]).toBe(expectedTextWithGuidance(q)[0]);
+			expect(paragraphsOf(x.questiontext)).toContain(q.prompt);
 			expect(paragraphsOf(x.generalfeedback)).toEqual(generalFeedbackLines(pack, q));
 			expect(paragraphsOf(x.generalfeedback).join('\n')).toContain(pack.sources[0]!.label);
-			expect(x.tags?.tag.map((t) => t.text)).toEqual([q.topic, q.difficulty, ...q.tags]);
+			expect(x.tags?.tag.map((t) => t.text)).toEqual(expectedTags(q));
 			switch (q.kind) {
 				case 'single':
 				case 'multiple':
@@ -341,6 +393,11 @@ describe('Moodle XML export of special characters', () => {
 						q.items.map((i) => i.text).sort()
 					);
 					break;
+				case 'essay':
+					expect(paragraphsOf(x.questiontext)).toEqual(expectedTextWithGuidance(q));
+					expect(paragraphsOf(x.graderinfo)).toEqual(expectedMarkingLines(q));
+					expect(x.tags?.tag.map((t) => t.text)).toContain('evaluate');
+					break;
 			}
 		}
 	});
@@ -349,15 +406,29 @@ describe('Moodle XML export of special characters', () => {
 describe('Moodle XML conversion notes', () => {
 	const { notes } = exportPack(realPack, 'all', 'moodleXml');
 	const orderingIds = realOfKind('ordering').map((q) => q.id);
+	const essays = realOfKind('essay');
 
-	it('notes every ordering question, and only those, as converted to matching with the reason', () => {
-		expect(notes.map((n) => n.questionId).sort()).toEqual([...orderingIds].sort());
-		for (const n of notes) {
+	it('notes every ordering question as converted to matching with the reason', () => {
+		const ordering = notes.filter((n) => orderingIds.includes(n.questionId));
+		expect(ordering.map((n) => n.questionId).sort()).toEqual([...orderingIds].sort());
+		for (const n of ordering) {
 			expect(n.action).toBe('converted');
 			expect(n.note).toMatch(/ordering exported as matching/);
 			expect(n.note).toMatch(/Position N/);
 			expect(n.note).toMatch(/no core ordering question/);
 		}
+	});
+
+	it('notes every essay, saying it is graded by hand out of its rubric’s total, the model answer and rubric for graders', () => {
+		const essayNotes = notes.filter((n) => essays.some((q) => q.id === n.questionId));
+		expect(essayNotes).toHaveLength(essays.length);
+		for (const q of essays) {
+			const n = essayNotes.find((note) => note.questionId === q.id)!;
+			expect(n.action).toBe('converted');
+			expect(n.note).toContain(`essay question, graded by hand out of ${rubricPoints(q)}`);
+			expect(n.note).toContain('grader information, which students do not see');
+		}
+		expect(notes).toHaveLength(orderingIds.length + essays.length);
 	});
 
 	it('lists the same conversions in a comment at the top of the file', () => {
@@ -367,10 +438,10 @@ describe('Moodle XML conversion notes', () => {
 		for (const n of notes) expect(comment).toContain(`${n.questionId}: converted. ${n.note}`);
 	});
 
-	it('says there is nothing to convert when the pack has no ordering question', () => {
+	it('says there is nothing to convert when the pack has no ordering question and no essay', () => {
 		const pack = {
 			...realPack,
-			questions: realPack.questions.filter((q) => q.kind !== 'ordering')
+			questions: realPack.questions.filter((q) => q.kind !== 'ordering' && q.kind !== 'essay')
 		};
 		const result = exportPack(pack, 'no-ordering', 'moodleXml');
 		expect(result.notes).toEqual([]);

@@ -5,6 +5,7 @@ import { exportPack } from '../../src/lib/export/files';
 import { canvasQti } from '../../src/lib/export/qti12-canvas';
 import type { ConversionNote } from '../../src/lib/export/types';
 import { realBankPack, specialCharactersPack } from '../helpers/packs';
+import { expectedMarkingLines, expectedTextWithGuidance, rubricPoints } from '../helpers/questions';
 import {
 	allElements,
 	child,
@@ -26,8 +27,18 @@ const CANVAS_TYPES: Record<Question['kind'], string> = {
 	multiple: 'multiple_answers_question',
 	'true-false': 'true_false_question',
 	ordering: 'matching_question',
-	matching: 'matching_question'
+	matching: 'matching_question',
+	essay: 'essay_question'
 };
+
+/** The points a question is worth in Canvas: an essay its rubric's total, any other kind 1. */
+const pointsOf = (q: Question) => (q.kind === 'essay' ? rubricPoints(q) : 1);
+
+/** The general feedback a question should carry: an essay's marking guide after the evidence. */
+const expectedGeneralFeedback = (pack: Pack, q: Question) =>
+	q.kind === 'essay'
+		? [...generalFeedbackLines(pack, q), ...expectedMarkingLines(q)]
+		: generalFeedbackLines(pack, q);
 
 interface Package {
 	zipName: string;
@@ -116,6 +127,7 @@ const setsFullScore = (c: XmlTree) =>
 
 /** The right answer as the item marks it, in the pack's terms (texts), in no particular order. */
 function markedRightAnswer(item: XmlTree, q: Question): string[] {
+	if (q.kind === 'essay') return [];
 	const lids = descendants(item, 'response_lid');
 	if (q.kind === 'matching' || q.kind === 'ordering')
 		return lids.map((lid) => {
@@ -150,6 +162,8 @@ function rightAnswerInPackTerms(q: Question): string[] {
 			);
 		case 'matching':
 			return q.pairs.map((p) => `${p.left} → ${p.right}`);
+		case 'essay':
+			return [];
 	}
 }
 
@@ -186,14 +200,34 @@ describe('Canvas QTI 1.2 package of the whole real bank', () => {
 		]);
 		expect(child(real.meta, 'shuffle_answers').text).toBe(String(realPack.settings.shuffleOptions));
 		expect(child(real.meta, 'quiz_type').text).toBe('practice_quiz');
-		expect(child(real.meta, 'points_possible').text).toBe(String(realPack.questions.length));
+		const total = realPack.questions.reduce((sum, q) => sum + pointsOf(q), 0);
+		expect(child(real.meta, 'points_possible').text).toBe(String(total));
 	});
 
-	it('writes one item per question, in the pack’s order, each worth one point', () => {
+	it('writes one item per question, in the pack’s order, each worth one point and an essay its rubric’s total', () => {
 		expect(real.assessment.name).toBe('questestinterop');
 		expect(child(real.assessment, 'assessment').attributes.title).toBe(realPack.title);
 		expect(real.items.map((i) => i.question.id)).toEqual(realPack.questions.map((q) => q.id));
-		for (const { item } of real.items) expect(metadata(item).points_possible).toBe('1');
+		for (const { question, item } of real.items)
+			expect(metadata(item).points_possible, question.id).toBe(String(pointsOf(question)));
+		expect(real.items.some((i) => metadata(i.item).points_possible !== '1')).toBe(true);
+	});
+
+	it('gives each item its cognitive level in a cognitive_level metadata field', () => {
+		for (const { question, item } of real.items)
+			expect(metadata(item).cognitive_level, question.id).toBe(question.level);
+	});
+
+	it('writes a written argument as an essay_question: one text box, no score, marked by a grader', () => {
+		const essays = real.items.filter((i) => i.question.kind === 'essay');
+		expect(essays.length).toBeGreaterThanOrEqual(14);
+		for (const { question, item } of essays) {
+			expect(descendants(item, 'response_lid'), question.id).toEqual([]);
+			const box = child(child(item, 'presentation'), 'response_str');
+			expect(descendants(box, 'response_label')).toHaveLength(1);
+			expect(child(box, 'render_fib')).toBeDefined();
+			expect(descendants(item, 'setvar')).toEqual([]);
+		}
 	});
 
 	it('gives each question Canvas’s type for its kind, ordering as matching', () => {
@@ -201,14 +235,15 @@ describe('Canvas QTI 1.2 package of the whole real bank', () => {
 			expect(metadata(item).question_type, question.id).toBe(CANVAS_TYPES[question.kind]);
 	});
 
-	it('shows each question’s prompt', () => {
+	it('shows each question’s hypothetical case, marked as such, then its prompt (and an essay’s guidance)', () => {
 		for (const { question, item } of real.items)
-			expect(promptOf(item), question.id).toBe(question.prompt);
+			expect(promptOf(item), question.id).toBe(expectedTextWithGuidance(question).join('\n'));
 	});
 
 	it('offers every option as a choice, and every right-hand text (or position) to every item of a matching', () => {
 		for (const { question: q, item } of real.items) {
 			const lids = descendants(item, 'response_lid');
+			if (q.kind === 'essay') continue;
 			if (q.kind === 'single' || q.kind === 'multiple' || q.kind === 'true-false') {
 				expect(lids).toHaveLength(1);
 				expect(lids[0]!.attributes.rcardinality).toBe(
@@ -284,7 +319,7 @@ describe('Canvas QTI 1.2 package of the whole real bank', () => {
 	it('carries the explanation and every cited passage with its outlet in general_fb, shown after any answer', () => {
 		for (const { question: q, item } of real.items) {
 			const lines = feedbackParagraphs(item, 'general_fb');
-			expect(lines, q.id).toEqual(generalFeedbackLines(realPack, q));
+			expect(lines, q.id).toEqual(expectedGeneralFeedback(realPack, q));
 			expect(lines[0]).toBe(q.explanation);
 			for (const c of q.citations)
 				expect(
@@ -340,24 +375,37 @@ describe('Canvas QTI 1.2 package of the whole real bank', () => {
 describe('Canvas conversion notes', () => {
 	const orderingIds = realPack.questions.filter((q) => q.kind === 'ordering').map((q) => q.id);
 
+	const essays = realPack.questions.filter((q) => q.kind === 'essay');
+
 	it('converts each ordering question to matching, and says why', () => {
 		expect(orderingIds.length).toBeGreaterThanOrEqual(10);
-		expect(real.notes.map((n) => n.questionId)).toEqual(orderingIds);
-		for (const note of real.notes) {
+		const ordering = real.notes.filter((n) => orderingIds.includes(n.questionId));
+		expect(ordering.map((n) => n.questionId)).toEqual(orderingIds);
+		for (const note of ordering) {
 			expect(note.action).toBe('converted');
 			expect(note.note).toContain('matching question (item → position)');
 			expect(note.note).toContain('neighbouring pair');
 		}
 	});
 
+	it('notes each essay: worth its rubric’s total, its model answer and rubric in the feedback students see', () => {
+		for (const q of essays) {
+			const note = real.notes.find((n) => n.questionId === q.id);
+			expect(note?.action, q.id).toBe('converted');
+			expect(note?.note).toContain(`essay question worth ${rubricPoints(q)} points`);
+			expect(note?.note).toContain('general feedback, which students see after submitting');
+		}
+	});
+
 	it('converts and leaves out nothing else', () => {
 		expect(real.notes.every((n) => n.action === 'converted')).toBe(true);
+		expect(real.notes).toHaveLength(orderingIds.length + essays.length);
 		expect(real.items).toHaveLength(realPack.questions.length);
 	});
 
 	it('lists the same notes in the assessment XML, and marks each converted item with a comment', () => {
 		const comments = xmlComments(real.assessmentXml);
-		const summary = comments.find((c) => c.includes(`Conversion notes (${orderingIds.length})`));
+		const summary = comments.find((c) => c.includes(`Conversion notes (${real.notes.length})`));
 		expect(summary).toBeDefined();
 		for (const note of real.notes) {
 			expect(summary).toContain(`${note.questionId}: ${note.note}`);
@@ -378,8 +426,8 @@ describe('Canvas QTI 1.2 with special characters', () => {
 		expect(htmlParagraphTexts(child(odd.meta, 'description').text)).toEqual([pack.description]);
 		expect(odd.items).toHaveLength(pack.questions.length);
 		for (const { question: q, item } of odd.items) {
-			expect(promptOf(item), q.id).toBe(q.prompt);
-			expect(feedbackParagraphs(item, 'general_fb')).toEqual(generalFeedbackLines(pack, q));
+			expect(promptOf(item), q.id).toBe(expectedTextWithGuidance(q).join('\n'));
+			expect(feedbackParagraphs(item, 'general_fb')).toEqual(expectedGeneralFeedback(pack, q));
 			expect(markedRightAnswer(item, q).sort()).toEqual(rightAnswerInPackTerms(q).sort());
 			if (q.kind === 'single' || q.kind === 'multiple')
 				for (const [ident, text] of labels(descendants(item, 'response_lid')[0]!)) {
@@ -416,7 +464,7 @@ describe('Canvas QTI 1.2 with special characters', () => {
 			...['qtimetadatafield', 'fieldlabel', 'fieldentry', 'presentation', 'material', 'mattext'],
 			...['response_lid', 'render_choice', 'response_label', 'resprocessing', 'outcomes'],
 			...['decvar', 'respcondition', 'conditionvar', 'other', 'varequal', 'and', 'not'],
-			...['displayfeedback', 'setvar', 'itemfeedback', 'flow_mat']
+			...['displayfeedback', 'setvar', 'itemfeedback', 'flow_mat', 'response_str', 'render_fib']
 		]);
 		for (const n of allElements(odd.assessment)) expect(allowed.has(n.name), n.name).toBe(true);
 	});

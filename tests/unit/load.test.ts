@@ -12,6 +12,7 @@ import {
 	lineContaining,
 	makeContentDir,
 	moduleYaml,
+	SEMINAR_TOPIC_YAML,
 	TOPIC_YAML
 } from '../helpers/content-dir';
 
@@ -66,6 +67,39 @@ describe('loading a content folder', () => {
 		expect(formatProblem(problem!)).toMatch(
 			/fixture\.yaml:\d+: q fix-01: questions\[0\]\.citations\[1\]\.exact: citation 2/
 		);
+	});
+
+	it('anchors a topic’s seminar readings like citations, keeping their notes', () => {
+		const bank = loadBank(makeContentDir({ 'fixture.yaml': SEMINAR_TOPIC_YAML }));
+		const readings = bank.topics[0]?.seminar?.readings ?? [];
+		expect(readings.map((r) => r.note)).toEqual(['The offer.', 'The charge.', 'The repeat.']);
+		const text = bank.sources.find((s) => s.id === 'readwrite-2024-11')!.text;
+		expect(readings[0]?.start).toBe(text.indexOf('OpenAI had provided'));
+		expect(readings[0]?.anchor).toBe(`p${readings[0]?.start}-${readings[0]?.end}`);
+		expect(bankSchema.parse(bank)).toEqual(bank);
+	});
+
+	it('rejects a seminar reading that is not in its source, with file, line and reading number', () => {
+		const broken = SEMINAR_TOPIC_YAML.replace(
+			'exact: “Hundreds of artists',
+			'exact: “Thousands of artists'
+		);
+		const [problem, ...rest] = problemsOf(makeContentDir({ 'fixture.yaml': broken }));
+		expect(rest).toEqual([]);
+		expect(problem).toMatchObject({
+			line: lineContaining(broken, 'exact: “Thousands of artists'),
+			path: ['topic', 'seminar', 'readings', 1, 'exact']
+		});
+		expect(formatProblem(problem!)).toMatch(
+			/fixture\.yaml:\d+: topic\.seminar\.readings\[1\]\.exact: reading 2 \(source readwrite-2024-11\): quote not found/
+		);
+	});
+
+	it('rejects a seminar guide with fewer than three discussion questions', () => {
+		const broken = SEMINAR_TOPIC_YAML.replace('      - Is it still work?\n', '');
+		const [problem] = problemsOf(makeContentDir({ 'fixture.yaml': broken }));
+		expect(problem?.path).toEqual(['topic', 'seminar', 'discussion']);
+		expect(problem?.line).toBe(lineContaining(broken, '- Was the access a fair exchange?'));
 	});
 
 	it('rejects an ambiguous quote from a duplicated paragraph', () => {

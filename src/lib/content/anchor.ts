@@ -54,33 +54,38 @@ export class SourceText {
 /** Each source's text by source id, ready for anchoring. */
 export type SourceTexts = ReadonlyMap<string, SourceText>;
 
+/** What anchoring adds to a citation: its offsets and anchor id. */
+type Anchor = Omit<AnchoredCitation, keyof Citation>;
+
 /** Citations anchored in their sources, and what stopped the others (paths inside the list). */
-export interface AnchoredCitations {
-	citations: AnchoredCitation[];
+export interface AnchoredCitations<C extends Citation = Citation> {
+	citations: (C & Anchor)[];
 	problems: Problem[];
 }
 
 /**
- * Anchors every citation in its source's text. A citation that cannot be anchored is left out and
- * reported at its place in the list (`[1, 'exact']`), numbered from 1 as authors count.
+ * Anchors every citation in its source's text, keeping any other fields it has (a reading's note).
+ * One that cannot be anchored is left out and reported at its place in the list (`[1, 'exact']`),
+ * numbered from 1 as authors count and called by `noun` ("citation 2", "reading 2").
  */
-export function anchorCitations(
-	citations: readonly Citation[],
-	texts: SourceTexts
-): AnchoredCitations {
-	const anchored: AnchoredCitation[] = [];
+export function anchorCitations<C extends Citation>(
+	citations: readonly C[],
+	texts: SourceTexts,
+	noun = 'citation'
+): AnchoredCitations<C> {
+	const anchored: (C & Anchor)[] = [];
 	const problems: Problem[] = [];
 	citations.forEach((c, j) => {
 		const source = texts.get(c.source);
 		if (!source) {
 			const known = [...texts.keys()].join(', ');
-			const message = `citation ${j + 1}: unknown source "${c.source}" (known: ${known})`;
+			const message = `${noun} ${j + 1}: unknown source "${c.source}" (known: ${known})`;
 			problems.push({ path: [j, 'source'], message });
 			return;
 		}
 		const result = source.anchor(c);
 		if (!result.ok) {
-			const message = `citation ${j + 1} (source ${c.source}): ${result.reason}`;
+			const message = `${noun} ${j + 1} (source ${c.source}): ${result.reason}`;
 			problems.push({ path: [j, 'exact'], message });
 			return;
 		}

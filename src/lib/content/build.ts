@@ -4,9 +4,11 @@ import type {
 	AuthoredQuestion,
 	BuiltComparison,
 	BuiltGlossaryTerm,
+	BuiltTopic,
 	Comparison,
 	GlossaryTerm,
-	Question
+	Question,
+	Topic
 } from './schema';
 
 // What the build makes of authored content once it is valid YAML and fits its schema. Pure and
@@ -27,6 +29,15 @@ export function buildQuestion(
 	const { citations, problems } = anchorCitations(authored.citations, texts);
 	if (problems.length) return { ok: false, problems: under(['citations'], problems) };
 	return { ok: true, value: { ...authored, topic: topicId, citations } };
+}
+
+/** A topic with its seminar readings, if it has a seminar guide, anchored like citations. */
+export function buildTopic(topic: Topic, texts: SourceTexts): Built<BuiltTopic> {
+	const { seminar, ...rest } = topic;
+	if (!seminar) return { ok: true, value: rest };
+	const { citations, problems } = anchorCitations(seminar.readings, texts, 'reading');
+	if (problems.length) return { ok: false, problems: under(['seminar', 'readings'], problems) };
+	return { ok: true, value: { ...rest, seminar: { ...seminar, readings: citations } } };
 }
 
 /** A glossary term with every citation anchored. */

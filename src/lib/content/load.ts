@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
 import { SourceText, type SourceTexts } from './anchor';
-import { buildComparison, buildGlossaryTerm, buildQuestion, type Built } from './build';
+import { buildComparison, buildGlossaryTerm, buildQuestion, buildTopic, type Built } from './build';
 import { ContentError, type ContentProblem } from './problems';
 import {
 	compareFileSchema,
@@ -16,6 +16,7 @@ import {
 	type BuiltComparison,
 	type BuiltGlossaryTerm,
 	type BuiltModule,
+	type BuiltTopic,
 	type LoadedSource,
 	type Question,
 	type Topic
@@ -149,9 +150,9 @@ function loadTopics(
 	folder: ContentFolder,
 	listing: TopicListing,
 	texts: SourceTexts
-): { topics: Topic[]; questions: Question[] } {
+): { topics: BuiltTopic[]; questions: Question[] } {
 	checkListing(folder, listing);
-	const topics: Topic[] = [];
+	const topics: BuiltTopic[] = [];
 	const questions: Question[] = [];
 	const firstSeen = new Map<string, { yaml: YamlFile; index: number }>();
 	// Files are read in name order, not listed order: the bank's question order seeds the shuffles
@@ -160,7 +161,8 @@ function loadTopics(
 		const parsed = folder.parse(file, topicFileSchema, questionIdAt);
 		if (!parsed) continue;
 		const { yaml, data } = parsed;
-		topics.push(data.topic);
+		const topic = folder.place(buildTopic(data.topic, texts), yaml, ['topic']);
+		if (topic) topics.push(topic);
 		data.questions.forEach((q, i) => {
 			checkQuestion(folder, { yaml, index: i }, q, data.topic, firstSeen);
 			const built = buildQuestion(q, data.topic.id, texts);

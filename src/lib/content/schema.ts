@@ -89,12 +89,30 @@ export type AnchoredCitation = z.infer<typeof anchoredCitationSchema>;
 export const objectiveSchema = z.strictObject({ id: slugSchema, text: text(300) });
 export type Objective = z.infer<typeof objectiveSchema>;
 
+const readingFields = { note: text(400).describe('Why the passage matters, in our own words') };
+
+/** A passage to read before a seminar: a citation, and a note on why it matters. */
+export const readingSchema = citationSchema.extend(readingFields);
+export type Reading = z.infer<typeof readingSchema>;
+
+/** A seminar guide whose readings have the given shape (as authored, or anchored by the build). */
+const seminarOf = <R extends z.ZodType>(reading: R) =>
+	z.strictObject({
+		discussion: z.array(text(1000)).min(3).max(5),
+		readings: z.array(reading).min(3).max(6)
+	});
+
+/** A topic's seminar guide: three to five questions to discuss, and the passages to read first. */
+export const seminarSchema = seminarOf(readingSchema);
+export type Seminar = z.infer<typeof seminarSchema>;
+
 export const topicSchema = z.strictObject({
 	id: slugSchema,
 	order: z.int().min(1),
 	title: text(120),
 	intro: text(1500),
-	objectives: z.array(objectiveSchema).min(2).max(4)
+	objectives: z.array(objectiveSchema).min(2).max(4),
+	seminar: seminarSchema.optional()
 });
 export type Topic = z.infer<typeof topicSchema>;
 
@@ -358,11 +376,21 @@ export const builtComparisonSchema = comparisonSchema.extend({
 });
 export type BuiltComparison = z.infer<typeof builtComparisonSchema>;
 
+/** A seminar reading after the build: anchored in its source like a citation. */
+export const builtReadingSchema = anchoredCitationSchema.extend(readingFields);
+export type BuiltReading = z.infer<typeof builtReadingSchema>;
+
+/** A topic after the build: its seminar readings anchored. */
+export const builtTopicSchema = topicSchema.extend({
+	seminar: seminarOf(builtReadingSchema).optional()
+});
+export type BuiltTopic = z.infer<typeof builtTopicSchema>;
+
 /** The whole validated bank: every question's citations anchored in its source's text. */
 export const bankSchema = z.strictObject({
 	module: builtModuleSchema,
 	sources: z.array(loadedSourceSchema).min(1),
-	topics: z.array(topicSchema),
+	topics: z.array(builtTopicSchema),
 	questions: z.array(questionSchema),
 	glossary: z.array(builtGlossaryTermSchema),
 	comparisons: z.array(builtComparisonSchema)

@@ -1,3 +1,4 @@
+import { questionParagraphs } from '../content/question-text';
 import type { Question } from '../content/schema';
 import { oneLine } from '../text/one-line';
 import { optionLetter } from '../text/option-letter';
@@ -14,7 +15,12 @@ interface AikenQuestion {
 type AikenOutcome = { exported: AikenQuestion; lost: string } | { leftOut: string };
 
 const ONLY_SINGLE_ANSWER = 'Aiken carries only single-answer multiple choice';
-const KIND_NAMES = { multiple: 'multiple-answer', ordering: 'ordering', matching: 'matching' };
+const KIND_NAMES = {
+	multiple: 'multiple-answer',
+	ordering: 'ordering',
+	matching: 'matching',
+	essay: 'written-argument (essay)'
+};
 const NO_FEEDBACK = 'Aiken has no place for feedback';
 
 /**
@@ -50,7 +56,9 @@ function aikenOutcomeOf(question: Question): AikenOutcome {
 	if (question.kind !== 'single' && question.kind !== 'true-false')
 		return { leftOut: `${KIND_NAMES[question.kind]} question left out: ${ONLY_SINGLE_ANSWER}` };
 
-	const prompt = oneLine(question.prompt);
+	// Aiken holds the question on one line: the hypothetical case, marked, then the prompt.
+	const paragraphs = questionParagraphs(question);
+	const prompt = oneLine(paragraphs.join(' '));
 	const misread = misreadPrompt(prompt);
 	if (misread) return { leftOut: misread };
 
@@ -72,8 +80,12 @@ function aikenOutcomeOf(question: Question): AikenOutcome {
 			`its explanation, its feedback for each answer and its ${citationCount(question)} are not carried: ${NO_FEEDBACK}`
 		);
 	}
+	if (paragraphs.length > 1)
+		lost.push(
+			'its hypothetical case and its prompt share one line, since Aiken holds the question on one line'
+		);
 	const texts = [
-		question.prompt,
+		...paragraphs,
 		...(question.kind === 'single' ? question.options.map((o) => o.text) : [])
 	];
 	if (texts.some(hasLineBreak))

@@ -1,3 +1,4 @@
+import { questionParagraphs, rubricCriterionText } from '../content/question-text';
 import type { Pack, Question } from '../content/schema';
 import { csvDocument, looksLikeFormula } from '../text/csv';
 import { optionLetter } from '../text/option-letter';
@@ -10,10 +11,14 @@ const CSV_COLUMNS = [
 	'Topic',
 	'Kind',
 	'Difficulty',
+	'Level',
 	'Prompt',
 	'Options, items or pairs',
 	'Correct answer',
 	'Feedback per option',
+	'Guidance',
+	'Model answer',
+	'Rubric',
 	'Explanation',
 	'Citations',
 	'Tags',
@@ -21,15 +26,31 @@ const CSV_COLUMNS = [
 ] as const;
 
 type Column = (typeof CSV_COLUMNS)[number];
-type AnswerColumn = 'Options, items or pairs' | 'Correct answer' | 'Feedback per option';
+type AnswerColumn =
+	| 'Options, items or pairs'
+	| 'Correct answer'
+	| 'Feedback per option'
+	| 'Guidance'
+	| 'Model answer'
+	| 'Rubric';
 /** A row's cells by column, all but the export notes that depend on them. */
 type QuestionCells = Omit<Record<Column, string>, 'Export notes'>;
 
 /** Separates the entries of a list held in one cell. */
 const LIST = ' | ';
 
-/** The answer part of a row: what the student sees, the key, and the feedback for each choice. */
-function answerCells(question: Question): Pick<QuestionCells, AnswerColumn> {
+/** Every answer cell empty: each kind fills those it has. */
+const NO_ANSWER: Record<AnswerColumn, string> = {
+	'Options, items or pairs': '',
+	'Correct answer': '',
+	'Feedback per option': '',
+	Guidance: '',
+	'Model answer': '',
+	Rubric: ''
+};
+
+/** The answer part of a row: what the student sees, the key, the feedback for each choice, an essay's marking guide. */
+function answerCells(question: Question): Partial<Record<AnswerColumn, string>> {
 	switch (question.kind) {
 		case 'single':
 		case 'multiple':
@@ -67,6 +88,13 @@ function answerCells(question: Question): Pick<QuestionCells, AnswerColumn> {
 				'Correct answer': 'As paired',
 				'Feedback per option': ''
 			};
+		case 'essay':
+			return {
+				'Correct answer': 'Marked by hand: see the model answer and the rubric',
+				Guidance: question.guidance,
+				'Model answer': question.modelAnswer,
+				Rubric: question.rubric.map(rubricCriterionText).join(LIST)
+			};
 	}
 }
 
@@ -77,7 +105,9 @@ function questionCells(pack: Pack, question: Question): QuestionCells {
 		Topic: pack.topics.find((t) => t.id === question.topic)?.title ?? question.topic,
 		Kind: question.kind,
 		Difficulty: question.difficulty,
-		Prompt: question.prompt,
+		Level: question.level ?? '',
+		Prompt: questionParagraphs(question).join('\n\n'),
+		...NO_ANSWER,
 		...answerCells(question),
 		Explanation: question.explanation,
 		Citations: question.citations.map((c) => citationText(pack, c)).join(LIST),

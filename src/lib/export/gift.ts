@@ -1,12 +1,13 @@
 import type { Pack, Question } from '../content/schema';
 import { oneLine } from '../text/one-line';
-import { generalFeedbackLines } from './feedback-text';
+import { feedbackWithMarkingLines, questionPoints } from './feedback-text';
 import { htmlOfText } from './html';
 import {
 	conversionCommentLines,
 	matchRowsOf,
 	moodleConversionNotes,
 	moodleQuestionParagraphs,
+	moodleTags,
 	multipleResponsePercents,
 	quizSettingsCommentLine,
 	topicCategories
@@ -61,9 +62,12 @@ function weight(percent: number | undefined): string {
 	return `%${percent}%`;
 }
 
-/** The answers inside `{ }`, one per line, then the general feedback. */
+/**
+ * The answers inside `{ }`, one per line, then the general feedback. GIFT has no grader
+ * information, so an essay's model answer and rubric go in its general feedback.
+ */
 function answerLines(pack: Pack, q: Question): string[] {
-	const general = `####${escapeGift(generalFeedbackLines(pack, q).join('\n'))}`;
+	const general = `####${escapeGift(feedbackWithMarkingLines(pack, q).join('\n'))}`;
 	switch (q.kind) {
 		case 'single':
 			return [
@@ -103,12 +107,17 @@ function answerLines(pack: Pack, q: Question): string[] {
 				...matchRowsOf(q).map((row) => `=${arrowSafeText(row.left)} -> ${escapeGift(row.right)}`),
 				general
 			];
+		case 'essay':
+			// Nothing but the general feedback between the braces: Moodle reads that as an essay.
+			return [general];
 	}
 }
 
 /** One question: a comment with its tags (and its conversion), `::id::`, its `[plain]` text and `{answers}`. */
 function questionBlock(pack: Pack, q: Question, note: ConversionNote | undefined): string {
-	const tags = [q.topic, q.difficulty, ...q.tags].map((tag) => `[tag:${tag}]`).join(' ');
+	const tags = moodleTags(q)
+		.map((tag) => `[tag:${tag}]`)
+		.join(' ');
 	const text = escapeGift(moodleQuestionParagraphs(q).join('\n\n'));
 	return [
 		`// ${tags}`,
@@ -145,7 +154,11 @@ export const gift: Exporter = {
 	description:
 		'For Moodle: Question bank → Import → "GIFT format"; plain text, one category per topic, with feedback and cited passages.',
 	render(pack) {
-		const notes = moodleConversionNotes(pack);
+		const notes = moodleConversionNotes(
+			pack,
+			(q) =>
+				`written argument exported as a Moodle essay question, but GIFT has no grader information: the model answer and the rubric are in the general feedback, which Moodle shows students after the attempt. GIFT cannot set a mark either, so Moodle gives the question its default of 1: set it to ${questionPoints(q)} (the rubric's total) after import`
+		);
 		return { data: renderGift(pack, notes), notes };
 	}
 };

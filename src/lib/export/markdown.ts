@@ -1,16 +1,15 @@
+import {
+	pointsText,
+	questionParagraphs,
+	rubricCriterionText,
+	rubricTotal
+} from '../content/question-text';
 import type { Pack, Question } from '../content/schema';
+import { kindLabels, levelLabels } from '../content/vocabulary';
 import { oneLine } from '../text/one-line';
 import { optionLetter } from '../text/option-letter';
-import { citationText } from './feedback-text';
+import { citationText, guidanceText } from './feedback-text';
 import type { Exporter } from './types';
-
-const KIND_NAMES: Record<Question['kind'], string> = {
-	single: 'Single answer',
-	multiple: 'Multiple answer',
-	'true-false': 'True or false',
-	ordering: 'Ordering',
-	matching: 'Matching'
-};
 
 const RIGHT = '**(right)**';
 const WRONG = '(wrong)';
@@ -82,6 +81,13 @@ function answerBlocks(question: Question): string[] {
 					.map((p) => `- ${itemText(p.left, '  ')} → ${itemText(p.right, '  ')}`)
 					.join('\n')
 			];
+		case 'essay':
+			return [
+				escapeMarkdown(guidanceText(question)),
+				`**Model answer:** ${escapeMarkdown(question.modelAnswer)}`,
+				`**Rubric (${pointsText(rubricTotal(question.rubric))} in all):**`,
+				question.rubric.map((c) => `- ${itemText(rubricCriterionText(c), '  ')}`).join('\n')
+			];
 	}
 }
 
@@ -93,13 +99,14 @@ function blockquote(text: string): string {
 		.join('\n');
 }
 
-/** One question: its numbered heading, kind and difficulty, prompt, answers, explanation and sources. */
+/** One question: its numbered heading, kind, difficulty and level, text, answers, explanation and sources. */
 function questionSection(pack: Pack, question: Question, number: number): string {
+	const level = question.level ? ` · Level: ${levelLabels[question.level]}` : '';
 	const tags = question.tags.length ? ` · Tags: ${escapeMarkdown(question.tags.join(', '))}` : '';
 	return [
 		`### Question ${number} (${question.id})`,
-		`_${KIND_NAMES[question.kind]} · Difficulty: ${question.difficulty}${tags}_`,
-		escapeMarkdown(question.prompt),
+		`_${kindLabels[question.kind]} · Difficulty: ${question.difficulty}${level}${tags}_`,
+		...questionParagraphs(question).map(escapeMarkdown),
 		...answerBlocks(question),
 		`**Explanation:** ${escapeMarkdown(question.explanation)}`,
 		question.citations.length > 1 ? '**Sources:**' : '**Source:**',

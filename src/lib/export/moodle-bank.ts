@@ -1,6 +1,8 @@
 import type { Pack, Question, QuestionOf } from '../content/schema';
 import { seededRandom, shuffled } from '../quiz/random';
-import { orderingAsMatchingNotes, positionPairs, type MatchPair } from './ordering-as-matching';
+import { questionTextWithGuidance } from './feedback-text';
+import { kindConversionNotes } from './notes';
+import { positionPairs, type MatchPair } from './ordering-as-matching';
 import type { ConversionNote } from './types';
 
 // What Moodle's question bank can hold, shared by the two Moodle formats (GIFT and Moodle XML):
@@ -106,22 +108,42 @@ export function matchRowsOf(
 	return question.kind === 'matching' ? question.pairs : orderingMatchRows(question);
 }
 
-/** The paragraphs of a question's text in Moodle: the prompt, and for a converted ordering question, why it is a matching one. */
+/**
+ * The paragraphs of a question's text in Moodle: the hypothetical case and prompt, an essay's
+ * guidance, and for a converted ordering question why it is a matching one.
+ */
 export function moodleQuestionParagraphs(question: Question): string[] {
-	return question.kind === 'ordering'
-		? [question.prompt, orderingAsMatchingInstruction]
-		: [question.prompt];
+	const paragraphs = questionTextWithGuidance(question);
+	return question.kind === 'ordering' ? [...paragraphs, orderingAsMatchingInstruction] : paragraphs;
+}
+
+/** A question's Moodle tags: its topic, difficulty, cognitive level (if it has one) and own tags. */
+export function moodleTags(question: Question): string[] {
+	return [
+		question.topic,
+		question.difficulty,
+		...(question.level ? [question.level] : []),
+		...question.tags
+	];
 }
 
 /**
- * What the Moodle formats change, question by question, in category order. Moodle has no core
- * ordering question, so each one becomes matching (item → "Position N").
+ * What a Moodle format changes, question by question, in category order. Moodle has no core
+ * ordering question, so each one becomes matching (item → "Position N"); what happens to an
+ * essay's model answer and rubric depends on the format, which says so in `essayNote`.
  */
-export function moodleConversionNotes(pack: Pack): ConversionNote[] {
-	return orderingAsMatchingNotes(
+export function moodleConversionNotes(
+	pack: Pack,
+	essayNote: (question: QuestionOf<'essay'>) => string
+): ConversionNote[] {
+	return kindConversionNotes(
 		topicCategories(pack).flatMap((category) => category.questions),
-		'ordering exported as matching (item → "Position N"): Moodle has no core ordering question. ' +
-			'Moodle gives credit for each item put in its right position, where Sourced credits neighbouring pairs.'
+		{
+			ordering: () =>
+				'ordering exported as matching (item → "Position N"): Moodle has no core ordering question. ' +
+				'Moodle gives credit for each item put in its right position, where Sourced credits neighbouring pairs.',
+			essay: essayNote
+		}
 	);
 }
 

@@ -1,11 +1,12 @@
 import type { Pack, Question } from '../content/schema';
-import { generalFeedbackLines } from './feedback-text';
+import { ESSAY_LINES, generalFeedbackLines, markingLines, questionPoints } from './feedback-text';
 import { htmlParagraphs } from './html';
 import {
 	conversionCommentLines,
 	matchRowsOf,
 	moodleConversionNotes,
 	moodleQuestionParagraphs,
+	moodleTags,
 	multipleResponsePercents,
 	quizSettingsCommentLine,
 	topicCategories
@@ -37,14 +38,24 @@ function plainField(tag: string, text: string): XmlElement {
 	return element(tag, {}, [element('text', {}, [cdata(text)])]);
 }
 
+/** The share of the mark lost per wrong try (interactive quizzes); an essay is marked once, by hand. */
+const penalty = {
+	single: '0.3333333',
+	multiple: '0.3333333',
+	'true-false': '1',
+	matching: '0.3333333',
+	ordering: '0.3333333',
+	essay: '0'
+} as const satisfies Record<Question['kind'], string>;
+
 /** The fields every question type shares: name, text, general feedback with the evidence, grading. */
 function headerFields(pack: Pack, q: Question): XmlElement[] {
 	return [
 		plainField('name', q.id),
 		htmlField('questiontext', moodleQuestionParagraphs(q)),
 		htmlField('generalfeedback', generalFeedbackLines(pack, q)),
-		valueElement('defaultgrade', 1),
-		valueElement('penalty', q.kind === 'true-false' ? '1' : '0.3333333'),
+		valueElement('defaultgrade', questionPoints(q)),
+		valueElement('penalty', penalty[q.kind]),
 		valueElement('hidden', 0)
 	];
 }
@@ -93,6 +104,16 @@ function bodyFields(pack: Pack, q: Question): XmlElement[] {
 					])
 				)
 			];
+		case 'essay':
+			// Written in the rich-text editor, no files; graders see the model answer and rubric.
+			return [
+				valueElement('responseformat', 'editor'),
+				valueElement('responserequired', 1),
+				valueElement('responsefieldlines', ESSAY_LINES),
+				valueElement('attachments', 0),
+				valueElement('attachmentsrequired', 0),
+				htmlField('graderinfo', markingLines(q))
+			];
 	}
 }
 
@@ -101,12 +122,13 @@ const moodleType = {
 	multiple: 'multichoice',
 	'true-false': 'truefalse',
 	matching: 'matching',
-	ordering: 'matching'
+	ordering: 'matching',
+	essay: 'essay'
 } as const satisfies Record<Question['kind'], string>;
 
-/** One `<question>` element, its tags carrying the topic, the difficulty and the question's own tags. */
+/** One `<question>` element, its tags carrying the topic, the difficulty, the level and the question's own tags. */
 function questionNodes(pack: Pack, q: Question, note: ConversionNote | undefined): XmlChild[] {
-	const tags = [q.topic, q.difficulty, ...q.tags];
+	const tags = moodleTags(q);
 	return [
 		note && comment(`${q.id}: ${note.note}`),
 		element('question', { type: moodleType[q.kind] }, [
@@ -151,7 +173,11 @@ export const moodleXml: Exporter = {
 	description:
 		'For Moodle: Question bank → Import → "Moodle XML format"; one category per topic, with feedback, tags and cited passages.',
 	render(pack) {
-		const notes = moodleConversionNotes(pack);
+		const notes = moodleConversionNotes(
+			pack,
+			(q) =>
+				`written argument exported as a Moodle essay question, graded by hand out of ${questionPoints(q)} (the rubric's total): the model answer and the rubric are in the grader information, which students do not see`
+		);
 		return { data: renderMoodleXml(pack, notes), notes };
 	}
 };

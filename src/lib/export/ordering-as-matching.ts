@@ -1,5 +1,4 @@
-import type { Question, QuestionOf } from '../content/schema';
-import type { ConversionNote } from './types';
+import type { QuestionOf } from '../content/schema';
 
 // Neither Moodle nor Canvas has an ordering question, so the Moodle formats (GIFT, Moodle XML)
 // and Canvas QTI 1.2 carry one as a matching question: each item matched to its position.
@@ -36,14 +35,4 @@ export function positionPairs(
 		left: item.text,
 		right: label(i + 1, count)
 	}));
-}
-
-/** One note for each ordering question among these, in their order: converted to matching, and why. */
-export function orderingAsMatchingNotes(
-	questions: readonly Question[],
-	note: string
-): ConversionNote[] {
-	return questions
-		.filter((q) => q.kind === 'ordering')
-		.map((q) => ({ questionId: q.id, action: 'converted', note }));
 }

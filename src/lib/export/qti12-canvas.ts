@@ -1,14 +1,14 @@
 import type { Pack, Question, QuestionOf } from '../content/schema';
 import { rightAnswerText } from '../quiz/feedback';
 import { layoutOf } from '../quiz/layout';
-import { generalFeedbackLines } from './feedback-text';
-import { htmlParagraphs } from './html';
 import {
-	orderingAsMatchingNotes,
-	positionLabelWithEnds,
-	positionPairs,
-	type MatchPair
-} from './ordering-as-matching';
+	feedbackWithMarkingLines,
+	questionPoints,
+	questionTextWithGuidance
+} from './feedback-text';
+import { htmlParagraphs } from './html';
+import { conversionSummaryLines, kindConversionNotes } from './notes';
+import { positionLabelWithEnds, positionPairs, type MatchPair } from './ordering-as-matching';
 import type { ConversionNote, Exporter } from './types';
 import { comment, element, valueElement, xmlDocument, XSI_NAMESPACE, type XmlElement } from './xml';
 import { zipPackage } from './zip';
@@ -24,7 +24,8 @@ export const canvasQuestionType: Record<Question['kind'], string> = {
 	multiple: 'multiple_answers_question',
 	'true-false': 'true_false_question',
 	ordering: 'matching_question',
-	matching: 'matching_question'
+	matching: 'matching_question',
+	essay: 'essay_question'
 };
 
 /** Why an ordering question is not carried exactly: said in the notes and in the XML. */
@@ -156,6 +157,20 @@ function matchingBody(
 	};
 }
 
+/** An essay: one text box (as Canvas's own exports write it) and no score, since a grader marks it. */
+function essayBody(): ItemBody {
+	return {
+		answerIds: [],
+		presentation: [
+			element('response_str', { ident: RESPONSE, rcardinality: 'Single' }, [
+				element('render_fib', {}, [element('response_label', { ident: 'answer1', rshuffle: 'No' })])
+			])
+		],
+		processing: [condition('No', always())],
+		feedback: []
+	};
+}
+
 function itemBody(q: Question, seed: string): ItemBody {
 	switch (q.kind) {
 		case 'single':
@@ -185,6 +200,8 @@ function itemBody(q: Question, seed: string): ItemBody {
 			);
 		case 'ordering':
 			return orderingBody(q, seed);
+		case 'essay':
+			return essayBody();
 	}
 }
 
@@ -209,12 +226,13 @@ function renderItem(pack: Pack, q: Question): XmlElement {
 		element('itemmetadata', {}, [
 			element('qtimetadata', {}, [
 				metadataField('question_type', canvasQuestionType[q.kind]),
-				metadataField('points_possible', 1),
-				metadataField('original_answer_ids', body.answerIds.join(','))
+				metadataField('points_possible', questionPoints(q)),
+				metadataField('original_answer_ids', body.answerIds.join(',')),
+				q.level && metadataField('cognitive_level', q.level)
 			])
 		]),
 		element('presentation', {}, [
-			html(`<div>${htmlParagraphs([q.prompt])}</div>`),
+			html(`<div>${htmlParagraphs(questionTextWithGuidance(q))}</div>`),
 			...body.presentation
 		]),
 		element('resprocessing', {}, [
@@ -224,14 +242,18 @@ function renderItem(pack: Pack, q: Question): XmlElement {
 			condition('Yes', always(), displayFeedback('general_fb')),
 			...body.processing
 		]),
-		itemFeedback('general_fb', generalFeedbackLines(pack, q)),
+		itemFeedback('general_fb', feedbackWithMarkingLines(pack, q)),
 		...body.feedback
 	]);
 }
 
-/** Each question that the export converts (ordering → matching), with the reason. */
+/** Why an essay's model answer and rubric are where students can see them: said in the notes and in the XML. */
+const essayNote = (q: QuestionOf<'essay'>) =>
+	`written argument exported as a Canvas essay question worth ${questionPoints(q)} points (the rubric's total), graded by hand: Canvas has no field for graders alone, so the model answer and the rubric are in the general feedback, which students see after submitting`;
+
+/** Each question that the export converts (ordering → matching, essays' marking guides), with the reason. */
 export function canvasConversionNotes(pack: Pack): ConversionNote[] {
-	return orderingAsMatchingNotes(pack.questions, ORDERING_NOTE);
+	return kindConversionNotes(pack.questions, { ordering: () => ORDERING_NOTE, essay: essayNote });
 }
 
 /** The questestinterop document: one assessment, one section, one item per question. */
@@ -255,9 +277,10 @@ export function renderCanvasAssessment(pack: Pack, notes: readonly ConversionNot
 			])
 		]
 	);
-	const summary = notes.length
-		? [`Conversion notes (${notes.length}):`, ...notes.map((n) => `- ${n.questionId}: ${n.note}.`)]
-		: ['Conversion notes: none. Every question keeps its own kind.'];
+	const summary = conversionSummaryLines(
+		notes,
+		'Conversion notes: none. Every question keeps its own kind.'
+	);
 	return xmlDocument(root, [
 		comment(`Sourced pack "${pack.id}": ${pack.questions.length} questions for Canvas.`),
 		comment(summary.join('\n'))
@@ -282,7 +305,10 @@ export function renderCanvasAssessmentMeta(pack: Pack): string {
 			valueElement('shuffle_answers', pack.settings.shuffleOptions),
 			valueElement('scoring_policy', 'keep_highest'),
 			valueElement('quiz_type', practice ? 'practice_quiz' : 'assignment'),
-			valueElement('points_possible', pack.questions.length),
+			valueElement(
+				'points_possible',
+				pack.questions.reduce((sum, q) => sum + questionPoints(q), 0)
+			),
 			valueElement('show_correct_answers', true),
 			valueElement('allowed_attempts', practice ? -1 : 1),
 			valueElement('one_question_at_a_time', false),

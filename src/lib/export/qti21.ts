@@ -1,7 +1,15 @@
+import { questionParagraphs } from '../content/question-text';
 import type { Pack, Question, QuestionOf } from '../content/schema';
 import { layoutOf } from '../quiz/layout';
-import { generalFeedbackLines } from './feedback-text';
-import type { Exporter } from './types';
+import {
+	ESSAY_LINES,
+	generalFeedbackLines,
+	markingLines,
+	questionPoints,
+	questionTextWithGuidance
+} from './feedback-text';
+import { conversionSummaryLines, kindConversionNotes } from './notes';
+import type { ConversionNote, Exporter } from './types';
 import {
 	comment,
 	element,
@@ -16,6 +24,7 @@ const QTI_NAMESPACE = 'http://www.imsglobal.org/xsd/imsqti_v2p1';
 const QTI_SCHEMA = 'http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd';
 const CP_NAMESPACE = 'http://www.imsglobal.org/xsd/imscp_v1p1';
 const CP_SCHEMA = 'http://www.imsglobal.org/xsd/imscp_v1p1.xsd';
+const MD_NAMESPACE = 'http://www.imsglobal.org/xsd/imsmd_v1p2';
 
 const RESPONSE = 'RESPONSE';
 const SCORE = 'SCORE';
@@ -307,6 +316,23 @@ function matchingParts(q: QuestionOf<'matching'>, seed: string, shuffle: boolean
 	};
 }
 
+function essayParts(q: QuestionOf<'essay'>): ItemParts {
+	return {
+		response: element('responseDeclaration', {
+			identifier: RESPONSE,
+			cardinality: 'single',
+			baseType: 'string'
+		}),
+		interaction: element('extendedTextInteraction', {
+			responseIdentifier: RESPONSE,
+			expectedLines: ESSAY_LINES
+		}),
+		scoring: [],
+		answerFeedback: [],
+		scoringNote: `Written argument, not scored automatically: a scorer marks the answer out of ${questionPoints(q)} (the rubric's total), with the model answer and the rubric in the rubricBlock for scorers.`
+	};
+}
+
 function itemParts(q: Question, pack: Pack): ItemParts {
 	const shuffle = pack.settings.shuffleOptions;
 	switch (q.kind) {
@@ -319,12 +345,29 @@ function itemParts(q: Question, pack: Pack): ItemParts {
 			return orderingParts(q, pack.id);
 		case 'matching':
 			return matchingParts(q, pack.id, shuffle);
+		case 'essay':
+			return essayParts(q);
 	}
+}
+
+/**
+ * What stands above the interaction. An essay's whole text does (hypothetical case, prompt,
+ * guidance), after its model answer and rubric for scorers only; any other kind keeps its prompt in
+ * the interaction, with the hypothetical case above it.
+ */
+function itemBodyLead(q: Question): XmlChild[] {
+	const paragraph = (text: string) => element('p', {}, [text]);
+	if (q.kind !== 'essay') return questionParagraphs(q).slice(0, -1).map(paragraph);
+	return [
+		element('rubricBlock', { view: 'scorer' }, markingLines(q).map(paragraph)),
+		questionTextWithGuidance(q).map(paragraph)
+	];
 }
 
 /** One question as a QTI 2.1 assessmentItem document. */
 export function renderQti21Item(pack: Pack, q: Question): string {
 	const parts = itemParts(q, pack);
+	const maxScore = questionPoints(q);
 	const feedbackRules = [
 		setOutcome(FEEDBACK, element('multiple', {}, [identifierValue(GENERAL_FEEDBACK)])),
 		parts.answerFeedback.map((f) => showFeedbackWhen(f.when, f.id))
@@ -354,7 +397,7 @@ export function renderQti21Item(pack: Pack, q: Question): string {
 					identifier: SCORE,
 					cardinality: 'single',
 					baseType: 'float',
-					normalMaximum: 1,
+					normalMaximum: maxScore,
 					normalMinimum: 0
 				},
 				[element('defaultValue', {}, [element('value', {}, ['0'])])]
@@ -362,21 +405,23 @@ export function renderQti21Item(pack: Pack, q: Question): string {
 			element(
 				'outcomeDeclaration',
 				{ identifier: 'MAXSCORE', cardinality: 'single', baseType: 'float' },
-				[element('defaultValue', {}, [element('value', {}, ['1'])])]
+				[element('defaultValue', {}, [element('value', {}, [String(maxScore)])])]
 			),
 			element('outcomeDeclaration', {
 				identifier: FEEDBACK,
 				cardinality: 'multiple',
 				baseType: 'identifier'
 			}),
-			element('itemBody', {}, [parts.interaction]),
+			element('itemBody', {}, [itemBodyLead(q), parts.interaction]),
 			element('responseProcessing', {}, [...parts.scoring, ...feedbackRules]),
 			parts.answerFeedback.map((f) => modal(f.id, f.title, [f.text])),
 			modal(GENERAL_FEEDBACK, 'Explanation and sources', generalFeedbackLines(pack, q))
 		]
 	);
 	return xmlDocument(item, [
-		comment(`Sourced question ${q.id} (${q.kind}), topic ${q.topic}. ${parts.scoringNote}`),
+		comment(
+			`Sourced question ${q.id} (${q.kind}), topic ${q.topic}${q.level ? `, level ${q.level}` : ''}. ${parts.scoringNote}`
+		),
 		comment(
 			`Feedback: the explanation and every cited passage with its outlet (GENERAL) always shows${parts.answerFeedback.length ? '; each picked answer also shows its own feedback (FB-…)' : ''}.`
 		)
@@ -435,8 +480,28 @@ export function renderQti21Test(pack: Pack): string {
 	return xmlDocument(test);
 }
 
+/** An item's cognitive level as an IMS LOM keyword, the manifest's place for a resource's tags. */
+function levelMetadata(q: Question): XmlElement | undefined {
+	if (!q.level) return undefined;
+	return element('metadata', {}, [
+		element('imsmd:lom', { 'xmlns:imsmd': MD_NAMESPACE }, [
+			element('imsmd:general', {}, [
+				element('imsmd:keyword', {}, [element('imsmd:langstring', {}, [q.level])])
+			])
+		])
+	]);
+}
+
+/** What the package changes: each essay's model answer and rubric go where only some LMSs look. */
+export function qti21ConversionNotes(pack: Pack): ConversionNote[] {
+	return kindConversionNotes(pack.questions, {
+		essay: (q) =>
+			`written argument exported as an extendedTextInteraction with no automatic score, marked by hand out of ${questionPoints(q)} (the rubric's total): the model answer and the rubric are in a rubricBlock for scorers, which some LMSs (Canvas among them) do not import`
+	});
+}
+
 /** The IMS Content Packaging manifest: one resource per item, and the test depending on all of them. */
-export function renderQti21Manifest(pack: Pack): string {
+export function renderQti21Manifest(pack: Pack, notes: readonly ConversionNote[]): string {
 	const resourceId = (q: Question) => `RES-${qtiIdentifier(q.id)}`;
 	const manifest = element(
 		'manifest',
@@ -457,7 +522,7 @@ export function renderQti21Manifest(pack: Pack): string {
 					element(
 						'resource',
 						{ identifier: resourceId(q), type: 'imsqti_item_xmlv2p1', href: qtiItemPath(q) },
-						[element('file', { href: qtiItemPath(q) })]
+						[levelMetadata(q), element('file', { href: qtiItemPath(q) })]
 					)
 				),
 				element(
@@ -476,26 +541,35 @@ export function renderQti21Manifest(pack: Pack): string {
 			`Sourced pack "${pack.id}": ${pack.questions.length} questions, one QTI 2.1 item each, plus ${TEST_FILE}.`
 		),
 		comment(
-			'Conversion notes: none. Every question keeps its own kind (single and multiple choice, true/false as a True/False choice, ordering, matching), its scoring rule and its feedback; nothing was converted or left out.'
+			conversionSummaryLines(
+				notes,
+				'Conversion notes: none. Every question keeps its own kind (single and multiple choice, true/false as a True/False choice, ordering, matching), its scoring rule and its feedback; nothing was converted or left out.'
+			).join('\n')
 		)
 	]);
 }
 
 /** Every file of the package, by its path inside the zip. */
-export function qti21PackageFiles(pack: Pack): Record<string, string> {
+export function qti21PackageFiles(
+	pack: Pack,
+	notes: readonly ConversionNote[]
+): Record<string, string> {
 	return {
-		'imsmanifest.xml': renderQti21Manifest(pack),
+		'imsmanifest.xml': renderQti21Manifest(pack, notes),
 		[TEST_FILE]: renderQti21Test(pack),
 		...Object.fromEntries(pack.questions.map((q) => [qtiItemPath(q), renderQti21Item(pack, q)]))
 	};
 }
 
-/** IMS QTI 2.1 content package: one item per question, every kind native, Sourced's scoring and cited feedback. */
+/** IMS QTI 2.1 content package: one item per question, every kind native, Sourced's scoring and cited feedback; essays marked by hand. */
 export const qti21: Exporter = {
 	label: 'QTI 2.1 package',
 	extension: 'qti21.zip',
 	mime: 'application/zip',
 	description:
 		'An IMS QTI 2.1 content package (zip): one item per question with its scoring and cited feedback, for Blackboard, Brightspace, Canvas and other LMSs that import QTI 2.1.',
-	render: (pack) => ({ data: zipPackage(qti21PackageFiles(pack)), notes: [] })
+	render(pack) {
+		const notes = qti21ConversionNotes(pack);
+		return { data: zipPackage(qti21PackageFiles(pack, notes)), notes };
+	}
 };

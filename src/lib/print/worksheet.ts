@@ -1,10 +1,27 @@
+import {
+	pointsText,
+	questionParagraphs,
+	rubricCriterionText,
+	rubricTotal
+} from '../content/question-text';
 import type { Question } from '../content/schema';
 import { layoutOf } from '../quiz/layout';
 import { optionLetter } from '../text/option-letter';
 
-/** One question laid out for paper: lettered choices, items to number, pairs to match, and its key. */
+/** How a written argument is marked, for the answer key: its model answer and rubric. */
+export interface Marking {
+	modelAnswer: string;
+	/** Each criterion with its points, e.g. "States a position (2 points)". */
+	rubric: string[];
+	/** The rubric's total, e.g. "10 points". */
+	total: string;
+}
+
+/** One question laid out for paper: lettered choices, items to number, pairs to match, lines to write on, and its key. */
 export interface PrintedQuestion {
 	question: Question;
+	/** The question's text: its hypothetical case, marked as such, then its prompt. */
+	paragraphs: string[];
 	instruction: string;
 	/** Lettered lines with a box to tick (choice kinds). */
 	choices: { letter: string; text: string }[];
@@ -13,13 +30,30 @@ export interface PrintedQuestion {
 	/** Left items with a blank, and lettered right-hand texts (matching). */
 	matchLeft: string[];
 	matchRight: { letter: string; text: string }[];
+	/** Ruled lines to write an argument on (essay); 0 for the other kinds. */
+	writingLines: number;
+	/** What a good written argument does, shown before writing; undefined for the other kinds. */
+	guidance?: string;
 	/** The answer key in one line, in the worksheet's letters and numbers. */
 	key: string;
+	/** A written argument's model answer and rubric, for the key; undefined for the other kinds. */
+	marking?: Marking;
 }
+
+/** Ruled lines left for a written argument: about a page. */
+export const ESSAY_WRITING_LINES = 18;
 
 /** Lays a question out for a printed worksheet; the same seed gives the same paper every time. */
 export function printedQuestion(question: Question, seed = 'print'): PrintedQuestion {
-	const base = { question, choices: [], toNumber: [], matchLeft: [], matchRight: [] };
+	const base = {
+		question,
+		paragraphs: questionParagraphs(question),
+		choices: [],
+		toNumber: [],
+		matchLeft: [],
+		matchRight: [],
+		writingLines: 0
+	};
 	switch (question.kind) {
 		case 'single':
 		case 'multiple': {
@@ -70,6 +104,21 @@ export function printedQuestion(question: Question, seed = 'print'): PrintedQues
 				matchRight,
 				instruction: 'Write the letter of the matching description on each line.',
 				key
+			};
+		}
+		case 'essay': {
+			const total = pointsText(rubricTotal(question.rubric));
+			return {
+				...base,
+				writingLines: ESSAY_WRITING_LINES,
+				instruction: `Write your argument on the lines below (${total}).`,
+				guidance: question.guidance,
+				key: `Marked by hand with the rubric, out of ${total}.`,
+				marking: {
+					modelAnswer: question.modelAnswer,
+					rubric: question.rubric.map(rubricCriterionText),
+					total
+				}
 			};
 		}
 	}

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { bankPack, topicPack } from '$lib/content/pack';
+import { seminarGuide } from '$lib/print/seminar';
 import { getBank } from '$lib/server/bank';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
@@ -10,11 +11,13 @@ export const entries: EntryGenerator = () => [
 	...getBank().topics.map((t) => ({ pack: t.id }))
 ];
 
+/** The pack to print; for a topic, its seminar guide too. */
 export const load: PageServerLoad = ({ params }) => {
 	const bank = getBank();
 	const topic = bank.topics.find((t) => t.id === params.pack);
 	if (params.pack !== 'all' && params.pack !== 'custom' && !topic)
 		error(404, `No pack "${params.pack}"`);
 	const pack = topic ? topicPack(bank, topic) : bankPack(bank);
-	return { pack, custom: params.pack === 'custom' };
+	const seminar = topic ? seminarGuide(topic, pack.questions) : undefined;
+	return { pack, custom: params.pack === 'custom', seminar };
 };
