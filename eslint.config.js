@@ -76,6 +76,24 @@ export default ts.config(
 		}
 	},
 	{
+		// Typed linting for TypeScript and Svelte: the project service gives each file the types tsconfig
+		// sees, so a promise that is neither awaited nor handled is an error.
+		files: ['**/*.ts', '**/*.svelte'],
+		// The service worker is type-checked by SvelteKit's own worker config, not the app's project.
+		ignores: ['src/service-worker.ts'],
+		languageOptions: {
+			parserOptions: {
+				projectService: true,
+				tsconfigRootDir: import.meta.dirname,
+				extraFileExtensions: ['.svelte']
+			}
+		},
+		rules: {
+			'@typescript-eslint/no-floating-promises': 'error',
+			'@typescript-eslint/no-misused-promises': 'error'
+		}
+	},
+	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
 		languageOptions: {
 			parserOptions: {
