@@ -2,7 +2,7 @@ import type { AnchoredCitation, Bank } from './schema';
 
 /** Something in the bank that quotes a passage. */
 export interface Citer {
-	kind: 'question' | 'glossary' | 'comparison';
+	kind: 'question' | 'glossary' | 'comparison' | 'seminar';
 	id: string;
 	label: string;
 }
@@ -30,6 +30,9 @@ export function citedPassages(bank: Bank, sourceId: string): CitedPassage[] {
 		for (const c of q.citations) note({ kind: 'question', id: q.id, label: q.prompt }, c);
 	for (const t of bank.glossary)
 		for (const c of t.citations) note({ kind: 'glossary', id: t.id, label: t.term }, c);
+	for (const topic of bank.topics)
+		for (const c of topic.seminar?.readings ?? [])
+			note({ kind: 'seminar', id: topic.id, label: topic.title }, c);
 	for (const row of bank.comparisons)
 		for (const account of row.accounts)
 			for (const c of account.quotes) note({ kind: 'comparison', id: row.id, label: row.title }, c);
