@@ -61,6 +61,8 @@ async function buildArtWashingPack(page: Page) {
 test('an instructor builds a pack by filtering and selecting, and a reload loses nothing', async ({
 	page
 }) => {
+	// The whole bank's rows plus an axe pass over them: slower than most pages on a busy machine.
+	test.slow();
 	await buildArtWashingPack(page);
 	const listed = await chosenIds(page);
 	expect(listed).toHaveLength(5);
@@ -179,7 +181,7 @@ test('a good pack file imports as a new pack; a bad one is refused with paths an
 	const before = await packs.getByRole('option').count();
 
 	const bad = JSON.parse(JSON.stringify(good));
-	bad.questions[1].kind = 'essay';
+	bad.questions[1].kind = 'poem';
 	bad.settings.mode = 'exam';
 	await importFile(page, 'broken.json', JSON.stringify(bad));
 	const alert = page.getByRole('alert');
