@@ -161,7 +161,7 @@ test('an unknown question id in a link is reported, not silently dropped', async
 }) => {
 	const [single] = oneOfEachKind(await bankPack(request));
 	await openQuiz(page, `ids=${single.id},not-a-question-99&mode=practice`);
-	await expect(page.getByText(/does not have \(not-a-question-99\)/)).toBeVisible();
+	await expect(page.getByText(/does not have\s+\(not-a-question-99\)/)).toBeVisible();
 	await expect(page.getByRole('group', { name: /^Question 1 of 1/ })).toBeVisible();
 });
 
