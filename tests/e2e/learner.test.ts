@@ -183,6 +183,8 @@ test('my progress lists finished attempts with mastery by topic, and can be clea
 });
 
 test.describe('accessibility of every page and state', () => {
+	// Several axe passes a test, over pages that hold the whole bank: give them the slow-test timeout.
+	test.describe.configure({ timeout: 90_000 });
 	const pages = [
 		'/',
 		'/sources',
