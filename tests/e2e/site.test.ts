@@ -51,6 +51,8 @@ test('every source page marks the passages the bank cites', async ({ page, reque
 test('every prerendered page loads under the Content Security Policy without a violation', async ({
 	page
 }) => {
+	// Twenty-odd pages, the instructor's with the whole bank: more than one page's worth of time.
+	test.slow();
 	const walk = (dir: string): string[] =>
 		readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
 			e.isDirectory()
