@@ -13,6 +13,7 @@ import type { Pack, Question, QuestionOf } from '../../src/lib/content/schema';
 import { generalFeedbackLines, sourceLabel } from '../../src/lib/export/feedback-text';
 import { exportPack } from '../../src/lib/export/files';
 import { gift } from '../../src/lib/export/gift';
+import { shortTitle } from '../../src/lib/export/moodle-bank';
 import { realBankPack, specialCharactersPack } from '../helpers/packs';
 import {
 	expectedMarkingLines,
@@ -90,7 +91,7 @@ function questionsOf(parsed: GIFTQuestion[]): ParsedQuestion[] {
 const realPack = realBankPack();
 const real = exportGift(realPack);
 const realQuestions = questionsOf(real.parsed);
-const exported = new Map(realQuestions.map((q) => [q.title, q]));
+const exported = new Map(realQuestions.map((q) => [q.id, q]));
 
 function exportedFor(q: Question): ParsedQuestion {
 	const found = exported.get(q.id);
@@ -118,8 +119,10 @@ function globalFeedbackOf(q: ParsedQuestion): string {
 }
 
 describe('GIFT export of the whole bank', () => {
-	it('parses with gift-pegjs into a category per topic and every question', () => {
-		expect(real.parsed.filter((q) => q.type === 'Category')).toHaveLength(realPack.topics.length);
+	it('parses with gift-pegjs into the pack’s category, one subcategory per topic, and every question', () => {
+		expect(real.parsed.filter((q) => q.type === 'Category')).toHaveLength(
+			1 + realPack.topics.length
+		);
 		expect(realQuestions).toHaveLength(realPack.questions.length);
 	});
 
@@ -131,20 +134,65 @@ describe('GIFT export of the whole bank', () => {
 		expect(gift.label).toBe('GIFT');
 	});
 
-	it('puts each topic in $CATEGORY: $course$/Sourced/<topic title>, followed by exactly that topic’s questions', () => {
-		const expected = realPack.topics.flatMap((topic) => [
-			`category: $course$/Sourced/${topic.title}`,
-			...realPack.questions.filter((q) => q.topic === topic.id).map((q) => q.id)
-		]);
+	it('files the bank under $CATEGORY: $course$/top/<pack title>, one subcategory per topic, in pack order', () => {
+		const packPath = `$course$/top/${realPack.title}`;
+		const topicTitle = (id: string) => realPack.topics.find((t) => t.id === id)!.title;
+		const expected = [`category: ${packPath}`];
+		for (const q of realPack.questions) {
+			const path = `category: ${packPath}/${topicTitle(q.topic)}`;
+			if (!expected.includes(path)) expected.push(path);
+			expected.push(q.id);
+		}
 		const actual = real.parsed.map((q) =>
-			q.type === 'Category' ? `category: ${q.title}` : (q.title ?? '?')
+			q.type === 'Category' ? `category: ${q.title}` : (q.id ?? '?')
 		);
 		expect(actual).toEqual(expected);
 	});
 
+	it('keeps a pack’s own order in one category named after the pack, its instructions in the header comment', () => {
+		const ids = ['comp-01', 'comp-02', 'wash-06', 'conf-01', 'comp-03', 'wash-01'];
+		const pack = {
+			...realPack,
+			title: 'Week 3: pay / exposure',
+			description: 'Read the two articles first.\nThen answer on your own.',
+			questions: ids.map((id) => realPack.questions.find((q) => q.id === id)!)
+		};
+		const { text, parsed } = exportGift(pack);
+		const [category, ...questions] = parsed;
+		expect(category).toEqual({ type: 'Category', title: '$course$/top/Week 3: pay // exposure' });
+		expect(questions.map((q) => q.type !== 'Category' && q.id)).toEqual(ids);
+		expect(questions.map((q) => q.type !== 'Category' && q.title)).toEqual(
+			pack.questions.map((q, i) => `0${i + 1} · ${q.id} · ${shortTitle(q.prompt)}`)
+		);
+		expect(text).toContain(
+			'// Instructions: Read the two articles first. Then answer on your own.\n'
+		);
+	});
+
+	it('names each question by its zero-padded position, its id and the start of its prompt, and gives Moodle its id as the ID number', () => {
+		realPack.questions.forEach((q, i) => {
+			const x = exportedFor(q);
+			expect(x.title, q.id).toBe(
+				`${String(i + 1).padStart(3, '0')} · ${q.id} · ${shortTitle(q.prompt)}`
+			);
+		});
+		expect(real.text).toContain('// [id:comp-01] [tag:compensation]');
+	});
+
+	it('says in the report what Moodle keeps and does not, and the file’s header says the same', () => {
+		const { summary } = exportPack(realPack, 'all', 'gift');
+		expect(summary.join(' ')).toMatch(
+			/category "Sourced: the Sora leak.*one subcategory per topic/
+		);
+		expect(summary.join(' ')).toMatch(/ID number/);
+		expect(summary.join(' ')).toMatch(/no place for a category's description/);
+		expect(summary.join(' ')).toMatch(/adds a second copy of every question/);
+		for (const line of summary) expect(real.text).toContain(`// ${line}\n`);
+	});
+
 	it('separates questions by a blank line and writes no line break inside a text', () => {
 		const blocks = real.text.trim().split(/\n\s*\n/);
-		expect(blocks).toHaveLength(1 + realPack.topics.length + realPack.questions.length);
+		expect(blocks).toHaveLength(1 + 1 + realPack.topics.length + realPack.questions.length);
 		for (const block of blocks.slice(1).filter((b) => !b.startsWith('$CATEGORY: ')))
 			for (const line of block.split('\n')) expect(line).toMatch(/^(\/\/ |::|\t[=~#TF]|\t####|\})/);
 	});
@@ -287,7 +335,7 @@ describe('GIFT export of special characters', () => {
 	const pack = specialCharactersPack();
 	const { text, parsed } = exportGift(pack);
 	const questions = questionsOf(parsed);
-	const byTitle = (id: string) => questions.find((q) => q.title === id)!;
+	const byTitle = (id: string) => questions.find((q) => q.id === id)!;
 
 	it('escapes ~ = # { } : and backslash wherever they are text', () => {
 		const prompt = pack.questions[0]!.prompt;
@@ -295,13 +343,11 @@ describe('GIFT export of special characters', () => {
 	});
 
 	it('brings back every text field unchanged', () => {
-		expect(parsed[0]).toEqual({
-			type: 'Category',
-			title: `$course$/Sourced/${pack.topics[0]!.title}`
-		});
+		expect(parsed[0]).toEqual({ type: 'Category', title: `$course$/top/${pack.title}` });
 		for (const q of pack.questions) {
 			const x = byTitle(q.id);
-			expect(x.title).toBe(q.id);
+			expect(x.id).toBe(q.id);
+			expect(x.title).toContain(` · ${q.id} · `);
 			expect(shown(x.stem).split('\n\n')[0]).toBe(expectedTextWithGuidance(q)[0]);
 			expect(shown(x.stem).split('\n\n')).toContain(q.prompt);
 			if (q.kind !== 'essay')
@@ -363,9 +409,8 @@ describe('GIFT export of special characters', () => {
 	});
 
 	it('doubles a backslash in a category name only where Moodle would read it as an escape', () => {
-		const topic = { ...pack.topics[0]!, title: 'C:\\new \\ path/part' };
-		const { text: file } = exportGift({ ...pack, topics: [topic] });
-		expect(file).toContain('$CATEGORY: $course$/Sourced/C:\\\\new \\ path//part\n');
+		const { text: file } = exportGift({ ...pack, title: 'C:\\new \\ path/part' });
+		expect(file).toContain('$CATEGORY: $course$/top/C:\\\\new \\ path//part\n');
 	});
 });
 

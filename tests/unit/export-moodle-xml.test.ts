@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Pack, Question, QuestionOf } from '../../src/lib/content/schema';
 import { generalFeedbackLines, sourceLabel } from '../../src/lib/export/feedback-text';
 import { exportPack } from '../../src/lib/export/files';
+import { shortTitle } from '../../src/lib/export/moodle-bank';
 import { moodleXml } from '../../src/lib/export/moodle-xml';
 import { realBankPack, specialCharactersPack } from '../helpers/packs';
 import {
@@ -36,6 +37,8 @@ interface XmlSubquestion extends TextField {
 interface XmlQuestion {
 	'@': { type: string };
 	category?: TextField;
+	info?: TextField;
+	idnumber?: string;
 	name?: TextField;
 	questiontext?: TextField;
 	generalfeedback?: TextField;
@@ -102,9 +105,9 @@ function exportXml(pack: Pack): { xml: string; file: XmlFile } {
 const realPack = realBankPack();
 const real = exportXml(realPack);
 const realQuestions = real.file.quiz.question.filter((q) => q['@'].type !== 'category');
-const exported = new Map(realQuestions.map((q) => [q.name?.text, q]));
+const exported = new Map(realQuestions.map((q) => [q.idnumber, q]));
 
-/** The exported question for a pack question, found by name (= question id). */
+/** The exported question for a pack question, found by its ID number (= question id). */
 function exportedFor(q: Question): XmlQuestion {
 	const found = exported.get(q.id);
 	if (!found) throw new Error(`question ${q.id} is missing from the export`);
@@ -136,15 +139,66 @@ describe('Moodle XML export of the whole bank', () => {
 		expect(moodleXml.label).toBe('Moodle XML');
 	});
 
-	it('puts each topic in a category $course$/Sourced/<topic title>, followed by exactly that topic’s questions', () => {
-		const expected = realPack.topics.flatMap((topic) => [
-			`category: $course$/Sourced/${topic.title}`,
-			...realPack.questions.filter((q) => q.topic === topic.id).map((q) => q.id)
-		]);
+	it('files the bank under a category named after it, its description as the category info, one subcategory per topic, in pack order', () => {
+		const packPath = `$course$/top/${realPack.title}`;
+		const topicTitle = (id: string) => realPack.topics.find((t) => t.id === id)!.title;
+		const expected = [`category: ${packPath}`];
+		for (const q of realPack.questions) {
+			const path = `category: ${packPath}/${topicTitle(q.topic)}`;
+			if (!expected.includes(path)) expected.push(path);
+			expected.push(q.id);
+		}
 		const actual = real.file.quiz.question.map((q) =>
-			q['@'].type === 'category' ? `category: ${q.category?.text}` : (q.name?.text ?? '?')
+			q['@'].type === 'category' ? `category: ${q.category?.text}` : (q.idnumber ?? '?')
 		);
 		expect(actual).toEqual(expected);
+		const [packCategory] = real.file.quiz.question;
+		expect(paragraphsOf(packCategory?.info)).toEqual([realPack.description]);
+	});
+
+	it('keeps a pack’s own order in one category named after the pack, with its instructions, even when topics alternate', () => {
+		const ids = ['comp-01', 'comp-02', 'wash-06', 'conf-01', 'comp-03', 'wash-01'];
+		const pack = {
+			...realPack,
+			title: 'Week 3: pay / exposure',
+			description: 'Read the two articles first.\nThen answer on your own.',
+			questions: ids.map((id) => realPack.questions.find((q) => q.id === id)!)
+		};
+		const { file } = exportXml(pack);
+		const [category, ...questions] = file.quiz.question;
+		expect(category?.['@'].type).toBe('category');
+		// Moodle splits a category path at a single "/", so a slash in the title is doubled.
+		expect(category?.category?.text).toBe('$course$/top/Week 3: pay // exposure');
+		expect(paragraphsOf(category?.info)).toEqual([pack.description]);
+		expect(questions.map((q) => q.idnumber)).toEqual(ids);
+		expect(questions.map((q) => q.name?.text)).toEqual(
+			pack.questions.map((q, i) => `0${i + 1} · ${q.id} · ${shortTitle(q.prompt)}`)
+		);
+	});
+
+	it('names each question by its zero-padded position, its id and the start of its prompt, and sets its ID number to its id', () => {
+		realPack.questions.forEach((q, i) => {
+			const x = exportedFor(q);
+			expect(x.idnumber).toBe(q.id);
+			const name = x.name?.text ?? '';
+			expect(name, q.id).toBe(
+				`${String(i + 1).padStart(3, '0')} · ${q.id} · ${shortTitle(q.prompt)}`
+			);
+			expect(name.length).toBeLessThan(100);
+		});
+		expect(exportedFor(realPack.questions[0]!).name?.text).toMatch(
+			/^001 · comp-01 · ReadWrite reports that OpenAI gave hundreds of artists…$/
+		);
+	});
+
+	it('says in the report what Moodle keeps and does not, and the file’s comment says the same', () => {
+		const { summary } = exportPack(realPack, 'all', 'moodleXml');
+		expect(summary.join(' ')).toMatch(
+			/category "Sourced: the Sora leak.*one subcategory per topic/
+		);
+		expect(summary.join(' ')).toMatch(/ID number/);
+		expect(summary.join(' ')).toMatch(/adds a second copy of every question/);
+		for (const line of summary) expect(real.file['#comment']).toContain(line);
 	});
 
 	it('exports every question once, named by its id, as the Moodle type for its kind', () => {
@@ -304,7 +358,7 @@ describe('Moodle XML export of the whole bank', () => {
 					.filter(
 						(q) =>
 							q['@'].type === kind &&
-							realPack.questions.find((p) => p.id === q.name?.text)?.kind !== 'ordering'
+							realPack.questions.find((p) => p.id === q.idnumber)?.kind !== 'ordering'
 					)
 					.map((q) => q.shuffleanswers)
 			);
@@ -340,7 +394,7 @@ describe('Moodle XML export of special characters', () => {
 	const pack = specialCharactersPack();
 	const { xml, file } = exportXml(pack);
 	const questions = file.quiz.question.filter((q) => q['@'].type !== 'category');
-	const byName = (id: string) => questions.find((q) => q.name?.text === id)!;
+	const byName = (id: string) => questions.find((q) => q.idnumber === id)!;
 
 	it('is well-formed XML', () => {
 		expect(XMLValidator.validate(xml)).toBe(true);
@@ -351,20 +405,22 @@ describe('Moodle XML export of special characters', () => {
 		const bell = { ...pack, questions: [{ ...first!, prompt: 'Ring \u0007 the bell' }, ...rest] };
 		const exported = exportXml(bell);
 		expect(XMLValidator.validate(exported.xml)).toBe(true);
-		const x = exported.file.quiz.question.find((q) => q.name?.text === first!.id);
+		const x = exported.file.quiz.question.find((q) => q.idnumber === first!.id);
 		expect(paragraphsOf(x?.questiontext)[0]).toBe('Ring \uFFFD the bell');
 	});
 
 	it('splits a ]]> inside CDATA across two sections, and the parser joins it back', () => {
 		expect(xml).toContain(']]]]><![CDATA[>');
 		const category = file.quiz.question.find((q) => q['@'].type === 'category');
-		expect(category?.category?.text).toBe(`$course$/Sourced/${pack.topics[0]!.title}`);
+		expect(category?.category?.text).toBe(`$course$/top/${pack.title}`);
+		expect(paragraphsOf(category?.info)).toEqual([pack.description]);
 	});
 
 	it('brings back every text field unchanged', () => {
 		for (const q of pack.questions) {
 			const x = byName(q.id);
-			expect(x.name?.text).toBe(q.id);
+			expect(x.idnumber).toBe(q.id);
+			expect(x.name?.text).toContain(` · ${q.id} · `);
 			expect(paragraphsOf(x.questiontext)[0]).toBe(expectedTextWithGuidance(q)[0]);
 			expect(paragraphsOf(x.questiontext)).toContain(q.prompt);
 			expect(paragraphsOf(x.generalfeedback)).toEqual(generalFeedbackLines(pack, q));

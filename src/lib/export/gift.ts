@@ -3,14 +3,18 @@ import { oneLine } from '../text/one-line';
 import { feedbackWithMarkingLines, questionPoints } from './feedback-text';
 import { htmlOfText } from './html';
 import {
+	categoryPlacement,
 	conversionCommentLines,
 	matchRowsOf,
 	moodleConversionNotes,
+	moodleDoesNotKeepLine,
+	moodleQuestionName,
 	moodleQuestionParagraphs,
 	moodleTags,
 	multipleResponsePercents,
-	quizSettingsCommentLine,
-	topicCategories
+	namingLine,
+	packCategories,
+	type PlacedQuestion
 } from './moodle-bank';
 import type { ConversionNote, Exporter } from './types';
 
@@ -113,52 +117,71 @@ function answerLines(pack: Pack, q: Question): string[] {
 	}
 }
 
-/** One question: a comment with its tags (and its conversion), `::id::`, its `[plain]` text and `{answers}`. */
-function questionBlock(pack: Pack, q: Question, note: ConversionNote | undefined): string {
-	const tags = moodleTags(q)
-		.map((tag) => `[tag:${tag}]`)
-		.join(' ');
+/**
+ * One question: a comment with its ID number and tags (Moodle reads `[id:…]` and `[tag:…]` there)
+ * and its conversion, `::name::`, its `[plain]` text and `{answers}`.
+ */
+function questionBlock(
+	pack: Pack,
+	placed: PlacedQuestion,
+	note: ConversionNote | undefined
+): string {
+	const q = placed.question;
+	const tags = moodleTags(q).map((tag) => `[tag:${tag}]`);
 	const text = escapeGift(moodleQuestionParagraphs(q).join('\n\n'));
+	const name = moodleQuestionName(placed, pack.questions.length);
 	return [
-		`// ${tags}`,
+		`// ${[`[id:${q.id}]`, ...tags].join(' ')}`,
 		...(note ? [`// ${q.id}: ${note.note}`] : []),
-		`::${escapeGift(q.id)}::[plain]${text}{`,
+		`::${escapeGift(name)}::[plain]${text}{`,
 		...answerLines(pack, q).map((line) => `\t${line}`),
 		'}'
 	].join('\n');
 }
 
-/** The whole file: comment lines listing every conversion, then per topic a `$CATEGORY:` and its questions. */
-function renderGift(pack: Pack, notes: readonly ConversionNote[]): string {
+/** What Moodle keeps of the pack and what it does not: the export report and the file's comment say the same. */
+function giftSummary(pack: Pack): string[] {
+	return [
+		`Moodle keeps: ${categoryPlacement(pack)}; ${namingLine(pack)}; each question's Sourced id as its ID number (from the "// [id:…]" line before it); its topic, difficulty and level as tags.`,
+		`GIFT has no place for a category's description, so the pack's instructions are only in the comment at the top of the file${pack.description ? '' : ' (this pack has none)'}; and it cannot say whether to shuffle answers, so Moodle applies its own default (this pack asks for ${pack.settings.shuffleOptions ? 'shuffled' : 'fixed'} answers).`,
+		moodleDoesNotKeepLine(pack)
+	];
+}
+
+/** The whole file: comment lines with the report and every conversion, then the categories and their questions in pack order. */
+function renderGift(pack: Pack, notes: readonly ConversionNote[], summary: string[]): string {
 	const noteFor = new Map(notes.map((n) => [n.questionId, n]));
 	const header = [
 		`Sourced: ${pack.title}`,
-		`GIFT for Moodle (Question bank > Import > "GIFT format"): ${pack.questions.length} questions, one category per topic under $course$/Sourced.`,
+		`GIFT for Moodle (Question bank > Import > "GIFT format"): ${pack.questions.length} questions.`,
+		...(pack.description ? [`Instructions: ${pack.description}`] : []),
 		'Each question carries its explanation and the passages it cites, with their outlets, in its general feedback.',
-		`Answer order: GIFT cannot say whether to shuffle answers, so Moodle applies its own default; this pack asks for ${pack.settings.shuffleOptions ? 'shuffled' : 'fixed'} answers.`,
-		quizSettingsCommentLine(pack),
+		...summary,
 		...conversionCommentLines(notes)
 	].map((line) => `// ${oneLine(line)}`);
-	const blocks = topicCategories(pack).flatMap((category) => [
+	const blocks = packCategories(pack).flatMap((category) => [
 		`$CATEGORY: ${giftCategoryPath(category.path)}`,
-		...category.questions.map((q) => questionBlock(pack, q, noteFor.get(q.id)))
+		...category.questions.map((placed) =>
+			questionBlock(pack, placed, noteFor.get(placed.question.id))
+		)
 	]);
 	return [header.join('\n'), ...blocks].join('\n\n') + '\n';
 }
 
-/** Moodle GIFT: plain text, one category per topic, ordering as matching; citations in the general feedback. */
+/** Moodle GIFT: plain text, a category named after the pack, ordering as matching; citations in the general feedback. */
 export const gift: Exporter = {
 	label: 'GIFT',
 	extension: 'gift.txt',
 	mime: 'text/plain;charset=utf-8',
 	description:
-		'For Moodle: Question bank → Import → "GIFT format"; plain text, one category per topic, with feedback and cited passages.',
+		'For Moodle: Question bank → Import → "GIFT format"; plain text, a category named after the pack, questions in pack order, with feedback and cited passages.',
 	render(pack) {
 		const notes = moodleConversionNotes(
 			pack,
 			(q) =>
 				`written argument exported as a Moodle essay question, but GIFT has no grader information: the model answer and the rubric are in the general feedback, which Moodle shows students after the attempt. GIFT cannot set a mark either, so Moodle gives the question its default of 1: set it to ${questionPoints(q)} (the rubric's total) after import`
 		);
-		return { data: renderGift(pack, notes), notes };
+		const summary = giftSummary(pack);
+		return { data: renderGift(pack, notes, summary), notes, summary };
 	}
 };

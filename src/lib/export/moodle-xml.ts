@@ -2,14 +2,19 @@ import type { Pack, Question } from '../content/schema';
 import { ESSAY_LINES, generalFeedbackLines, markingLines, questionPoints } from './feedback-text';
 import { htmlParagraphs } from './html';
 import {
+	categoryPlacement,
 	conversionCommentLines,
 	matchRowsOf,
 	moodleConversionNotes,
+	moodleDoesNotKeepLine,
+	moodleQuestionName,
 	moodleQuestionParagraphs,
 	moodleTags,
 	multipleResponsePercents,
-	quizSettingsCommentLine,
-	topicCategories
+	namingLine,
+	packCategories,
+	type MoodleCategory,
+	type PlacedQuestion
 } from './moodle-bank';
 import type { ConversionNote, Exporter } from './types';
 import {
@@ -48,15 +53,20 @@ const penalty = {
 	essay: '0'
 } as const satisfies Record<Question['kind'], string>;
 
-/** The fields every question type shares: name, text, general feedback with the evidence, grading. */
-function headerFields(pack: Pack, q: Question): XmlElement[] {
+/**
+ * The fields every question type shares: a name a person can read in the question bank, text,
+ * general feedback with the evidence, grading, and the question's id as its ID number.
+ */
+function headerFields(pack: Pack, placed: PlacedQuestion): XmlElement[] {
+	const q = placed.question;
 	return [
-		plainField('name', q.id),
+		plainField('name', moodleQuestionName(placed, pack.questions.length)),
 		htmlField('questiontext', moodleQuestionParagraphs(q)),
 		htmlField('generalfeedback', generalFeedbackLines(pack, q)),
 		valueElement('defaultgrade', questionPoints(q)),
 		valueElement('penalty', penalty[q.kind]),
-		valueElement('hidden', 0)
+		valueElement('hidden', 0),
+		valueElement('idnumber', q.id)
 	];
 }
 
@@ -127,12 +137,17 @@ const moodleType = {
 } as const satisfies Record<Question['kind'], string>;
 
 /** One `<question>` element, its tags carrying the topic, the difficulty, the level and the question's own tags. */
-function questionNodes(pack: Pack, q: Question, note: ConversionNote | undefined): XmlChild[] {
+function questionNodes(
+	pack: Pack,
+	placed: PlacedQuestion,
+	note: ConversionNote | undefined
+): XmlChild[] {
+	const q = placed.question;
 	const tags = moodleTags(q);
 	return [
 		note && comment(`${q.id}: ${note.note}`),
 		element('question', { type: moodleType[q.kind] }, [
-			...headerFields(pack, q),
+			...headerFields(pack, placed),
 			...bodyFields(pack, q),
 			element(
 				'tags',
@@ -143,26 +158,37 @@ function questionNodes(pack: Pack, q: Question, note: ConversionNote | undefined
 	];
 }
 
-/** A category switch: the questions after it go into `path`. */
-function categorySwitch(path: string): XmlElement {
-	return element('question', { type: 'category' }, [plainField('category', path)]);
+/** A category switch: Moodle files the questions after it in the category, creating it with its description. */
+function categorySwitch(category: MoodleCategory): XmlElement {
+	return element('question', { type: 'category' }, [
+		plainField('category', category.path),
+		htmlField('info', category.info ? [category.info] : [])
+	]);
 }
 
-/** The whole file: a comment listing every conversion, then per topic a category and its questions. */
-function renderMoodleXml(pack: Pack, notes: readonly ConversionNote[]): string {
+/** What Moodle keeps of the pack and what it does not: the export report and the file's comment say the same. */
+function moodleXmlSummary(pack: Pack): string[] {
+	return [
+		`Moodle keeps: ${categoryPlacement(pack)}, with the pack's instructions as its description; ${namingLine(pack)}; each question's Sourced id as its ID number; its topic, difficulty and level as tags.`,
+		moodleDoesNotKeepLine(pack)
+	];
+}
+
+/** The whole file: a comment with the report and every conversion, then the categories and their questions in pack order. */
+function renderMoodleXml(pack: Pack, notes: readonly ConversionNote[], summary: string[]): string {
 	const noteFor = new Map(notes.map((n) => [n.questionId, n]));
-	const summary = [
+	const header = [
 		`Sourced: ${pack.title}`,
-		`Moodle XML for Question bank > Import > "Moodle XML format": ${pack.questions.length} questions, one category per topic under $course$/Sourced.`,
+		`Moodle XML for Question bank > Import > "Moodle XML format": ${pack.questions.length} questions.`,
 		'Each question carries its explanation and the passages it cites, with their outlets, in its general feedback.',
-		quizSettingsCommentLine(pack),
+		...summary,
 		...conversionCommentLines(notes)
 	];
-	const body = topicCategories(pack).map((category) => [
-		categorySwitch(category.path),
-		category.questions.map((q) => questionNodes(pack, q, noteFor.get(q.id)))
+	const body = packCategories(pack).map((category) => [
+		categorySwitch(category),
+		category.questions.map((placed) => questionNodes(pack, placed, noteFor.get(placed.question.id)))
 	]);
-	return xmlDocument(element('quiz', {}, body), [comment(summary.join('\n'))]);
+	return xmlDocument(element('quiz', {}, body), [comment(header.join('\n'))]);
 }
 
 /** Moodle XML: every question type Moodle has natively, ordering as matching; citations in the general feedback. */
@@ -171,13 +197,14 @@ export const moodleXml: Exporter = {
 	extension: 'moodle.xml',
 	mime: 'application/xml',
 	description:
-		'For Moodle: Question bank → Import → "Moodle XML format"; one category per topic, with feedback, tags and cited passages.',
+		'For Moodle: Question bank → Import → "Moodle XML format"; a category named after the pack, questions in pack order, with feedback, tags and cited passages.',
 	render(pack) {
 		const notes = moodleConversionNotes(
 			pack,
 			(q) =>
 				`written argument exported as a Moodle essay question, graded by hand out of ${questionPoints(q)} (the rubric's total): the model answer and the rubric are in the grader information, which students do not see`
 		);
-		return { data: renderMoodleXml(pack, notes), notes };
+		const summary = moodleXmlSummary(pack);
+		return { data: renderMoodleXml(pack, notes, summary), notes, summary };
 	}
 };
