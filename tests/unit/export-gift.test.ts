@@ -296,11 +296,13 @@ describe('GIFT export of the whole bank', () => {
 		}
 	});
 
-	it('exports an ordering question as matching, each item -> "Position N", says so in the text, and never lists the items in the right order', () => {
+	it('exports an ordering question as matching, each item -> "Position N" (the ends named), says so in the text, and never lists the items in the right order', () => {
 		for (const q of realOfKind('ordering')) {
 			const x = asType<Matching>(exportedFor(q), 'Matching');
 			const rows = x.matchPairs.map((m) => [shown(m.subquestion), moodleSubanswer(m.subanswer)]);
-			const expected = q.items.map((item, i) => [item.text, `Position ${i + 1}`]);
+			const ends = (i: number) =>
+				i === 0 ? ' (first)' : i === q.items.length - 1 ? ' (last)' : '';
+			const expected = q.items.map((item, i) => [item.text, `Position ${i + 1}${ends(i)}`]);
 			expect(rows).toHaveLength(q.items.length);
 			expect(rows).toEqual(expect.arrayContaining(expected));
 			expect(rows).not.toEqual(expected);
@@ -427,7 +429,10 @@ describe('GIFT conversion notes', () => {
 			expect(n.action).toBe('converted');
 			expect(n.note).toMatch(/ordering exported as matching/);
 			expect(n.note).toMatch(/Position N/);
-			expect(n.note).toMatch(/no core ordering question/);
+			expect(n.note).toMatch(/GIFT has no ordering question/);
+			expect(n.note).toMatch(
+				/The marks differ: Moodle gives a share of the mark for each item matched to its right position, where Sourced gives a share for each neighbouring pair/
+			);
 		}
 	});
 

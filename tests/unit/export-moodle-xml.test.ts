@@ -4,6 +4,8 @@ import type { Pack, Question, QuestionOf } from '../../src/lib/content/schema';
 import { generalFeedbackLines, sourceLabel } from '../../src/lib/export/feedback-text';
 import { exportPack } from '../../src/lib/export/files';
 import { shortTitle } from '../../src/lib/export/moodle-bank';
+import { scoreOrdering } from '../../src/lib/quiz/scoring';
+import { moodleRelativeNextExcludeLast, permutations } from '../helpers/moodle-ordering';
 import { moodleXml } from '../../src/lib/export/moodle-xml';
 import { realBankPack, specialCharactersPack } from '../helpers/packs';
 import {
@@ -53,6 +55,17 @@ interface XmlQuestion {
 	graderinfo?: TextField;
 	answer?: XmlAnswer[];
 	subquestion?: XmlSubquestion[];
+	layouttype?: string;
+	selecttype?: string;
+	selectcount?: string;
+	gradingtype?: string;
+	showgrading?: string;
+	numberingstyle?: string;
+	shownumcorrect?: string;
+	correctfeedback?: TextField;
+	partiallycorrectfeedback?: TextField;
+	incorrectfeedback?: TextField;
+	hint?: TextField[];
 	tags?: { tag: TextField[] };
 }
 interface XmlFile {
@@ -68,7 +81,7 @@ const xmlParser = new XMLParser({
 	parseAttributeValue: false,
 	trimValues: false,
 	commentPropName: '#comment',
-	isArray: (name) => ['question', 'answer', 'subquestion', 'tag'].includes(name)
+	isArray: (name) => ['question', 'answer', 'subquestion', 'tag', 'hint'].includes(name)
 });
 
 type HtmlNode = Record<string, unknown>;
@@ -207,7 +220,7 @@ describe('Moodle XML export of the whole bank', () => {
 			multiple: 'multichoice',
 			'true-false': 'truefalse',
 			matching: 'matching',
-			ordering: 'matching',
+			ordering: 'ordering',
 			essay: 'essay'
 		};
 		expect(realQuestions).toHaveLength(realPack.questions.length);
@@ -216,9 +229,7 @@ describe('Moodle XML export of the whole bank', () => {
 
 	it('shows each question’s hypothetical case, marked as such, then its prompt as its text', () => {
 		for (const q of realPack.questions) {
-			const text = paragraphsOf(exportedFor(q).questiontext);
-			const own = q.kind === 'ordering' ? text.slice(0, -1) : text;
-			expect(own, q.id).toEqual(expectedTextWithGuidance(q));
+			expect(paragraphsOf(exportedFor(q).questiontext), q.id).toEqual(expectedTextWithGuidance(q));
 		}
 		expect(realPack.questions.some((q) => q.scenario)).toBe(true);
 	});
@@ -329,21 +340,47 @@ describe('Moodle XML export of the whole bank', () => {
 		}
 	});
 
-	it('exports an ordering question as matching, each item to "Position N", says so in the text, and never lists the items in the right order', () => {
+	it('exports an ordering question as Moodle’s own ordering question, every item shown, graded by neighbouring pairs, the items in the right order', () => {
+		const ordering = realOfKind('ordering');
+		expect(ordering.length).toBeGreaterThanOrEqual(10);
+		for (const q of ordering) {
+			const x = exportedFor(q);
+			expect(x['@'].type).toBe('ordering');
+			expect([x.layouttype, x.selecttype, x.selectcount, x.gradingtype]).toEqual([
+				'VERTICAL',
+				'ALL',
+				String(q.items.length),
+				'RELATIVE_NEXT_EXCLUDE_LAST'
+			]);
+			expect([x.showgrading, x.numberingstyle]).toEqual(['SHOW', 'none']);
+			// qtype_ordering reads the order from the answers' order; "fraction" is each one's place.
+			expect(x.answer!.map((a) => [Number(a['@'].fraction), paragraphsOf(a)])).toEqual(
+				q.items.map((item, i) => [i + 1, [item.text]])
+			);
+			expect(x.subquestion).toBeUndefined();
+			expect(paragraphsOf(x.questiontext)).toEqual(expectedTextWithGuidance(q));
+		}
+	});
+
+	it('writes an ordering question’s combined feedback, shownumcorrect and hints with a format, which Moodle’s importer needs on PostgreSQL', () => {
 		for (const q of realOfKind('ordering')) {
 			const x = exportedFor(q);
-			const rows = x.subquestion!.map((s) => ({
-				left: paragraphsOf(s)[0],
-				right: s.answer[0]?.text
-			}));
-			const expected = q.items.map((item, i) => ({ left: item.text, right: `Position ${i + 1}` }));
-			expect(rows).toHaveLength(q.items.length);
-			expect(rows).toEqual(expect.arrayContaining(expected));
-			expect(rows).not.toEqual(expected);
-			expect(x.shuffleanswers).toBe('true');
-			const text = paragraphsOf(x.questiontext);
-			expect(text.slice(0, -1)).toEqual(expectedTextWithGuidance(q));
-			expect(text.at(-1)).toMatch(/matching question.*Position 1/);
+			expect(x.shownumcorrect).toBe('1');
+			for (const field of [x.correctfeedback, x.partiallycorrectfeedback, x.incorrectfeedback])
+				expect(field?.['@']?.format).toBe('html');
+			expect(x.hint).toHaveLength(2);
+			for (const hint of x.hint!) expect(hint['@']?.format).toBe('html');
+		}
+	});
+
+	it('grades ordering in Moodle exactly as Sourced does, for every order of three to six items', () => {
+		for (let n = 3; n <= 6; n++) {
+			const correct = Array.from({ length: n }, (_, i) => `i${i}`);
+			for (const given of permutations(correct))
+				expect(moodleRelativeNextExcludeLast(correct, given), given.join()).toBeCloseTo(
+					scoreOrdering(correct, given),
+					12
+				);
 		}
 	});
 
@@ -353,15 +390,7 @@ describe('Moodle XML export of the whole bank', () => {
 			settings: { ...realPack.settings, shuffleOptions: false }
 		});
 		const shuffledValue = (file: XmlFile, kind: 'multichoice' | 'matching') =>
-			new Set(
-				file.quiz.question
-					.filter(
-						(q) =>
-							q['@'].type === kind &&
-							realPack.questions.find((p) => p.id === q.idnumber)?.kind !== 'ordering'
-					)
-					.map((q) => q.shuffleanswers)
-			);
+			new Set(file.quiz.question.filter((q) => q['@'].type === kind).map((q) => q.shuffleanswers));
 		expect(shuffledValue(real.file, 'multichoice')).toEqual(new Set(['true']));
 		expect(shuffledValue(real.file, 'matching')).toEqual(new Set(['true']));
 		expect(shuffledValue(fixed.file, 'multichoice')).toEqual(new Set(['false']));
@@ -445,9 +474,7 @@ describe('Moodle XML export of special characters', () => {
 					);
 					break;
 				case 'ordering':
-					expect(x.subquestion!.map((s) => paragraphsOf(s)[0]).sort()).toEqual(
-						q.items.map((i) => i.text).sort()
-					);
+					expect(x.answer!.map((a) => paragraphsOf(a))).toEqual(q.items.map((i) => [i.text]));
 					break;
 				case 'essay':
 					expect(paragraphsOf(x.questiontext)).toEqual(expectedTextWithGuidance(q));
@@ -464,15 +491,15 @@ describe('Moodle XML conversion notes', () => {
 	const orderingIds = realOfKind('ordering').map((q) => q.id);
 	const essays = realOfKind('essay');
 
-	it('notes every ordering question as converted to matching with the reason', () => {
-		const ordering = notes.filter((n) => orderingIds.includes(n.questionId));
-		expect(ordering.map((n) => n.questionId).sort()).toEqual([...orderingIds].sort());
-		for (const n of ordering) {
-			expect(n.action).toBe('converted');
-			expect(n.note).toMatch(/ordering exported as matching/);
-			expect(n.note).toMatch(/Position N/);
-			expect(n.note).toMatch(/no core ordering question/);
-		}
+	it('converts no ordering question, and says which Moodle versions import them and how Moodle marks them', () => {
+		expect(notes.filter((n) => orderingIds.includes(n.questionId))).toEqual([]);
+		const { summary } = exportPack(realPack, 'all', 'moodleXml');
+		const line = summary.find((l) => l.includes('ordering questions'));
+		expect(line).toContain(`The ${orderingIds.length} ordering questions are Moodle's own`);
+		expect(line).toMatch(/Moodle 4\.4 and later/);
+		expect(line).toMatch(/4\.3 and older need the qtype_ordering plugin/);
+		expect(line).toMatch(/relative to the next item \(excluding last\)/);
+		expect(real.file['#comment']).toContain(line);
 	});
 
 	it('notes every essay, saying it is graded by hand out of its rubric’s total, the model answer and rubric for graders', () => {
@@ -484,7 +511,7 @@ describe('Moodle XML conversion notes', () => {
 			expect(n.note).toContain(`essay question, graded by hand out of ${rubricPoints(q)}`);
 			expect(n.note).toContain('grader information, which students do not see');
 		}
-		expect(notes).toHaveLength(orderingIds.length + essays.length);
+		expect(notes).toHaveLength(essays.length);
 	});
 
 	it('lists the same conversions in a comment at the top of the file', () => {
@@ -494,12 +521,9 @@ describe('Moodle XML conversion notes', () => {
 		for (const n of notes) expect(comment).toContain(`${n.questionId}: converted. ${n.note}`);
 	});
 
-	it('says there is nothing to convert when the pack has no ordering question and no essay', () => {
-		const pack = {
-			...realPack,
-			questions: realPack.questions.filter((q) => q.kind !== 'ordering' && q.kind !== 'essay')
-		};
-		const result = exportPack(pack, 'no-ordering', 'moodleXml');
+	it('says there is nothing to convert when the pack has no essay', () => {
+		const pack = { ...realPack, questions: realPack.questions.filter((q) => q.kind !== 'essay') };
+		const result = exportPack(pack, 'no-essay', 'moodleXml');
 		expect(result.notes).toEqual([]);
 		expect((xmlParser.parse(result.file.data as string) as XmlFile)['#comment']).toContain(
 			'Conversions: none'

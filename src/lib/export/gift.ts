@@ -1,21 +1,25 @@
-import type { Pack, Question } from '../content/schema';
+import type { Pack, Question, QuestionOf } from '../content/schema';
 import { oneLine } from '../text/one-line';
-import { feedbackWithMarkingLines, questionPoints } from './feedback-text';
+import { seededRandom, shuffled } from '../quiz/random';
+import {
+	feedbackWithMarkingLines,
+	questionPoints,
+	questionTextWithGuidance
+} from './feedback-text';
 import { htmlOfText } from './html';
 import {
 	categoryPlacement,
 	conversionCommentLines,
-	matchRowsOf,
-	moodleConversionNotes,
 	moodleDoesNotKeepLine,
 	moodleQuestionName,
-	moodleQuestionParagraphs,
 	moodleTags,
 	multipleResponsePercents,
 	namingLine,
 	packCategories,
 	type PlacedQuestion
 } from './moodle-bank';
+import { kindConversionNotes } from './notes';
+import { positionLabelWithEnds, positionPairs, type MatchPair } from './ordering-as-matching';
 import type { ConversionNote, Exporter } from './types';
 
 // Moodle GIFT, written in the strict form that both Moodle's importer and gift-pegjs accept:
@@ -59,6 +63,37 @@ function arrowSafeText(text: string): string {
  */
 function giftCategoryPath(path: string): string {
 	return oneLine(path).replace(/\\(?=[\\:#={}~n])/g, '\\\\');
+}
+
+/** The sentence added to the text of an ordering question exported as matching, for the student. */
+const orderingAsMatchingInstruction =
+	'This question is set as a matching question: match each item to its place in the right order (Position 1 comes first).';
+
+/**
+ * An ordering question as matching rows, each item with "Position N", the ends named ("Position 1
+ * (first)") because Moodle shuffles the choices of every drop-down. The rows are listed in an
+ * order scrambled from the question id (never the right order itself), so that the file does not
+ * give the answer away where Moodle is told not to shuffle.
+ */
+function orderingMatchRows(question: QuestionOf<'ordering'>): MatchPair[] {
+	const rows = positionPairs(question, positionLabelWithEnds);
+	const scrambled = shuffled(rows, seededRandom(question.id));
+	const unchanged = scrambled.every((row, i) => row === rows[i]);
+	return unchanged ? [...rows.slice(1), rows[0]!] : scrambled;
+}
+
+/** The rows of a matching question, or of an ordering question exported as matching. */
+function matchRowsOf(question: QuestionOf<'matching'> | QuestionOf<'ordering'>): MatchPair[] {
+	return question.kind === 'matching' ? question.pairs : orderingMatchRows(question);
+}
+
+/**
+ * The paragraphs of a question's text: the hypothetical case and prompt, an essay's guidance, and
+ * for an ordering question (GIFT has no ordering syntax) how to answer it as matching.
+ */
+function giftQuestionParagraphs(question: Question): string[] {
+	const paragraphs = questionTextWithGuidance(question);
+	return question.kind === 'ordering' ? [...paragraphs, orderingAsMatchingInstruction] : paragraphs;
 }
 
 /** A GIFT answer weight, e.g. `%-33.33333%`. */
@@ -128,7 +163,7 @@ function questionBlock(
 ): string {
 	const q = placed.question;
 	const tags = moodleTags(q).map((tag) => `[tag:${tag}]`);
-	const text = escapeGift(moodleQuestionParagraphs(q).join('\n\n'));
+	const text = escapeGift(giftQuestionParagraphs(q).join('\n\n'));
 	const name = moodleQuestionName(placed, pack.questions.length);
 	return [
 		`// ${[`[id:${q.id}]`, ...tags].join(' ')}`,
@@ -176,11 +211,14 @@ export const gift: Exporter = {
 	description:
 		'For Moodle: Question bank → Import → "GIFT format"; plain text, a category named after the pack, questions in pack order, with feedback and cited passages.',
 	render(pack) {
-		const notes = moodleConversionNotes(
-			pack,
-			(q) =>
+		const notes = kindConversionNotes(pack.questions, {
+			ordering: () =>
+				'ordering exported as matching (item → "Position N"): GIFT has no ordering question (for Moodle\'s own ordering question, use the Moodle XML export). ' +
+				'The marks differ: Moodle gives a share of the mark for each item matched to its right position, where Sourced gives a share for each neighbouring pair in the right order ' +
+				'(for example, four items with the first moved to the end score 0 in Moodle and 2 of 3 pairs in Sourced). Moodle also lists the "Position N" choices in a shuffled order in each drop-down, which no file can change, so the first and last are named as such',
+			essay: (q) =>
 				`written argument exported as a Moodle essay question, but GIFT has no grader information: the model answer and the rubric are in the general feedback, which Moodle shows students after the attempt. GIFT cannot set a mark either, so Moodle gives the question its default of 1: set it to ${questionPoints(q)} (the rubric's total) after import`
-		);
+		});
 		const summary = giftSummary(pack);
 		return { data: renderGift(pack, notes, summary), notes, summary };
 	}

@@ -1,13 +1,9 @@
 import type { Pack, Question, QuestionOf } from '../content/schema';
-import { seededRandom, shuffled } from '../quiz/random';
-import { questionTextWithGuidance } from './feedback-text';
 import { oneLine } from '../text/one-line';
-import { kindConversionNotes } from './notes';
-import { positionPairs, type MatchPair } from './ordering-as-matching';
 import type { ConversionNote } from './types';
 
 // What Moodle's question bank can hold, shared by the two Moodle formats (GIFT and Moodle XML):
-// its grade fractions, its category paths, and ordering questions turned into matching.
+// its grade fractions, its categories and question names, and what it keeps of a pack.
 
 const positivePercents = [
 	100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667, 14.28571,
@@ -145,38 +141,6 @@ export function moodleQuestionName(placed: PlacedQuestion, questionCount: number
 	return `${position} · ${placed.question.id} · ${shortTitle(placed.question.prompt)}`;
 }
 
-/** The sentence added to the text of an ordering question exported as matching. */
-export const orderingAsMatchingInstruction =
-	'Moodle has no ordering question, so this is a matching question: match each item to its place in the right order (Position 1 comes first).';
-
-/**
- * An ordering question as matching rows, each item with "Position N". The rows are listed in an
- * order scrambled from the question id (never the right order itself), so that the file does not
- * give the answer away where Moodle is told not to shuffle.
- */
-export function orderingMatchRows(question: QuestionOf<'ordering'>): MatchPair[] {
-	const rows = positionPairs(question);
-	const scrambled = shuffled(rows, seededRandom(question.id));
-	const unchanged = scrambled.every((row, i) => row === rows[i]);
-	return unchanged ? [...rows.slice(1), rows[0]!] : scrambled;
-}
-
-/** The rows of a matching question, or of an ordering question exported as matching. */
-export function matchRowsOf(
-	question: QuestionOf<'matching'> | QuestionOf<'ordering'>
-): MatchPair[] {
-	return question.kind === 'matching' ? question.pairs : orderingMatchRows(question);
-}
-
-/**
- * The paragraphs of a question's text in Moodle: the hypothetical case and prompt, an essay's
- * guidance, and for a converted ordering question why it is a matching one.
- */
-export function moodleQuestionParagraphs(question: Question): string[] {
-	const paragraphs = questionTextWithGuidance(question);
-	return question.kind === 'ordering' ? [...paragraphs, orderingAsMatchingInstruction] : paragraphs;
-}
-
 /** A question's Moodle tags: its topic, difficulty, cognitive level (if it has one) and own tags. */
 export function moodleTags(question: Question): string[] {
 	return [
@@ -185,23 +149,6 @@ export function moodleTags(question: Question): string[] {
 		...(question.level ? [question.level] : []),
 		...question.tags
 	];
-}
-
-/**
- * What a Moodle format changes, question by question, in pack order. Moodle has no core
- * ordering question, so each one becomes matching (item → "Position N"); what happens to an
- * essay's model answer and rubric depends on the format, which says so in `essayNote`.
- */
-export function moodleConversionNotes(
-	pack: Pack,
-	essayNote: (question: QuestionOf<'essay'>) => string
-): ConversionNote[] {
-	return kindConversionNotes(pack.questions, {
-		ordering: () =>
-			'ordering exported as matching (item → "Position N"): Moodle has no core ordering question. ' +
-			'Moodle gives credit for each item put in its right position, where Sourced credits neighbouring pairs.',
-		essay: essayNote
-	});
 }
 
 /** The conversion list as plain lines for a comment at the top of an export file. */

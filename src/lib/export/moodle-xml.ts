@@ -1,14 +1,17 @@
-import type { Pack, Question } from '../content/schema';
-import { ESSAY_LINES, generalFeedbackLines, markingLines, questionPoints } from './feedback-text';
+import type { Pack, Question, QuestionOf } from '../content/schema';
+import {
+	ESSAY_LINES,
+	generalFeedbackLines,
+	markingLines,
+	questionPoints,
+	questionTextWithGuidance
+} from './feedback-text';
 import { htmlParagraphs } from './html';
 import {
 	categoryPlacement,
 	conversionCommentLines,
-	matchRowsOf,
-	moodleConversionNotes,
 	moodleDoesNotKeepLine,
 	moodleQuestionName,
-	moodleQuestionParagraphs,
 	moodleTags,
 	multipleResponsePercents,
 	namingLine,
@@ -16,6 +19,7 @@ import {
 	type MoodleCategory,
 	type PlacedQuestion
 } from './moodle-bank';
+import { kindConversionNotes } from './notes';
 import type { ConversionNote, Exporter } from './types';
 import {
 	cdata,
@@ -61,12 +65,42 @@ function headerFields(pack: Pack, placed: PlacedQuestion): XmlElement[] {
 	const q = placed.question;
 	return [
 		plainField('name', moodleQuestionName(placed, pack.questions.length)),
-		htmlField('questiontext', moodleQuestionParagraphs(q)),
+		htmlField('questiontext', questionTextWithGuidance(q)),
 		htmlField('generalfeedback', generalFeedbackLines(pack, q)),
 		valueElement('defaultgrade', questionPoints(q)),
 		valueElement('penalty', penalty[q.kind]),
 		valueElement('hidden', 0),
 		valueElement('idnumber', q.id)
+	];
+}
+
+/**
+ * Moodle's own ordering question (qtype_ordering, standard from Moodle 4.4), as its importer reads
+ * it: every item shown (`ALL`) in a vertical list that Moodle shuffles, graded "relative to the
+ * next item, excluding the last", which is Sourced's neighbouring-pairs rule; the answers in the
+ * right order (their `fraction` is their place). The combined feedback, `shownumcorrect` and
+ * hints are written, empty, because the importer otherwise fills in hint settings without a text
+ * format, which PostgreSQL refuses (a null `hintformat`).
+ */
+function orderingFields(q: QuestionOf<'ordering'>): XmlElement[] {
+	return [
+		valueElement('layouttype', 'VERTICAL'),
+		valueElement('selecttype', 'ALL'),
+		valueElement('selectcount', q.items.length),
+		valueElement('gradingtype', 'RELATIVE_NEXT_EXCLUDE_LAST'),
+		valueElement('showgrading', 'SHOW'),
+		valueElement('numberingstyle', 'none'),
+		htmlField('correctfeedback', []),
+		htmlField('partiallycorrectfeedback', []),
+		htmlField('incorrectfeedback', []),
+		valueElement('shownumcorrect', 1),
+		...q.items.map((item, i) =>
+			element('answer', { fraction: i + 1, format: 'html' }, [
+				element('text', {}, [cdata(htmlParagraphs([item.text]))])
+			])
+		),
+		htmlField('hint', []),
+		htmlField('hint', [])
 	];
 }
 
@@ -102,18 +136,17 @@ function bodyFields(pack: Pack, q: Question): XmlElement[] {
 			return [answer(true, q.feedback.ifTrue), answer(false, q.feedback.ifFalse)];
 		}
 		case 'matching':
-		case 'ordering':
 			return [
-				// An ordering question is always shuffled: in the authored order its items would read
-				// "Position 1", "Position 2", … top to bottom.
-				valueElement('shuffleanswers', q.kind === 'ordering' ? true : shuffle),
-				...matchRowsOf(q).map((row) =>
+				valueElement('shuffleanswers', shuffle),
+				...q.pairs.map((pair) =>
 					element('subquestion', { format: 'html' }, [
-						element('text', {}, [cdata(htmlParagraphs([row.left]))]),
-						plainField('answer', row.right)
+						element('text', {}, [cdata(htmlParagraphs([pair.left]))]),
+						plainField('answer', pair.right)
 					])
 				)
 			];
+		case 'ordering':
+			return orderingFields(q);
 		case 'essay':
 			// Written in the rich-text editor, no files; graders see the model answer and rubric.
 			return [
@@ -132,7 +165,7 @@ const moodleType = {
 	multiple: 'multichoice',
 	'true-false': 'truefalse',
 	matching: 'matching',
-	ordering: 'matching',
+	ordering: 'ordering',
 	essay: 'essay'
 } as const satisfies Record<Question['kind'], string>;
 
@@ -168,10 +201,22 @@ function categorySwitch(category: MoodleCategory): XmlElement {
 
 /** What Moodle keeps of the pack and what it does not: the export report and the file's comment say the same. */
 function moodleXmlSummary(pack: Pack): string[] {
+	const ordering = pack.questions.filter((q) => q.kind === 'ordering').length;
 	return [
 		`Moodle keeps: ${categoryPlacement(pack)}, with the pack's instructions as its description; ${namingLine(pack)}; each question's Sourced id as its ID number; its topic, difficulty and level as tags.`,
+		...(ordering ? [orderingSummary(ordering)] : []),
 		moodleDoesNotKeepLine(pack)
 	];
+}
+
+/** What becomes of the ordering questions: Moodle's own type, the versions that import it, and how it marks. */
+function orderingSummary(count: number): string {
+	return (
+		`${count === 1 ? 'The ordering question is' : `The ${count} ordering questions are`} Moodle's own ordering questions, which Moodle 4.4 and later include; ` +
+		'Moodle 4.3 and older need the qtype_ordering plugin installed, or they report the question type as unsupported (and, with "Stop on error" on, import nothing). ' +
+		'Moodle grades them "relative to the next item (excluding last)": a share of the mark for each neighbouring pair placed in the right order, out of one fewer than the number of items, which is the mark Sourced gives. ' +
+		'Moodle counts the shuffled starting order as an answer, so a student who moves nothing is marked on whatever neighbouring pairs the shuffle happened to put right.'
+	);
 }
 
 /** The whole file: a comment with the report and every conversion, then the categories and their questions in pack order. */
@@ -191,7 +236,7 @@ function renderMoodleXml(pack: Pack, notes: readonly ConversionNote[], summary: 
 	return xmlDocument(element('quiz', {}, body), [comment(header.join('\n'))]);
 }
 
-/** Moodle XML: every question type Moodle has natively, ordering as matching; citations in the general feedback. */
+/** Moodle XML: every kind as Moodle's own question type (ordering needs Moodle 4.4+); citations in the general feedback. */
 export const moodleXml: Exporter = {
 	label: 'Moodle XML',
 	extension: 'moodle.xml',
@@ -199,11 +244,10 @@ export const moodleXml: Exporter = {
 	description:
 		'For Moodle: Question bank → Import → "Moodle XML format"; a category named after the pack, questions in pack order, with feedback, tags and cited passages.',
 	render(pack) {
-		const notes = moodleConversionNotes(
-			pack,
-			(q) =>
+		const notes = kindConversionNotes(pack.questions, {
+			essay: (q) =>
 				`written argument exported as a Moodle essay question, graded by hand out of ${questionPoints(q)} (the rubric's total): the model answer and the rubric are in the grader information, which students do not see`
-		);
+		});
 		const summary = moodleXmlSummary(pack);
 		return { data: renderMoodleXml(pack, notes, summary), notes, summary };
 	}
