@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { XMLParser } from 'fast-xml-parser';
 import {
 	parse,
@@ -13,7 +14,7 @@ import type { Pack, Question, QuestionOf } from '../../src/lib/content/schema';
 import { generalFeedbackLines, sourceLabel } from '../../src/lib/export/feedback-text';
 import { exportPack } from '../../src/lib/export/files';
 import { gift } from '../../src/lib/export/gift';
-import { shortTitle } from '../../src/lib/export/moodle-bank';
+import { moodleQuestionName, shortTitle } from '../../src/lib/export/moodle-bank';
 import { realBankPack, specialCharactersPack } from '../helpers/packs';
 import {
 	expectedMarkingLines,
@@ -461,5 +462,218 @@ describe('GIFT conversion notes', () => {
 		const result = exportPack(pack, 'no-ordering', 'gift');
 		expect(result.notes).toEqual([]);
 		expect(result.file.data).toContain('// Conversions: none');
+	});
+});
+
+describe('GIFT texts that Moodle would read as a format marker or decode as a placeholder', () => {
+	// Moodle's GIFT importer reads a format marker ([html], [markdown], [moodle], [plain]) at the
+	// start of every text but a question's name and a matching row's right-hand side, after
+	// trimming it, and decodes its own escape placeholders ("&&035;" for "#" and the others,
+	// escapedchar_pre/post) wherever they appear. gift-pegjs models both for every formatted text
+	// and for names (it decodes the placeholders as Moodle does); for a matching row's right-hand
+	// side it leaves them to Moodle, so `moodleSubanswer` decodes them as Moodle does.
+	const base = specialCharactersPack();
+	const single = base.questions.find((q): q is QuestionOf<'single'> => q.kind === 'single')!;
+	const multiple = base.questions.find((q): q is QuestionOf<'multiple'> => q.kind === 'multiple')!;
+	const trueFalse = base.questions.find(
+		(q): q is QuestionOf<'true-false'> => q.kind === 'true-false'
+	)!;
+	const matching = base.questions.find((q): q is QuestionOf<'matching'> => q.kind === 'matching')!;
+	const ordering = base.questions.find((q): q is QuestionOf<'ordering'> => q.kind === 'ordering')!;
+
+	/** The one question of a pack holding just `q`, as gift-pegjs reads the export. */
+	function exportOne<T extends ParsedQuestion>(q: Question, type: T['type']): T {
+		const [x] = questionsOf(exportGift({ ...base, questions: [q] }).parsed);
+		return asType<T>(x!, type);
+	}
+
+	/** Any text, built from the pieces Moodle and GIFT read specially and from any characters. */
+	const anyText = fc
+		.array(
+			fc.oneof(
+				fc.constantFrom(
+					'[html]',
+					'[markdown]',
+					'[moodle]',
+					'[plain]',
+					'[',
+					']',
+					' ',
+					'  ',
+					'\t',
+					'\n',
+					'\r\n',
+					'->',
+					'&&035;',
+					'&&010',
+					'&&092;',
+					'&&058;',
+					'&&126;',
+					'&',
+					'\\',
+					'~',
+					'=',
+					'#',
+					'{',
+					'}',
+					':',
+					'%50%',
+					'<b>bold</b>',
+					'&amp;',
+					'\u00a0',
+					'\u0000'
+				),
+				fc.string({ minLength: 1, maxLength: 4, unit: 'grapheme' })
+			),
+			{ minLength: 1, maxLength: 10 }
+		)
+		// Pack texts are trimmed and have no carriage returns by the time an exporter sees them.
+		.map((pieces) => pieces.join('').replace(/\r\n?/g, '\n').trim())
+		.filter((text) => text.length > 0);
+
+	/**
+	 * The text as gift-pegjs gives back a plain text that Moodle keeps as written: it joins each run
+	 * of white space within a line into one space.
+	 */
+	function asRead(text: string, format: string): string {
+		if (format === 'html') return text;
+		return text
+			.split('\n')
+			.map((line) => line.replace(/\s\s+/g, ' '))
+			.join('\n');
+	}
+
+	/** Checks that a formatted text arrived as written, as plain text or as HTML that shows it. */
+	function expectArrived(parsed: TextFormat | null | undefined, text: string): void {
+		expect(['plain', 'html']).toContain(parsed?.format);
+		expect(shown(parsed)).toBe(asRead(text, parsed!.format));
+	}
+
+	const runs = { numRuns: 60 };
+
+	it('keeps the question text as written, whatever it starts with', () => {
+		fc.assert(
+			fc.property(anyText, (text) => {
+				const x = exportOne<MultipleChoice>({ ...single, prompt: text }, 'MC');
+				expectArrived(x.stem, text);
+			}),
+			runs
+		);
+	});
+
+	it('keeps the general feedback as written, whatever the explanation starts with', () => {
+		fc.assert(
+			fc.property(anyText, (text) => {
+				const q = { ...single, explanation: text };
+				const x = exportOne<MultipleChoice>(q, 'MC');
+				expectArrived(x.globalFeedback, generalFeedbackLines(base, q).join('\n'));
+			}),
+			runs
+		);
+	});
+
+	it('keeps each option of a single-answer question and its feedback as written, right or wrong', () => {
+		fc.assert(
+			fc.property(anyText, anyText, (text, feedback) => {
+				for (const index of [0, 1]) {
+					const options = single.options.map((o, i) =>
+						i === index ? { ...o, text, feedback } : o
+					);
+					const x = exportOne<MultipleChoice>({ ...single, options }, 'MC');
+					expect(x.choices.map((c) => c.isCorrect)).toEqual(options.map((o) => o.correct));
+					expectArrived(x.choices[index]!.text, text);
+					expectArrived(x.choices[index]!.feedback, feedback);
+				}
+			}),
+			runs
+		);
+	});
+
+	it('keeps each option of a multiple-answer question and its feedback as written, after its weight', () => {
+		fc.assert(
+			fc.property(anyText, anyText, (text, feedback) => {
+				const options = multiple.options.map((o, i) => (i === 2 ? { ...o, text, feedback } : o));
+				const x = exportOne<MultipleChoice>({ ...multiple, options }, 'MC');
+				expect(x.choices[2]!.weight).toBe(-50);
+				expectArrived(x.choices[2]!.text, text);
+				expectArrived(x.choices[2]!.feedback, feedback);
+			}),
+			runs
+		);
+	});
+
+	it('keeps both true/false feedbacks as written', () => {
+		fc.assert(
+			fc.property(anyText, anyText, (ifTrue, ifFalse) => {
+				const x = exportOne<TrueFalse>({ ...trueFalse, feedback: { ifTrue, ifFalse } }, 'TF');
+				// {F#…#…}: the first is the feedback for the wrong choice (true).
+				expectArrived(x.trueFeedback, ifTrue);
+				expectArrived(x.falseFeedback, ifFalse);
+			}),
+			runs
+		);
+	});
+
+	it('keeps a matching row’s left-hand text as written, and its right-hand text but for a word joiner inside a placeholder', () => {
+		fc.assert(
+			fc.property(anyText, anyText, (left, right) => {
+				const pairs = matching.pairs.map((p, i) => (i === 0 ? { ...p, left, right } : p));
+				const x = exportOne<Matching>({ ...matching, pairs }, 'Matching');
+				expect(x.matchPairs).toHaveLength(pairs.length);
+				expectArrived(x.matchPairs[0]!.subquestion, left);
+				const arrived = moodleSubanswer(x.matchPairs[0]!.subanswer);
+				expect(arrived.replaceAll('\u2060', '')).toBe(asRead(right, 'plain'));
+			}),
+			runs
+		);
+	});
+
+	it('keeps an ordering item, matched to its position, as written', () => {
+		fc.assert(
+			fc.property(anyText, (text) => {
+				const items = ordering.items.map((item, i) => (i === 0 ? { ...item, text } : item));
+				const x = exportOne<Matching>({ ...ordering, items }, 'Matching');
+				const row = x.matchPairs.find((m) => m.subanswer === 'Position 1 (first)');
+				expectArrived(row?.subquestion, text);
+			}),
+			runs
+		);
+	});
+
+	it('keeps a question’s name, which starts with its prompt, from decoding a placeholder', () => {
+		fc.assert(
+			fc.property(anyText, (text) => {
+				const q = { ...single, prompt: text };
+				const x = exportOne<MultipleChoice>(q, 'MC');
+				const name = moodleQuestionName({ question: q, position: 1 }, 1);
+				expect(x.title?.replaceAll('\u2060', '')).toBe(name);
+			}),
+			runs
+		);
+	});
+
+	it('writes "[html]" at the start of an explanation, after a space or a NUL, as plain text (issue 12)', () => {
+		for (const explanation of ['[html]<b>bold</b>', ' [markdown]*x*', '\u0000[moodle]x']) {
+			const q = { ...single, explanation: explanation.trim() };
+			const x = exportOne<MultipleChoice>(q, 'MC');
+			expect(x.globalFeedback?.format).toBe('plain');
+			expect(shown(x.globalFeedback).split('\n')[0]).toBe(explanation.trim());
+		}
+	});
+
+	it('keeps "&&035;" in a prompt and "&&092;" in a pack title from turning into "#" and "\\"', () => {
+		const q = { ...single, prompt: 'Ask &&035; and &&010 here' };
+		const x = exportOne<MultipleChoice>(q, 'MC');
+		expect(shown(x.stem)).toBe('Ask &&035; and &&010 here');
+		const { text } = exportGift({ ...base, title: 'Week &&092; one', questions: [single] });
+		expect(text).toContain('$CATEGORY: $course$/top/Week &\u2060&092; one\n');
+	});
+
+	it('notes a matching question whose right-hand text holds a placeholder', () => {
+		const pairs = matching.pairs.map((p, i) => (i === 0 ? { ...p, right: 'a &&035; b' } : p));
+		const { notes } = exportPack({ ...base, questions: [{ ...matching, pairs }] }, 'x', 'gift');
+		expect(notes).toEqual([
+			expect.objectContaining({ questionId: matching.id, note: expect.stringContaining('&&035;') })
+		]);
 	});
 });

@@ -23,10 +23,10 @@ import { positionLabelWithEnds, positionPairs, type MatchPair } from './ordering
 import type { ConversionNote, Exporter } from './types';
 
 // Moodle GIFT, written in the strict form that both Moodle's importer and gift-pegjs accept:
-// every `~ = # { } :` and backslash in a text is escaped, a line break inside a text is `\n`, and
-// every question's text is `[plain]`, so Moodle shows `<`, `&` and the rest exactly as written
-// (its default format would read them as HTML). Answers, feedback and general feedback inherit
-// the question's format.
+// every `~ = # { } :` and backslash in a text is escaped, and a line break inside a text is `\n`.
+// Every text Moodle reads with a format marker goes through `giftText`, which writes the format
+// itself; the two texts Moodle reads without one (a question's name, a matching row's right-hand
+// side) go through `giftUnformattedText`; the category line has rules of its own.
 
 /** Text with GIFT's special characters escaped and line breaks written as `\n`. */
 function escapeGift(text: string): string {
@@ -37,32 +37,64 @@ function escapeGift(text: string): string {
 }
 
 /**
- * An answer or feedback text. One that begins with `[` gets an explicit `[plain]` first, so that
- * Moodle cannot take its start for a format marker such as `[html]`.
+ * The placeholders Moodle's GIFT importer puts in for escaped characters (`escapedchar_pre`) and
+ * turns back into `\ : # = { } ~` and a line break (`escapedchar_pre` and `escapedchar_post`),
+ * wherever they appear, written by us or not: a text holding "&&035;" arrives as "#".
  */
-function giftText(text: string): string {
-	return (text.startsWith('[') ? '[plain]' : '') + escapeGift(text);
+const MOODLE_PLACEHOLDER = /&&(?:092;|058;|035;|061;|123;|125;|126;|010)/;
+
+/** Whether Moodle's GIFT importer would change the text by decoding one of its placeholders. */
+export function holdsMoodlePlaceholder(text: string): boolean {
+	return MOODLE_PLACEHOLDER.test(text);
+}
+
+/** Where a text sits: `'beforeArrow'` for the texts a GIFT reader could split at `->`. */
+type GiftTextPlace = 'text' | 'beforeArrow';
+
+/**
+ * Every text Moodle reads with a format marker (`[html]`, `[markdown]`, `[moodle]`, `[plain]`):
+ * the question text, the general feedback, each answer and its feedback, true/false feedback and
+ * the left-hand side of a matching row. Each one is written with its format first, so nothing in
+ * the text (nor a space or control character before it, which Moodle trims) can be read as a
+ * marker: Moodle reads one marker only. The format is `[plain]`, so Moodle shows `<`, `&` and the
+ * rest as written, except for a text that GIFT cannot carry as plain text: one holding one of
+ * Moodle's placeholders, which Moodle would decode, or, `beforeArrow`, one holding `->`, which
+ * GIFT cannot escape (Moodle splits a matching row at its first `->`; gift-pegjs reads
+ * `=text -> text` as a matching row even where `~` answers follow). Such a text is written as
+ * `[html]` with `&`, `<` and `>` as entities: nothing splits or decodes it, and Moodle still
+ * displays it exactly as written.
+ */
+function giftText(text: string, place: GiftTextPlace = 'text'): string {
+	const splits = place === 'beforeArrow' && text.includes('->');
+	return splits || holdsMoodlePlaceholder(text)
+		? `[html]${escapeGift(htmlOfText(text))}`
+		: `[plain]${escapeGift(text)}`;
 }
 
 /**
- * A text that a GIFT reader could split at `->`, which GIFT cannot escape: the left-hand side of a
- * matching row (Moodle splits the row at its first `->`) and a right answer marked `=` (gift-pegjs
- * reads `=text -> text` as a matching row even where `~` answers follow). Such a text is written
- * as `[html]` with `>` as `&gt;`: nothing splits it, and Moodle still displays it as written.
+ * A text Moodle reads without a format: a question's name and the right-hand side of a matching
+ * row (plain text, never read for a marker). Nothing can keep Moodle from decoding a placeholder
+ * there, so an invisible word joiner (U+2060) goes between its two `&`: it reads the same and
+ * arrives as written, but for that character.
  */
-function arrowSafeText(text: string): string {
-	return text.includes('->') ? `[html]${escapeGift(htmlOfText(text))}` : giftText(text);
+function giftUnformattedText(text: string): string {
+	return escapeGift(
+		text.replace(new RegExp(MOODLE_PLACEHOLDER.source, 'g'), (p) => `&\u2060${p.slice(1)}`)
+	);
 }
 
 /**
  * A category name as Moodle's `$CATEGORY:` line reads it. Moodle takes the rest of the line as it
  * is, except that it first turns `\\` into `\` and `\:` `\#` `\=` `\{` `\}` `\~` `\n` into
  * placeholders that it never turns back for categories. So nothing else is escaped here, and a
- * backslash is doubled only where it comes before one of those characters. The line must stay one
- * line, so a line break in a title becomes a space.
+ * backslash is doubled only where it comes before one of those characters; a "&&092;" in a title,
+ * which Moodle would turn into `\`, gets a word joiner (U+2060) between its two `&`. The line must
+ * stay one line, so a line break in a title becomes a space.
  */
 function giftCategoryPath(path: string): string {
-	return oneLine(path).replace(/\\(?=[\\:#={}~n])/g, '\\\\');
+	return oneLine(path)
+		.replace(/\\(?=[\\:#={}~n])/g, '\\\\')
+		.replaceAll('&&092;', '&\u2060&092;');
 }
 
 /** The sentence added to the text of an ordering question exported as matching, for the student. */
@@ -106,17 +138,16 @@ function weight(percent: number | undefined): string {
  * information, so an essay's model answer and rubric go in its general feedback.
  */
 function answerLines(pack: Pack, q: Question): string[] {
-	const general = `####${escapeGift(feedbackWithMarkingLines(pack, q).join('\n'))}`;
+	const general = `####${giftText(feedbackWithMarkingLines(pack, q).join('\n'))}`;
 	switch (q.kind) {
 		case 'single':
 			return [
-				...q.options.map((o) => {
-					if (o.correct) return `=${arrowSafeText(o.text)}#${giftText(o.feedback)}`;
-					// A wrong option whose text starts with `%` gets an explicit 0% so Moodle cannot read
-					// the start of the text as a weight.
-					const mark = o.text.startsWith('%') ? `~${weight(0)}` : '~';
-					return `${mark}${giftText(o.text)}#${giftText(o.feedback)}`;
-				}),
+				// Each text starts with its format marker, so Moodle cannot read a weight such as
+				// `%50%` from the start of a wrong option's text.
+				...q.options.map(
+					(o) =>
+						`${o.correct ? '=' : '~'}${giftText(o.text, o.correct ? 'beforeArrow' : 'text')}#${giftText(o.feedback)}`
+				),
 				general
 			];
 		case 'multiple': {
@@ -143,7 +174,9 @@ function answerLines(pack: Pack, q: Question): string[] {
 		case 'matching':
 		case 'ordering':
 			return [
-				...matchRowsOf(q).map((row) => `=${arrowSafeText(row.left)} -> ${escapeGift(row.right)}`),
+				...matchRowsOf(q).map(
+					(row) => `=${giftText(row.left, 'beforeArrow')} -> ${giftUnformattedText(row.right)}`
+				),
 				general
 			];
 		case 'essay':
@@ -154,7 +187,7 @@ function answerLines(pack: Pack, q: Question): string[] {
 
 /**
  * One question: a comment with its ID number and tags (Moodle reads `[id:…]` and `[tag:…]` there)
- * and its conversion, `::name::`, its `[plain]` text and `{answers}`.
+ * and its conversion, `::name::`, its text and `{answers}`.
  */
 function questionBlock(
 	pack: Pack,
@@ -163,15 +196,33 @@ function questionBlock(
 ): string {
 	const q = placed.question;
 	const tags = moodleTags(q).map((tag) => `[tag:${tag}]`);
-	const text = escapeGift(giftQuestionParagraphs(q).join('\n\n'));
+	const text = giftText(giftQuestionParagraphs(q).join('\n\n'));
 	const name = moodleQuestionName(placed, pack.questions.length);
 	return [
 		`// ${[`[id:${q.id}]`, ...tags].join(' ')}`,
 		...(note ? [`// ${q.id}: ${note.note}`] : []),
-		`::${escapeGift(name)}::[plain]${text}{`,
+		`::${giftUnformattedText(name)}::${text}{`,
 		...answerLines(pack, q).map((line) => `\t${line}`),
 		'}'
 	].join('\n');
+}
+
+/**
+ * A note for each matching question with a right-hand text that Moodle would change by decoding
+ * one of its placeholders, which GIFT cannot prevent there (see `giftUnformattedText`).
+ */
+function placeholderNotes(pack: Pack): ConversionNote[] {
+	return pack.questions.flatMap((q) =>
+		q.kind === 'matching' && q.pairs.some((pair) => holdsMoodlePlaceholder(pair.right))
+			? [
+					{
+						questionId: q.id,
+						action: 'converted' as const,
+						note: 'a right-hand text holds one of the placeholders Moodle\'s GIFT import decodes (such as "&&035;", which it reads as "#"), so it is written with an invisible word joiner between the two "&"'
+					}
+				]
+			: []
+	);
 }
 
 /** What Moodle keeps of the pack and what it does not: the export report and the file's comment say the same. */
@@ -219,7 +270,8 @@ export const gift: Exporter = {
 			essay: (q) =>
 				`written argument exported as a Moodle essay question, but GIFT has no grader information: the model answer and the rubric are in the general feedback, which Moodle shows students after the attempt. GIFT cannot set a mark either, so Moodle gives the question its default of 1: set it to ${questionPoints(q)} (the rubric's total) after import`
 		});
+		const allNotes = [...notes, ...placeholderNotes(pack)];
 		const summary = giftSummary(pack);
-		return { data: renderGift(pack, notes, summary), notes, summary };
+		return { data: renderGift(pack, allNotes, summary), notes: allNotes, summary };
 	}
 };
