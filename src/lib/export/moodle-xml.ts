@@ -203,7 +203,7 @@ function categorySwitch(category: MoodleCategory): XmlElement {
 function moodleXmlSummary(pack: Pack): string[] {
 	const ordering = pack.questions.filter((q) => q.kind === 'ordering').length;
 	return [
-		`Moodle keeps: ${categoryPlacement(pack)}, with the pack's instructions as its description; ${namingLine(pack)}; each question's Sourced id as its ID number; its topic, difficulty and level as tags.`,
+		`Moodle keeps: ${categoryPlacement(pack)}${pack.description ? ", with the pack's instructions as its description" : ''}; ${namingLine(pack)}; each question's Sourced id as its ID number; its topic, difficulty and level as tags.`,
 		...(ordering ? [orderingSummary(ordering)] : []),
 		moodleDoesNotKeepLine(pack)
 	];
