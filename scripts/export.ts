@@ -94,9 +94,10 @@ function main() {
 		throw error;
 	}
 	const exporter = exporters[values.format as FormatId];
-	const { data, notes } = exporter.render(pack);
+	const { data, notes, summary = [] } = exporter.render(pack);
 	writeFileSync(values.out, data);
 	console.log(`Wrote ${values.out}: ${pack.questions.length} questions as ${exporter.label}.`);
+	for (const sentence of summary) console.log(`  ${sentence}`);
 	for (const note of notes) console.log(`  ${describeNote(note)}`);
 }
 

@@ -101,6 +101,8 @@ test('the share link opens exactly this pack for a student in a fresh browser', 
 });
 
 test('every export downloads and parses', async ({ page }) => {
+	// Eight downloads, each parsed, on a busy machine.
+	test.slow();
 	await buildArtWashingPack(page);
 	const buttons = page.getByRole('list', { name: 'Export' }).getByRole('button');
 	const count = await buttons.count();
@@ -121,8 +123,19 @@ test('every export downloads and parses', async ({ page }) => {
 		} else if (name.endsWith('.moodle.xml')) {
 			expect(XMLValidator.validate(text)).toBe(true);
 			expect(text.match(/<question type="(?!category)/g)).toHaveLength(5);
+			expect(text).toContain('<text><![CDATA[$course$/top/Week 3: art washing]]></text>');
+			await expect(
+				page
+					.getByRole('status')
+					.filter({ hasText: 'Moodle keeps: the category "Week 3: art washing"' })
+			).toBeVisible();
 		} else if (name.endsWith('.gift.txt')) {
-			expect(parseGift(text).filter((q) => q.type !== 'Category')).toHaveLength(5);
+			const parsed = parseGift(text);
+			expect(parsed[0]).toEqual({ type: 'Category', title: '$course$/top/Week 3: art washing' });
+			expect(parsed.filter((q) => q.type !== 'Category')).toHaveLength(5);
+			await expect(
+				page.getByRole('status').filter({ hasText: 'does not keep: the quiz settings' })
+			).toBeVisible();
 		} else if (name.endsWith('.json')) {
 			const pack = packSchema.parse(JSON.parse(text));
 			expect(pack.title).toBe('Week 3: art washing');

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { XMLParser } from 'fast-xml-parser';
 import {
 	parse,
@@ -13,6 +14,7 @@ import type { Pack, Question, QuestionOf } from '../../src/lib/content/schema';
 import { generalFeedbackLines, sourceLabel } from '../../src/lib/export/feedback-text';
 import { exportPack } from '../../src/lib/export/files';
 import { gift } from '../../src/lib/export/gift';
+import { moodleQuestionName, shortTitle } from '../../src/lib/export/moodle-bank';
 import { realBankPack, specialCharactersPack } from '../helpers/packs';
 import {
 	expectedMarkingLines,
@@ -90,7 +92,7 @@ function questionsOf(parsed: GIFTQuestion[]): ParsedQuestion[] {
 const realPack = realBankPack();
 const real = exportGift(realPack);
 const realQuestions = questionsOf(real.parsed);
-const exported = new Map(realQuestions.map((q) => [q.title, q]));
+const exported = new Map(realQuestions.map((q) => [q.id, q]));
 
 function exportedFor(q: Question): ParsedQuestion {
 	const found = exported.get(q.id);
@@ -118,8 +120,10 @@ function globalFeedbackOf(q: ParsedQuestion): string {
 }
 
 describe('GIFT export of the whole bank', () => {
-	it('parses with gift-pegjs into a category per topic and every question', () => {
-		expect(real.parsed.filter((q) => q.type === 'Category')).toHaveLength(realPack.topics.length);
+	it('parses with gift-pegjs into the pack’s category, one subcategory per topic, and every question', () => {
+		expect(real.parsed.filter((q) => q.type === 'Category')).toHaveLength(
+			1 + realPack.topics.length
+		);
 		expect(realQuestions).toHaveLength(realPack.questions.length);
 	});
 
@@ -131,20 +135,65 @@ describe('GIFT export of the whole bank', () => {
 		expect(gift.label).toBe('GIFT');
 	});
 
-	it('puts each topic in $CATEGORY: $course$/Sourced/<topic title>, followed by exactly that topic’s questions', () => {
-		const expected = realPack.topics.flatMap((topic) => [
-			`category: $course$/Sourced/${topic.title}`,
-			...realPack.questions.filter((q) => q.topic === topic.id).map((q) => q.id)
-		]);
+	it('files the bank under $CATEGORY: $course$/top/<pack title>, one subcategory per topic, in pack order', () => {
+		const packPath = `$course$/top/${realPack.title}`;
+		const topicTitle = (id: string) => realPack.topics.find((t) => t.id === id)!.title;
+		const expected = [`category: ${packPath}`];
+		for (const q of realPack.questions) {
+			const path = `category: ${packPath}/${topicTitle(q.topic)}`;
+			if (!expected.includes(path)) expected.push(path);
+			expected.push(q.id);
+		}
 		const actual = real.parsed.map((q) =>
-			q.type === 'Category' ? `category: ${q.title}` : (q.title ?? '?')
+			q.type === 'Category' ? `category: ${q.title}` : (q.id ?? '?')
 		);
 		expect(actual).toEqual(expected);
 	});
 
+	it('keeps a pack’s own order in one category named after the pack, its instructions in the header comment', () => {
+		const ids = ['comp-01', 'comp-02', 'wash-06', 'conf-01', 'comp-03', 'wash-01'];
+		const pack = {
+			...realPack,
+			title: 'Week 3: pay / exposure',
+			description: 'Read the two articles first.\nThen answer on your own.',
+			questions: ids.map((id) => realPack.questions.find((q) => q.id === id)!)
+		};
+		const { text, parsed } = exportGift(pack);
+		const [category, ...questions] = parsed;
+		expect(category).toEqual({ type: 'Category', title: '$course$/top/Week 3: pay // exposure' });
+		expect(questions.map((q) => q.type !== 'Category' && q.id)).toEqual(ids);
+		expect(questions.map((q) => q.type !== 'Category' && q.title)).toEqual(
+			pack.questions.map((q, i) => `0${i + 1} · ${q.id} · ${shortTitle(q.prompt)}`)
+		);
+		expect(text).toContain(
+			'// Instructions: Read the two articles first. Then answer on your own.\n'
+		);
+	});
+
+	it('names each question by its zero-padded position, its id and the start of its prompt, and gives Moodle its id as the ID number', () => {
+		realPack.questions.forEach((q, i) => {
+			const x = exportedFor(q);
+			expect(x.title, q.id).toBe(
+				`${String(i + 1).padStart(3, '0')} · ${q.id} · ${shortTitle(q.prompt)}`
+			);
+		});
+		expect(real.text).toContain('// [id:comp-01] [tag:compensation]');
+	});
+
+	it('says in the report what Moodle keeps and does not, and the file’s header says the same', () => {
+		const { summary } = exportPack(realPack, 'all', 'gift');
+		expect(summary.join(' ')).toMatch(
+			/category "Sourced: the Sora leak.*one subcategory per topic/
+		);
+		expect(summary.join(' ')).toMatch(/ID number/);
+		expect(summary.join(' ')).toMatch(/no place for a category's description/);
+		expect(summary.join(' ')).toMatch(/adds a second copy of every question/);
+		for (const line of summary) expect(real.text).toContain(`// ${line}\n`);
+	});
+
 	it('separates questions by a blank line and writes no line break inside a text', () => {
 		const blocks = real.text.trim().split(/\n\s*\n/);
-		expect(blocks).toHaveLength(1 + realPack.topics.length + realPack.questions.length);
+		expect(blocks).toHaveLength(1 + 1 + realPack.topics.length + realPack.questions.length);
 		for (const block of blocks.slice(1).filter((b) => !b.startsWith('$CATEGORY: ')))
 			for (const line of block.split('\n')) expect(line).toMatch(/^(\/\/ |::|\t[=~#TF]|\t####|\})/);
 	});
@@ -248,11 +297,13 @@ describe('GIFT export of the whole bank', () => {
 		}
 	});
 
-	it('exports an ordering question as matching, each item -> "Position N", says so in the text, and never lists the items in the right order', () => {
+	it('exports an ordering question as matching, each item -> "Position N" (the ends named), says so in the text, and never lists the items in the right order', () => {
 		for (const q of realOfKind('ordering')) {
 			const x = asType<Matching>(exportedFor(q), 'Matching');
 			const rows = x.matchPairs.map((m) => [shown(m.subquestion), moodleSubanswer(m.subanswer)]);
-			const expected = q.items.map((item, i) => [item.text, `Position ${i + 1}`]);
+			const ends = (i: number) =>
+				i === 0 ? ' (first)' : i === q.items.length - 1 ? ' (last)' : '';
+			const expected = q.items.map((item, i) => [item.text, `Position ${i + 1}${ends(i)}`]);
 			expect(rows).toHaveLength(q.items.length);
 			expect(rows).toEqual(expect.arrayContaining(expected));
 			expect(rows).not.toEqual(expected);
@@ -287,7 +338,7 @@ describe('GIFT export of special characters', () => {
 	const pack = specialCharactersPack();
 	const { text, parsed } = exportGift(pack);
 	const questions = questionsOf(parsed);
-	const byTitle = (id: string) => questions.find((q) => q.title === id)!;
+	const byTitle = (id: string) => questions.find((q) => q.id === id)!;
 
 	it('escapes ~ = # { } : and backslash wherever they are text', () => {
 		const prompt = pack.questions[0]!.prompt;
@@ -295,13 +346,11 @@ describe('GIFT export of special characters', () => {
 	});
 
 	it('brings back every text field unchanged', () => {
-		expect(parsed[0]).toEqual({
-			type: 'Category',
-			title: `$course$/Sourced/${pack.topics[0]!.title}`
-		});
+		expect(parsed[0]).toEqual({ type: 'Category', title: `$course$/top/${pack.title}` });
 		for (const q of pack.questions) {
 			const x = byTitle(q.id);
-			expect(x.title).toBe(q.id);
+			expect(x.id).toBe(q.id);
+			expect(x.title).toContain(` · ${q.id} · `);
 			expect(shown(x.stem).split('\n\n')[0]).toBe(expectedTextWithGuidance(q)[0]);
 			expect(shown(x.stem).split('\n\n')).toContain(q.prompt);
 			if (q.kind !== 'essay')
@@ -363,9 +412,8 @@ describe('GIFT export of special characters', () => {
 	});
 
 	it('doubles a backslash in a category name only where Moodle would read it as an escape', () => {
-		const topic = { ...pack.topics[0]!, title: 'C:\\new \\ path/part' };
-		const { text: file } = exportGift({ ...pack, topics: [topic] });
-		expect(file).toContain('$CATEGORY: $course$/Sourced/C:\\\\new \\ path//part\n');
+		const { text: file } = exportGift({ ...pack, title: 'C:\\new \\ path/part' });
+		expect(file).toContain('$CATEGORY: $course$/top/C:\\\\new \\ path//part\n');
 	});
 });
 
@@ -382,7 +430,10 @@ describe('GIFT conversion notes', () => {
 			expect(n.action).toBe('converted');
 			expect(n.note).toMatch(/ordering exported as matching/);
 			expect(n.note).toMatch(/Position N/);
-			expect(n.note).toMatch(/no core ordering question/);
+			expect(n.note).toMatch(/GIFT has no ordering question/);
+			expect(n.note).toMatch(
+				/The marks differ: Moodle gives a share of the mark for each item matched to its right position, where Sourced gives a share for each neighbouring pair/
+			);
 		}
 	});
 
@@ -411,5 +462,218 @@ describe('GIFT conversion notes', () => {
 		const result = exportPack(pack, 'no-ordering', 'gift');
 		expect(result.notes).toEqual([]);
 		expect(result.file.data).toContain('// Conversions: none');
+	});
+});
+
+describe('GIFT texts that Moodle would read as a format marker or decode as a placeholder', () => {
+	// Moodle's GIFT importer reads a format marker ([html], [markdown], [moodle], [plain]) at the
+	// start of every text but a question's name and a matching row's right-hand side, after
+	// trimming it, and decodes its own escape placeholders ("&&035;" for "#" and the others,
+	// escapedchar_pre/post) wherever they appear. gift-pegjs models both for every formatted text
+	// and for names (it decodes the placeholders as Moodle does); for a matching row's right-hand
+	// side it leaves them to Moodle, so `moodleSubanswer` decodes them as Moodle does.
+	const base = specialCharactersPack();
+	const single = base.questions.find((q): q is QuestionOf<'single'> => q.kind === 'single')!;
+	const multiple = base.questions.find((q): q is QuestionOf<'multiple'> => q.kind === 'multiple')!;
+	const trueFalse = base.questions.find(
+		(q): q is QuestionOf<'true-false'> => q.kind === 'true-false'
+	)!;
+	const matching = base.questions.find((q): q is QuestionOf<'matching'> => q.kind === 'matching')!;
+	const ordering = base.questions.find((q): q is QuestionOf<'ordering'> => q.kind === 'ordering')!;
+
+	/** The one question of a pack holding just `q`, as gift-pegjs reads the export. */
+	function exportOne<T extends ParsedQuestion>(q: Question, type: T['type']): T {
+		const [x] = questionsOf(exportGift({ ...base, questions: [q] }).parsed);
+		return asType<T>(x!, type);
+	}
+
+	/** Any text, built from the pieces Moodle and GIFT read specially and from any characters. */
+	const anyText = fc
+		.array(
+			fc.oneof(
+				fc.constantFrom(
+					'[html]',
+					'[markdown]',
+					'[moodle]',
+					'[plain]',
+					'[',
+					']',
+					' ',
+					'  ',
+					'\t',
+					'\n',
+					'\r\n',
+					'->',
+					'&&035;',
+					'&&010',
+					'&&092;',
+					'&&058;',
+					'&&126;',
+					'&',
+					'\\',
+					'~',
+					'=',
+					'#',
+					'{',
+					'}',
+					':',
+					'%50%',
+					'<b>bold</b>',
+					'&amp;',
+					'\u00a0',
+					'\u0000'
+				),
+				fc.string({ minLength: 1, maxLength: 4, unit: 'grapheme' })
+			),
+			{ minLength: 1, maxLength: 10 }
+		)
+		// Pack texts are trimmed and have no carriage returns by the time an exporter sees them.
+		.map((pieces) => pieces.join('').replace(/\r\n?/g, '\n').trim())
+		.filter((text) => text.length > 0);
+
+	/**
+	 * The text as gift-pegjs gives back a plain text that Moodle keeps as written: it joins each run
+	 * of white space within a line into one space.
+	 */
+	function asRead(text: string, format: string): string {
+		if (format === 'html') return text;
+		return text
+			.split('\n')
+			.map((line) => line.replace(/\s\s+/g, ' '))
+			.join('\n');
+	}
+
+	/** Checks that a formatted text arrived as written, as plain text or as HTML that shows it. */
+	function expectArrived(parsed: TextFormat | null | undefined, text: string): void {
+		expect(['plain', 'html']).toContain(parsed?.format);
+		expect(shown(parsed)).toBe(asRead(text, parsed!.format));
+	}
+
+	const runs = { numRuns: 60 };
+
+	it('keeps the question text as written, whatever it starts with', () => {
+		fc.assert(
+			fc.property(anyText, (text) => {
+				const x = exportOne<MultipleChoice>({ ...single, prompt: text }, 'MC');
+				expectArrived(x.stem, text);
+			}),
+			runs
+		);
+	});
+
+	it('keeps the general feedback as written, whatever the explanation starts with', () => {
+		fc.assert(
+			fc.property(anyText, (text) => {
+				const q = { ...single, explanation: text };
+				const x = exportOne<MultipleChoice>(q, 'MC');
+				expectArrived(x.globalFeedback, generalFeedbackLines(base, q).join('\n'));
+			}),
+			runs
+		);
+	});
+
+	it('keeps each option of a single-answer question and its feedback as written, right or wrong', () => {
+		fc.assert(
+			fc.property(anyText, anyText, (text, feedback) => {
+				for (const index of [0, 1]) {
+					const options = single.options.map((o, i) =>
+						i === index ? { ...o, text, feedback } : o
+					);
+					const x = exportOne<MultipleChoice>({ ...single, options }, 'MC');
+					expect(x.choices.map((c) => c.isCorrect)).toEqual(options.map((o) => o.correct));
+					expectArrived(x.choices[index]!.text, text);
+					expectArrived(x.choices[index]!.feedback, feedback);
+				}
+			}),
+			runs
+		);
+	});
+
+	it('keeps each option of a multiple-answer question and its feedback as written, after its weight', () => {
+		fc.assert(
+			fc.property(anyText, anyText, (text, feedback) => {
+				const options = multiple.options.map((o, i) => (i === 2 ? { ...o, text, feedback } : o));
+				const x = exportOne<MultipleChoice>({ ...multiple, options }, 'MC');
+				expect(x.choices[2]!.weight).toBe(-50);
+				expectArrived(x.choices[2]!.text, text);
+				expectArrived(x.choices[2]!.feedback, feedback);
+			}),
+			runs
+		);
+	});
+
+	it('keeps both true/false feedbacks as written', () => {
+		fc.assert(
+			fc.property(anyText, anyText, (ifTrue, ifFalse) => {
+				const x = exportOne<TrueFalse>({ ...trueFalse, feedback: { ifTrue, ifFalse } }, 'TF');
+				// {F#…#…}: the first is the feedback for the wrong choice (true).
+				expectArrived(x.trueFeedback, ifTrue);
+				expectArrived(x.falseFeedback, ifFalse);
+			}),
+			runs
+		);
+	});
+
+	it('keeps a matching row’s left-hand text as written, and its right-hand text but for a word joiner inside a placeholder', () => {
+		fc.assert(
+			fc.property(anyText, anyText, (left, right) => {
+				const pairs = matching.pairs.map((p, i) => (i === 0 ? { ...p, left, right } : p));
+				const x = exportOne<Matching>({ ...matching, pairs }, 'Matching');
+				expect(x.matchPairs).toHaveLength(pairs.length);
+				expectArrived(x.matchPairs[0]!.subquestion, left);
+				const arrived = moodleSubanswer(x.matchPairs[0]!.subanswer);
+				expect(arrived.replaceAll('\u2060', '')).toBe(asRead(right, 'plain'));
+			}),
+			runs
+		);
+	});
+
+	it('keeps an ordering item, matched to its position, as written', () => {
+		fc.assert(
+			fc.property(anyText, (text) => {
+				const items = ordering.items.map((item, i) => (i === 0 ? { ...item, text } : item));
+				const x = exportOne<Matching>({ ...ordering, items }, 'Matching');
+				const row = x.matchPairs.find((m) => m.subanswer === 'Position 1 (first)');
+				expectArrived(row?.subquestion, text);
+			}),
+			runs
+		);
+	});
+
+	it('keeps a question’s name, which starts with its prompt, from decoding a placeholder', () => {
+		fc.assert(
+			fc.property(anyText, (text) => {
+				const q = { ...single, prompt: text };
+				const x = exportOne<MultipleChoice>(q, 'MC');
+				const name = moodleQuestionName({ question: q, position: 1 }, 1);
+				expect(x.title?.replaceAll('\u2060', '')).toBe(name);
+			}),
+			runs
+		);
+	});
+
+	it('writes "[html]" at the start of an explanation, after a space or a NUL, as plain text (issue 12)', () => {
+		for (const explanation of ['[html]<b>bold</b>', ' [markdown]*x*', '\u0000[moodle]x']) {
+			const q = { ...single, explanation: explanation.trim() };
+			const x = exportOne<MultipleChoice>(q, 'MC');
+			expect(x.globalFeedback?.format).toBe('plain');
+			expect(shown(x.globalFeedback).split('\n')[0]).toBe(explanation.trim());
+		}
+	});
+
+	it('keeps "&&035;" in a prompt and "&&092;" in a pack title from turning into "#" and "\\"', () => {
+		const q = { ...single, prompt: 'Ask &&035; and &&010 here' };
+		const x = exportOne<MultipleChoice>(q, 'MC');
+		expect(shown(x.stem)).toBe('Ask &&035; and &&010 here');
+		const { text } = exportGift({ ...base, title: 'Week &&092; one', questions: [single] });
+		expect(text).toContain('$CATEGORY: $course$/top/Week &\u2060&092; one\n');
+	});
+
+	it('notes a matching question whose right-hand text holds a placeholder', () => {
+		const pairs = matching.pairs.map((p, i) => (i === 0 ? { ...p, right: 'a &&035; b' } : p));
+		const { notes } = exportPack({ ...base, questions: [{ ...matching, pairs }] }, 'x', 'gift');
+		expect(notes).toEqual([
+			expect.objectContaining({ questionId: matching.id, note: expect.stringContaining('&&035;') })
+		]);
 	});
 });

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { Pack, Question, QuestionOf } from '../../src/lib/content/schema';
 import { generalFeedbackLines, sourceLabel } from '../../src/lib/export/feedback-text';
 import { exportPack } from '../../src/lib/export/files';
+import { shortTitle } from '../../src/lib/export/moodle-bank';
+import { scoreOrdering } from '../../src/lib/quiz/scoring';
+import { moodleRelativeNextExcludeLast, permutations } from '../helpers/moodle-ordering';
 import { moodleXml } from '../../src/lib/export/moodle-xml';
 import { realBankPack, specialCharactersPack } from '../helpers/packs';
 import {
@@ -36,6 +39,8 @@ interface XmlSubquestion extends TextField {
 interface XmlQuestion {
 	'@': { type: string };
 	category?: TextField;
+	info?: TextField;
+	idnumber?: string;
 	name?: TextField;
 	questiontext?: TextField;
 	generalfeedback?: TextField;
@@ -50,6 +55,17 @@ interface XmlQuestion {
 	graderinfo?: TextField;
 	answer?: XmlAnswer[];
 	subquestion?: XmlSubquestion[];
+	layouttype?: string;
+	selecttype?: string;
+	selectcount?: string;
+	gradingtype?: string;
+	showgrading?: string;
+	numberingstyle?: string;
+	shownumcorrect?: string;
+	correctfeedback?: TextField;
+	partiallycorrectfeedback?: TextField;
+	incorrectfeedback?: TextField;
+	hint?: TextField[];
 	tags?: { tag: TextField[] };
 }
 interface XmlFile {
@@ -65,7 +81,7 @@ const xmlParser = new XMLParser({
 	parseAttributeValue: false,
 	trimValues: false,
 	commentPropName: '#comment',
-	isArray: (name) => ['question', 'answer', 'subquestion', 'tag'].includes(name)
+	isArray: (name) => ['question', 'answer', 'subquestion', 'tag', 'hint'].includes(name)
 });
 
 type HtmlNode = Record<string, unknown>;
@@ -102,9 +118,9 @@ function exportXml(pack: Pack): { xml: string; file: XmlFile } {
 const realPack = realBankPack();
 const real = exportXml(realPack);
 const realQuestions = real.file.quiz.question.filter((q) => q['@'].type !== 'category');
-const exported = new Map(realQuestions.map((q) => [q.name?.text, q]));
+const exported = new Map(realQuestions.map((q) => [q.idnumber, q]));
 
-/** The exported question for a pack question, found by name (= question id). */
+/** The exported question for a pack question, found by its ID number (= question id). */
 function exportedFor(q: Question): XmlQuestion {
 	const found = exported.get(q.id);
 	if (!found) throw new Error(`question ${q.id} is missing from the export`);
@@ -136,15 +152,66 @@ describe('Moodle XML export of the whole bank', () => {
 		expect(moodleXml.label).toBe('Moodle XML');
 	});
 
-	it('puts each topic in a category $course$/Sourced/<topic title>, followed by exactly that topic’s questions', () => {
-		const expected = realPack.topics.flatMap((topic) => [
-			`category: $course$/Sourced/${topic.title}`,
-			...realPack.questions.filter((q) => q.topic === topic.id).map((q) => q.id)
-		]);
+	it('files the bank under a category named after it, its description as the category info, one subcategory per topic, in pack order', () => {
+		const packPath = `$course$/top/${realPack.title}`;
+		const topicTitle = (id: string) => realPack.topics.find((t) => t.id === id)!.title;
+		const expected = [`category: ${packPath}`];
+		for (const q of realPack.questions) {
+			const path = `category: ${packPath}/${topicTitle(q.topic)}`;
+			if (!expected.includes(path)) expected.push(path);
+			expected.push(q.id);
+		}
 		const actual = real.file.quiz.question.map((q) =>
-			q['@'].type === 'category' ? `category: ${q.category?.text}` : (q.name?.text ?? '?')
+			q['@'].type === 'category' ? `category: ${q.category?.text}` : (q.idnumber ?? '?')
 		);
 		expect(actual).toEqual(expected);
+		const [packCategory] = real.file.quiz.question;
+		expect(paragraphsOf(packCategory?.info)).toEqual([realPack.description]);
+	});
+
+	it('keeps a pack’s own order in one category named after the pack, with its instructions, even when topics alternate', () => {
+		const ids = ['comp-01', 'comp-02', 'wash-06', 'conf-01', 'comp-03', 'wash-01'];
+		const pack = {
+			...realPack,
+			title: 'Week 3: pay / exposure',
+			description: 'Read the two articles first.\nThen answer on your own.',
+			questions: ids.map((id) => realPack.questions.find((q) => q.id === id)!)
+		};
+		const { file } = exportXml(pack);
+		const [category, ...questions] = file.quiz.question;
+		expect(category?.['@'].type).toBe('category');
+		// Moodle splits a category path at a single "/", so a slash in the title is doubled.
+		expect(category?.category?.text).toBe('$course$/top/Week 3: pay // exposure');
+		expect(paragraphsOf(category?.info)).toEqual([pack.description]);
+		expect(questions.map((q) => q.idnumber)).toEqual(ids);
+		expect(questions.map((q) => q.name?.text)).toEqual(
+			pack.questions.map((q, i) => `0${i + 1} · ${q.id} · ${shortTitle(q.prompt)}`)
+		);
+	});
+
+	it('names each question by its zero-padded position, its id and the start of its prompt, and sets its ID number to its id', () => {
+		realPack.questions.forEach((q, i) => {
+			const x = exportedFor(q);
+			expect(x.idnumber).toBe(q.id);
+			const name = x.name?.text ?? '';
+			expect(name, q.id).toBe(
+				`${String(i + 1).padStart(3, '0')} · ${q.id} · ${shortTitle(q.prompt)}`
+			);
+			expect(name.length).toBeLessThan(100);
+		});
+		expect(exportedFor(realPack.questions[0]!).name?.text).toMatch(
+			/^001 · comp-01 · ReadWrite reports that OpenAI gave hundreds of artists…$/
+		);
+	});
+
+	it('says in the report what Moodle keeps and does not, and the file’s comment says the same', () => {
+		const { summary } = exportPack(realPack, 'all', 'moodleXml');
+		expect(summary.join(' ')).toMatch(
+			/category "Sourced: the Sora leak.*one subcategory per topic/
+		);
+		expect(summary.join(' ')).toMatch(/ID number/);
+		expect(summary.join(' ')).toMatch(/adds a second copy of every question/);
+		for (const line of summary) expect(real.file['#comment']).toContain(line);
 	});
 
 	it('exports every question once, named by its id, as the Moodle type for its kind', () => {
@@ -153,7 +220,7 @@ describe('Moodle XML export of the whole bank', () => {
 			multiple: 'multichoice',
 			'true-false': 'truefalse',
 			matching: 'matching',
-			ordering: 'matching',
+			ordering: 'ordering',
 			essay: 'essay'
 		};
 		expect(realQuestions).toHaveLength(realPack.questions.length);
@@ -162,9 +229,7 @@ describe('Moodle XML export of the whole bank', () => {
 
 	it('shows each question’s hypothetical case, marked as such, then its prompt as its text', () => {
 		for (const q of realPack.questions) {
-			const text = paragraphsOf(exportedFor(q).questiontext);
-			const own = q.kind === 'ordering' ? text.slice(0, -1) : text;
-			expect(own, q.id).toEqual(expectedTextWithGuidance(q));
+			expect(paragraphsOf(exportedFor(q).questiontext), q.id).toEqual(expectedTextWithGuidance(q));
 		}
 		expect(realPack.questions.some((q) => q.scenario)).toBe(true);
 	});
@@ -275,21 +340,47 @@ describe('Moodle XML export of the whole bank', () => {
 		}
 	});
 
-	it('exports an ordering question as matching, each item to "Position N", says so in the text, and never lists the items in the right order', () => {
+	it('exports an ordering question as Moodle’s own ordering question, every item shown, graded by neighbouring pairs, the items in the right order', () => {
+		const ordering = realOfKind('ordering');
+		expect(ordering.length).toBeGreaterThanOrEqual(10);
+		for (const q of ordering) {
+			const x = exportedFor(q);
+			expect(x['@'].type).toBe('ordering');
+			expect([x.layouttype, x.selecttype, x.selectcount, x.gradingtype]).toEqual([
+				'VERTICAL',
+				'ALL',
+				String(q.items.length),
+				'RELATIVE_NEXT_EXCLUDE_LAST'
+			]);
+			expect([x.showgrading, x.numberingstyle]).toEqual(['SHOW', 'none']);
+			// qtype_ordering reads the order from the answers' order; "fraction" is each one's place.
+			expect(x.answer!.map((a) => [Number(a['@'].fraction), paragraphsOf(a)])).toEqual(
+				q.items.map((item, i) => [i + 1, [item.text]])
+			);
+			expect(x.subquestion).toBeUndefined();
+			expect(paragraphsOf(x.questiontext)).toEqual(expectedTextWithGuidance(q));
+		}
+	});
+
+	it('writes an ordering question’s combined feedback, shownumcorrect and hints with a format, which Moodle’s importer needs on PostgreSQL', () => {
 		for (const q of realOfKind('ordering')) {
 			const x = exportedFor(q);
-			const rows = x.subquestion!.map((s) => ({
-				left: paragraphsOf(s)[0],
-				right: s.answer[0]?.text
-			}));
-			const expected = q.items.map((item, i) => ({ left: item.text, right: `Position ${i + 1}` }));
-			expect(rows).toHaveLength(q.items.length);
-			expect(rows).toEqual(expect.arrayContaining(expected));
-			expect(rows).not.toEqual(expected);
-			expect(x.shuffleanswers).toBe('true');
-			const text = paragraphsOf(x.questiontext);
-			expect(text.slice(0, -1)).toEqual(expectedTextWithGuidance(q));
-			expect(text.at(-1)).toMatch(/matching question.*Position 1/);
+			expect(x.shownumcorrect).toBe('1');
+			for (const field of [x.correctfeedback, x.partiallycorrectfeedback, x.incorrectfeedback])
+				expect(field?.['@']?.format).toBe('html');
+			expect(x.hint).toHaveLength(2);
+			for (const hint of x.hint!) expect(hint['@']?.format).toBe('html');
+		}
+	});
+
+	it('grades ordering in Moodle exactly as Sourced does, for every order of three to six items', () => {
+		for (let n = 3; n <= 6; n++) {
+			const correct = Array.from({ length: n }, (_, i) => `i${i}`);
+			for (const given of permutations(correct))
+				expect(moodleRelativeNextExcludeLast(correct, given), given.join()).toBeCloseTo(
+					scoreOrdering(correct, given),
+					12
+				);
 		}
 	});
 
@@ -299,15 +390,7 @@ describe('Moodle XML export of the whole bank', () => {
 			settings: { ...realPack.settings, shuffleOptions: false }
 		});
 		const shuffledValue = (file: XmlFile, kind: 'multichoice' | 'matching') =>
-			new Set(
-				file.quiz.question
-					.filter(
-						(q) =>
-							q['@'].type === kind &&
-							realPack.questions.find((p) => p.id === q.name?.text)?.kind !== 'ordering'
-					)
-					.map((q) => q.shuffleanswers)
-			);
+			new Set(file.quiz.question.filter((q) => q['@'].type === kind).map((q) => q.shuffleanswers));
 		expect(shuffledValue(real.file, 'multichoice')).toEqual(new Set(['true']));
 		expect(shuffledValue(real.file, 'matching')).toEqual(new Set(['true']));
 		expect(shuffledValue(fixed.file, 'multichoice')).toEqual(new Set(['false']));
@@ -340,7 +423,7 @@ describe('Moodle XML export of special characters', () => {
 	const pack = specialCharactersPack();
 	const { xml, file } = exportXml(pack);
 	const questions = file.quiz.question.filter((q) => q['@'].type !== 'category');
-	const byName = (id: string) => questions.find((q) => q.name?.text === id)!;
+	const byName = (id: string) => questions.find((q) => q.idnumber === id)!;
 
 	it('is well-formed XML', () => {
 		expect(XMLValidator.validate(xml)).toBe(true);
@@ -351,20 +434,22 @@ describe('Moodle XML export of special characters', () => {
 		const bell = { ...pack, questions: [{ ...first!, prompt: 'Ring \u0007 the bell' }, ...rest] };
 		const exported = exportXml(bell);
 		expect(XMLValidator.validate(exported.xml)).toBe(true);
-		const x = exported.file.quiz.question.find((q) => q.name?.text === first!.id);
+		const x = exported.file.quiz.question.find((q) => q.idnumber === first!.id);
 		expect(paragraphsOf(x?.questiontext)[0]).toBe('Ring \uFFFD the bell');
 	});
 
 	it('splits a ]]> inside CDATA across two sections, and the parser joins it back', () => {
 		expect(xml).toContain(']]]]><![CDATA[>');
 		const category = file.quiz.question.find((q) => q['@'].type === 'category');
-		expect(category?.category?.text).toBe(`$course$/Sourced/${pack.topics[0]!.title}`);
+		expect(category?.category?.text).toBe(`$course$/top/${pack.title}`);
+		expect(paragraphsOf(category?.info)).toEqual([pack.description]);
 	});
 
 	it('brings back every text field unchanged', () => {
 		for (const q of pack.questions) {
 			const x = byName(q.id);
-			expect(x.name?.text).toBe(q.id);
+			expect(x.idnumber).toBe(q.id);
+			expect(x.name?.text).toContain(` · ${q.id} · `);
 			expect(paragraphsOf(x.questiontext)[0]).toBe(expectedTextWithGuidance(q)[0]);
 			expect(paragraphsOf(x.questiontext)).toContain(q.prompt);
 			expect(paragraphsOf(x.generalfeedback)).toEqual(generalFeedbackLines(pack, q));
@@ -389,9 +474,7 @@ describe('Moodle XML export of special characters', () => {
 					);
 					break;
 				case 'ordering':
-					expect(x.subquestion!.map((s) => paragraphsOf(s)[0]).sort()).toEqual(
-						q.items.map((i) => i.text).sort()
-					);
+					expect(x.answer!.map((a) => paragraphsOf(a))).toEqual(q.items.map((i) => [i.text]));
 					break;
 				case 'essay':
 					expect(paragraphsOf(x.questiontext)).toEqual(expectedTextWithGuidance(q));
@@ -408,15 +491,15 @@ describe('Moodle XML conversion notes', () => {
 	const orderingIds = realOfKind('ordering').map((q) => q.id);
 	const essays = realOfKind('essay');
 
-	it('notes every ordering question as converted to matching with the reason', () => {
-		const ordering = notes.filter((n) => orderingIds.includes(n.questionId));
-		expect(ordering.map((n) => n.questionId).sort()).toEqual([...orderingIds].sort());
-		for (const n of ordering) {
-			expect(n.action).toBe('converted');
-			expect(n.note).toMatch(/ordering exported as matching/);
-			expect(n.note).toMatch(/Position N/);
-			expect(n.note).toMatch(/no core ordering question/);
-		}
+	it('converts no ordering question, and says which Moodle versions import them and how Moodle marks them', () => {
+		expect(notes.filter((n) => orderingIds.includes(n.questionId))).toEqual([]);
+		const { summary } = exportPack(realPack, 'all', 'moodleXml');
+		const line = summary.find((l) => l.includes('ordering questions'));
+		expect(line).toContain(`The ${orderingIds.length} ordering questions are Moodle's own`);
+		expect(line).toMatch(/Moodle 4\.4 and later/);
+		expect(line).toMatch(/4\.3 and older need the qtype_ordering plugin/);
+		expect(line).toMatch(/relative to the next item \(excluding last\)/);
+		expect(real.file['#comment']).toContain(line);
 	});
 
 	it('notes every essay, saying it is graded by hand out of its rubric’s total, the model answer and rubric for graders', () => {
@@ -428,7 +511,7 @@ describe('Moodle XML conversion notes', () => {
 			expect(n.note).toContain(`essay question, graded by hand out of ${rubricPoints(q)}`);
 			expect(n.note).toContain('grader information, which students do not see');
 		}
-		expect(notes).toHaveLength(orderingIds.length + essays.length);
+		expect(notes).toHaveLength(essays.length);
 	});
 
 	it('lists the same conversions in a comment at the top of the file', () => {
@@ -438,12 +521,9 @@ describe('Moodle XML conversion notes', () => {
 		for (const n of notes) expect(comment).toContain(`${n.questionId}: converted. ${n.note}`);
 	});
 
-	it('says there is nothing to convert when the pack has no ordering question and no essay', () => {
-		const pack = {
-			...realPack,
-			questions: realPack.questions.filter((q) => q.kind !== 'ordering' && q.kind !== 'essay')
-		};
-		const result = exportPack(pack, 'no-ordering', 'moodleXml');
+	it('says there is nothing to convert when the pack has no essay', () => {
+		const pack = { ...realPack, questions: realPack.questions.filter((q) => q.kind !== 'essay') };
+		const result = exportPack(pack, 'no-essay', 'moodleXml');
 		expect(result.notes).toEqual([]);
 		expect((xmlParser.parse(result.file.data as string) as XmlFile)['#comment']).toContain(
 			'Conversions: none'

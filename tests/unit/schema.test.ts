@@ -86,4 +86,20 @@ describe('question schema', () => {
 			'pairs: right-hand text "same" is used twice, so the match is ambiguous'
 		]);
 	});
+
+	it('rejects ordering items with the same text, which no one (and no LMS) could tell apart', () => {
+		const ordering = {
+			...single,
+			kind: 'ordering',
+			items: [
+				{ id: 'a', text: 'The leak' },
+				{ id: 'b', text: 'The letter' },
+				{ id: 'c', text: 'The leak' }
+			]
+		};
+		delete (ordering as { options?: unknown }).options;
+		expect(messages(ordering)).toEqual([
+			'items: item text "The leak" is used twice, so the order is ambiguous'
+		]);
+	});
 });

@@ -217,6 +217,9 @@ function checkAnswerKey(q: AnyQuestion, ctx: z.core.$RefinementCtx): void {
 		case 'ordering':
 			for (const id of duplicates(q.items.map((o) => o.id)))
 				issue(`item id "${id}" is used twice`, ['items']);
+			// Moodle's ordering question tells items apart by their text.
+			for (const t of duplicates(q.items.map((o) => o.text)))
+				issue(`item text "${t}" is used twice, so the order is ambiguous`, ['items']);
 			return;
 		case 'matching':
 			for (const id of duplicates(q.pairs.map((p) => p.id)))

@@ -28,6 +28,10 @@ export function exportFileNames(packNames: readonly string[]): string[] {
 /** A pack exported in one format, as the file `<name>.<extension>` with its media type. */
 export function exportPack(pack: Pack, name: string, format: FormatId): ExportResult {
 	const exporter = exporters[format];
-	const { data, notes } = exporter.render(pack);
-	return { file: { name: exportFileName(name, format), data, mime: exporter.mime }, notes };
+	const { data, notes, summary = [] } = exporter.render(pack);
+	return {
+		file: { name: exportFileName(name, format), data, mime: exporter.mime },
+		notes,
+		summary
+	};
 }

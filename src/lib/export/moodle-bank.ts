@@ -1,12 +1,9 @@
 import type { Pack, Question, QuestionOf } from '../content/schema';
-import { seededRandom, shuffled } from '../quiz/random';
-import { questionTextWithGuidance } from './feedback-text';
-import { kindConversionNotes } from './notes';
-import { positionPairs, type MatchPair } from './ordering-as-matching';
+import { oneLine } from '../text/one-line';
 import type { ConversionNote } from './types';
 
 // What Moodle's question bank can hold, shared by the two Moodle formats (GIFT and Moodle XML):
-// its grade fractions, its category paths, and ordering questions turned into matching.
+// its grade fractions, its categories and question names, and what it keeps of a pack.
 
 const positivePercents = [
 	100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667, 14.28571,
@@ -56,65 +53,92 @@ export function multipleResponsePercents(question: QuestionOf<'multiple'>): Map<
 }
 
 /**
- * A topic's Moodle category path, `$course$/Sourced/<title>`. A slash inside the title is doubled
- * and a leading or trailing one padded with a space, as Moodle's `assemble_category_path` does,
- * so the title stays one category level.
+ * One level of a Moodle category path: a `/` inside the title is doubled and a leading or trailing
+ * one padded with a space, as Moodle's `assemble_category_path` does, so the title stays one level
+ * (Moodle's `split_category_path` splits only at a single `/`). A line break becomes a space.
  */
-export function topicCategoryPath(topicTitle: string): string {
-	let name = topicTitle.replaceAll('/', '//');
+export function categoryPathLevel(title: string): string {
+	let name = oneLine(title).replaceAll('/', '//');
 	if (name.startsWith('/')) name = ` ${name}`;
 	if (name.endsWith('/')) name = `${name} `;
-	return `$course$/Sourced/${name}`;
+	return name;
 }
 
-/** A topic as a Moodle category: its title, its category path and its questions in pack order. */
-export interface TopicCategory {
-	title: string;
+/** A category under the course's top category, `$course$/top/<title>[/<title>…]`, as Moodle 3.5+ writes it. */
+export function moodleCategoryPath(titles: readonly string[]): string {
+	return ['$course$', 'top', ...titles.map(categoryPathLevel)].join('/');
+}
+
+/** A question with its place in the pack (1 for the first). */
+export interface PlacedQuestion {
+	question: Question;
+	position: number;
+}
+
+/** A Moodle question category: its path, its description (Moodle's "category info") and its questions. */
+export interface MoodleCategory {
 	path: string;
-	questions: Question[];
+	/** The category's description in Moodle, or '' for none. */
+	info: string;
+	questions: PlacedQuestion[];
 }
 
-/** The pack's questions grouped by topic in the pack's topic order: one Moodle category each. */
-export function topicCategories(pack: Pack): TopicCategory[] {
-	return pack.topics
-		.map((topic) => ({
-			title: topic.title,
-			path: topicCategoryPath(topic.title),
-			questions: pack.questions.filter((q) => q.topic === topic.id)
+/** The runs of consecutive questions that share a topic, in pack order. */
+function topicRuns(questions: readonly PlacedQuestion[]): PlacedQuestion[][] {
+	const runs: PlacedQuestion[][] = [];
+	for (const placed of questions) {
+		const last = runs.at(-1);
+		if (last && last[0]!.question.topic === placed.question.topic) last.push(placed);
+		else runs.push([placed]);
+	}
+	return runs;
+}
+
+/**
+ * Where a pack's questions go in Moodle's question bank, in pack order: a category named after the
+ * pack, its instructions as the category's description. A pack that keeps each of two or more
+ * topics together (the whole bank does) gets one subcategory per topic under it, which changes
+ * nothing in the order; any other pack keeps every question in the one category.
+ */
+export function packCategories(pack: Pack): MoodleCategory[] {
+	const placed = pack.questions.map((question, i) => ({ question, position: i + 1 }));
+	const packCategory = { path: moodleCategoryPath([pack.title]), info: pack.description };
+	const runs = topicRuns(placed);
+	const topicsKeptTogether =
+		new Set(runs.map((run) => run[0]!.question.topic)).size === runs.length;
+	if (runs.length < 2 || !topicsKeptTogether) return [{ ...packCategory, questions: placed }];
+	const topicTitle = (id: string) => pack.topics.find((t) => t.id === id)?.title ?? id;
+	return [
+		{ ...packCategory, questions: [] },
+		...runs.map((run) => ({
+			path: moodleCategoryPath([pack.title, topicTitle(run[0]!.question.topic)]),
+			info: '',
+			questions: run
 		}))
-		.filter((category) => category.questions.length > 0);
+	];
 }
 
-/** The sentence added to the text of an ordering question exported as matching. */
-export const orderingAsMatchingInstruction =
-	'Moodle has no ordering question, so this is a matching question: match each item to its place in the right order (Position 1 comes first).';
+/** The most characters of the prompt a question's Moodle name carries. */
+const NAME_PROMPT_LENGTH = 60;
 
-/**
- * An ordering question as matching rows, each item with "Position N". The rows are listed in an
- * order scrambled from the question id (never the right order itself), so that the file does not
- * give the answer away where Moodle is told not to shuffle.
- */
-export function orderingMatchRows(question: QuestionOf<'ordering'>): MatchPair[] {
-	const rows = positionPairs(question);
-	const scrambled = shuffled(rows, seededRandom(question.id));
-	const unchanged = scrambled.every((row, i) => row === rows[i]);
-	return unchanged ? [...rows.slice(1), rows[0]!] : scrambled;
-}
-
-/** The rows of a matching question, or of an ordering question exported as matching. */
-export function matchRowsOf(
-	question: QuestionOf<'matching'> | QuestionOf<'ordering'>
-): MatchPair[] {
-	return question.kind === 'matching' ? question.pairs : orderingMatchRows(question);
+/** The start of a prompt as a short title: on one line, cut at a word break with "…" if it is long. */
+export function shortTitle(prompt: string): string {
+	const line = oneLine(prompt).trim();
+	if (line.length <= NAME_PROMPT_LENGTH) return line;
+	const cut = line.slice(0, NAME_PROMPT_LENGTH);
+	const wordBreak = cut.lastIndexOf(' ');
+	return `${(wordBreak > NAME_PROMPT_LENGTH / 2 ? cut.slice(0, wordBreak) : cut).trimEnd()}…`;
 }
 
 /**
- * The paragraphs of a question's text in Moodle: the hypothetical case and prompt, an essay's
- * guidance, and for a converted ordering question why it is a matching one.
+ * A question's name in Moodle's question bank, e.g. "01 · comp-01 · What the artists did in return":
+ * its position zero-padded to the pack's size (so sorting by name keeps pack order), its id and
+ * the start of its prompt.
  */
-export function moodleQuestionParagraphs(question: Question): string[] {
-	const paragraphs = questionTextWithGuidance(question);
-	return question.kind === 'ordering' ? [...paragraphs, orderingAsMatchingInstruction] : paragraphs;
+export function moodleQuestionName(placed: PlacedQuestion, questionCount: number): string {
+	const width = Math.max(2, String(questionCount).length);
+	const position = String(placed.position).padStart(width, '0');
+	return `${position} · ${placed.question.id} · ${shortTitle(placed.question.prompt)}`;
 }
 
 /** A question's Moodle tags: its topic, difficulty, cognitive level (if it has one) and own tags. */
@@ -127,26 +151,6 @@ export function moodleTags(question: Question): string[] {
 	];
 }
 
-/**
- * What a Moodle format changes, question by question, in category order. Moodle has no core
- * ordering question, so each one becomes matching (item → "Position N"); what happens to an
- * essay's model answer and rubric depends on the format, which says so in `essayNote`.
- */
-export function moodleConversionNotes(
-	pack: Pack,
-	essayNote: (question: QuestionOf<'essay'>) => string
-): ConversionNote[] {
-	return kindConversionNotes(
-		topicCategories(pack).flatMap((category) => category.questions),
-		{
-			ordering: () =>
-				'ordering exported as matching (item → "Position N"): Moodle has no core ordering question. ' +
-				'Moodle gives credit for each item put in its right position, where Sourced credits neighbouring pairs.',
-			essay: essayNote
-		}
-	);
-}
-
 /** The conversion list as plain lines for a comment at the top of an export file. */
 export function conversionCommentLines(notes: readonly ConversionNote[]): string[] {
 	if (notes.length === 0) return ['Conversions: none. Every question is exported as its own kind.'];
@@ -156,10 +160,30 @@ export function conversionCommentLines(notes: readonly ConversionNote[]): string
 	];
 }
 
-/** Pack settings that belong to the Moodle quiz rather than the question bank, as a line for the file's comment. */
-export function quizSettingsCommentLine(pack: Pack): string {
+/**
+ * Where the pack lands in Moodle, for the export report: the category (and its topic
+ * subcategories, if any) under the course's top category.
+ */
+export function categoryPlacement(pack: Pack): string {
+	const subcategories =
+		packCategories(pack).length > 1 ? ', one subcategory per topic under it,' : '';
+	return `the category "${oneLine(pack.title)}"${subcategories} under the course's top category`;
+}
+
+/** How the questions are named in Moodle, as the export report says it. */
+export function namingLine(pack: Pack): string {
+	const first = pack.questions[0];
+	const example = first
+		? ` (the first is "${moodleQuestionName({ question: first, position: 1 }, pack.questions.length)}")`
+		: '';
+	return `the questions in pack order, each named by its position, its id and the start of its prompt${example}, so that the question bank sorted by name lists them in pack order`;
+}
+
+/** What Moodle does not keep, the same for both Moodle formats. */
+export function moodleDoesNotKeepLine(pack: Pack): string {
 	return (
-		`Quiz settings (mode: ${pack.settings.mode}, shuffle questions: ${pack.settings.shuffleQuestions ? 'yes' : 'no'}) ` +
-		'belong to the Moodle quiz, not the question bank: set them on the quiz.'
+		`Moodle does not keep: the quiz settings (mode: ${pack.settings.mode}, shuffle questions: ${pack.settings.shuffleQuestions ? 'yes' : 'no'}), which belong to the Moodle quiz: set them there; ` +
+		'the order inside a quiz, which follows the order you add the questions in. ' +
+		'Importing the file again into the same category adds a second copy of every question rather than updating the first, and the copies have no ID number (Moodle leaves out an ID number already used in the category).'
 	);
 }

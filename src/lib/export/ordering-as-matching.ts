@@ -1,7 +1,8 @@
 import type { QuestionOf } from '../content/schema';
 
-// Neither Moodle nor Canvas has an ordering question, so the Moodle formats (GIFT, Moodle XML)
-// and Canvas QTI 1.2 carry one as a matching question: each item matched to its position.
+// GIFT has no ordering syntax and Canvas QTI 1.2 no ordering question, so those two formats carry
+// one as a matching question: each item matched to its position. (Moodle XML writes Moodle's own
+// ordering question.)
 
 /** One pair of a matching question: an id, a left-hand text and the right-hand text it goes with. */
 export interface MatchPair {

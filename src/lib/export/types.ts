@@ -12,6 +12,8 @@ export interface ConversionNote {
 export interface Rendering {
 	data: string | Uint8Array;
 	notes: ConversionNote[];
+	/** What the LMS keeps of the pack as a whole and what it does not, in plain sentences, if the format says. */
+	summary?: string[];
 }
 
 /** A format an instructor can export a pack to: a pure function from a pack to one file. */
@@ -39,4 +41,6 @@ export interface ExportFile {
 export interface ExportResult {
 	file: ExportFile;
 	notes: ConversionNote[];
+	/** What the LMS keeps of the pack as a whole and what it does not (empty where the format says nothing). */
+	summary: string[];
 }
