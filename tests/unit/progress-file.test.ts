@@ -78,7 +78,7 @@ describe('restoring into a browser that has progress of its own', () => {
 		const merged = mergedProgress(mine, theirs);
 		expect(merged.inProgress.map((a) => a.id).sort()).toEqual(['only-mine', 'only-theirs']);
 		expect(merged.history.map((a) => a.id)).toEqual(['shared', 'old']);
-		expect(merged.history[0].stage).toBe('finished');
+		expect(merged.history[0]?.stage).toBe('finished');
 	});
 
 	it('keeps this browser’s copy when it is the newer one', () => {
