@@ -25,7 +25,8 @@ const config = {
 				'object-src': ['none'],
 				'base-uri': ['none'],
 				'form-action': ['self'],
-				'upgrade-insecure-requests': true,
+				// upgrade-insecure-requests goes in the _headers only (scripts/page-headers.js): in a <meta>
+				// it would stop WebKit loading the site's scripts wherever it is served over plain http.
 				// Trusted Types: DOM sinks (innerHTML, script URLs) take only values made by these two
 				// policies, Svelte's template cloning and SvelteKit's service worker registration.
 				'require-trusted-types-for': ['script'],

@@ -27,6 +27,20 @@ export default defineConfig({
 					include: ['tests/component/**/*.test.ts'],
 					setupFiles: ['tests/component/setup.ts']
 				}
+			},
+			{
+				extends: './vite.config.ts',
+				test: {
+					// Firefox and WebKit journeys over the built site (`npm run test:engines`): each engine
+					// starts once per file, and a journey waits on a real browser.
+					name: 'engines',
+					environment: 'node',
+					include: ['tests/engines/**/*.test.ts'],
+					globalSetup: ['tests/engines/server.ts'],
+					testTimeout: 120_000,
+					hookTimeout: 180_000,
+					fileParallelism: false
+				}
 			}
 		]
 	}

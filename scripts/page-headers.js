@@ -31,16 +31,20 @@ export function isEmbeddable(path) {
 
 /**
  * The headers one page gets: its own Content-Security-Policy (the same as its <meta> policy) plus
- * the frame rule a <meta> policy cannot carry. Embeddable pages may be framed by any HTTPS page;
- * the rest by none, and older browsers that know only X-Frame-Options are told DENY.
+ * what only a header should say. The frame rule cannot be in a <meta>: embeddable pages may be
+ * framed by any HTTPS page, the rest by none, and older browsers that know only X-Frame-Options are
+ * told DENY. `upgrade-insecure-requests` is left out of the <meta> on purpose: the built site must
+ * also work served over plain http (a school's own server, `npm run preview`), and WebKit would
+ * upgrade its scripts to https there and load none of them; a host that reads _headers serves https.
  * @param {string} path the page's canonical path
  * @param {string} policy the policy from the page's <meta>
  * @returns {string[]} header lines, `Name: value`
  */
 export function pageHeaders(path, policy) {
+	const full = `${policy}; upgrade-insecure-requests`;
 	return isEmbeddable(path)
-		? [`Content-Security-Policy: ${policy}; frame-ancestors 'self' https:`]
-		: [`Content-Security-Policy: ${policy}; frame-ancestors 'none'`, 'X-Frame-Options: DENY'];
+		? [`Content-Security-Policy: ${full}; frame-ancestors 'self' https:`]
+		: [`Content-Security-Policy: ${full}; frame-ancestors 'none'`, 'X-Frame-Options: DENY'];
 }
 
 /**

@@ -51,7 +51,7 @@ describe('headersFile', () => {
 	it('gives every form of a page path the same page policy, so /quiz/ and /quiz.html are covered', () => {
 		for (const path of ['/quiz', '/quiz/', '/quiz.html'])
 			expect(rules.get(path)?.[0], path).toMatch(
-				new RegExp(`^Content-Security-Policy: ${POLICY}; frame-ancestors `)
+				new RegExp(`^Content-Security-Policy: ${POLICY}; upgrade-insecure-requests; frame-ancestors `)
 			);
 		for (const path of ['/instructor', '/instructor/', '/instructor.html'])
 			expect(rules.get(path)?.[0], path).toContain("'sha256-other='");
@@ -75,13 +75,13 @@ describe('framing', () => {
 
 	it('gives an embeddable page frame-ancestors for any HTTPS page and no X-Frame-Options', () => {
 		expect(pageHeaders('/quiz', POLICY)).toEqual([
-			`Content-Security-Policy: ${POLICY}; frame-ancestors 'self' https:`
+			`Content-Security-Policy: ${POLICY}; upgrade-insecure-requests; frame-ancestors 'self' https:`
 		]);
 	});
 
 	it('gives any other page frame-ancestors none and X-Frame-Options DENY', () => {
 		expect(pageHeaders('/instructor', POLICY)).toEqual([
-			`Content-Security-Policy: ${POLICY}; frame-ancestors 'none'`,
+			`Content-Security-Policy: ${POLICY}; upgrade-insecure-requests; frame-ancestors 'none'`,
 			'X-Frame-Options: DENY'
 		]);
 	});

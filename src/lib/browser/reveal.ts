@@ -1,0 +1,14 @@
+/**
+ * Moves focus to an element and makes sure the reader can see it. Focusing does not always scroll:
+ * WebKit on a phone leaves a newly focused legend above the screen, so the student sees only the
+ * options. The element's block (its fieldset, if it has one) is scrolled to the top when its start
+ * is off screen or low on it, smoothly unless the reader asked for reduced motion.
+ */
+export function focusAndReveal(element: HTMLElement): void {
+	element.focus({ preventScroll: true });
+	const block = element.closest('fieldset') ?? element;
+	const { top } = block.getBoundingClientRect();
+	if (top >= 0 && top <= window.innerHeight / 3) return;
+	const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? true;
+	block.scrollIntoView?.({ block: 'start', behavior: reduced ? 'auto' : 'smooth' });
+}
