@@ -91,7 +91,10 @@ export interface PackDifferences {
  * Which of the draft's questions differ from the bank, in pack order. The pack's own text is what
  * print and exports use; a share link carries ids only, so students following it get the bank's.
  */
-export function draftDifferences(d: Draft, bank: ReadonlyMap<string, Question>): PackDifferences {
+export function draftDifferences(
+	d: Pick<Draft, 'questionIds' | 'imported'>,
+	bank: ReadonlyMap<string, Question>
+): PackDifferences {
 	const own = new Map(d.imported.questions.map((q) => [q.id, q]));
 	const differences: PackDifferences = { edited: [], notInBank: [] };
 	for (const id of d.questionIds) {
