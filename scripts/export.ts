@@ -32,12 +32,15 @@ function fail(message: string): never {
 }
 
 function packToExport(values: { topic?: string[]; ids?: string; pack?: string }): Pack {
+	const bank = loadBank();
 	if (values.pack) {
-		const result = readPackFile(values.pack);
-		if (!result.ok) fail(`${values.pack} is not a valid pack:\n  ${result.errors.join('\n  ')}`);
+		const result = readPackFile(values.pack, bank);
+		if (!result.ok)
+			fail(
+				`${values.pack} is not a valid pack:\n  ${result.errors.map((e) => e.detail).join('\n  ')}`
+			);
 		return result.pack;
 	}
-	const bank = loadBank();
 	if (!values.topic?.length && !values.ids) return bankPack(bank);
 	const topics = values.topic ?? [];
 	for (const t of topics)

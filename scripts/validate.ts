@@ -1,7 +1,7 @@
 /**
  * npm run validate -- <questions dir | pack.json> [...]
  * Checks a content folder (schemas, answer keys, citations anchored in their sources) or a pack file
- * (the pack schema), prints every problem with its place, and exits non-zero if there is any.
+ * (the pack schema, the bank's sources, every quotation anchored), prints every problem with its place, and exits non-zero if there is any.
  */
 import { statSync } from 'node:fs';
 import { loadBank } from '../src/lib/content/load';
@@ -13,7 +13,8 @@ const HELP = `Usage: npm run validate -- <questions-dir | pack.json> [more...]
 
   questions-dir   a content folder like questions/: every topic file, the glossary and the
                   sources are validated and every citation is anchored in its source text
-  pack.json       a question pack: validated against the pack schema (/schema/pack-v1.json)
+  pack.json       a question pack: validated against the pack schema (/schema/pack-v1.json),
+                  its sources must be the bank's and every quotation is anchored in its source
 
 Prints each problem with its file and line (or JSON path) and exits with status 1 if any.`;
 
@@ -29,13 +30,13 @@ function validateTarget(target: string): boolean {
 			return false;
 		}
 	}
-	const result = readPackFile(target);
+	const result = readPackFile(target, loadBank());
 	if (result.ok) {
 		console.log(`${target}: OK, a valid pack of ${result.pack.questions.length} questions`);
 		return true;
 	}
 	console.error(`${target}: ${result.errors.length} problem(s):`);
-	for (const error of result.errors) console.error(`  ${error}`);
+	for (const error of result.errors) console.error(`  ${error.detail}`);
 	return false;
 }
 

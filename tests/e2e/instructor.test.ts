@@ -199,34 +199,149 @@ test('a good pack file imports as a new pack; a bad one is refused with paths an
 	await importFile(page, 'broken.json', JSON.stringify(bad));
 	const alert = page.getByRole('alert');
 	await expect(alert).toContainText('broken.json was not imported');
+	await expect(alert).toContainText(`Question 2 (${good.questions[1]!.id}), kind:`);
 	await expect(alert).toContainText('$.questions[1].kind');
 	await expect(alert).toContainText('$.settings.mode');
 	await expect(packs.getByRole('option')).toHaveCount(before);
 
 	await importFile(page, 'good.json', JSON.stringify(good));
-	await expect(
-		page.getByText(/Imported “Imported pack” from good\.json: 4 questions/)
-	).toBeVisible();
+	const status = page.getByRole('status').filter({ hasText: 'Imported “' });
+	await expect(status).toHaveText(
+		/^Imported “Imported pack” from good\.json: 4 questions, all as in the bank\./
+	);
 	await expect(packs.getByRole('option')).toHaveCount(before + 1);
 	await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('Imported pack');
 	await expect(chosenList(page).getByRole('listitem')).toHaveCount(4);
-	const notInBank = page.getByText('not in this version of the bank');
-	await expect(notInBank).toHaveCount(0);
-
-	// A question changed outside the site cannot travel in a link, and the builder says so.
-	const edited = structuredClone(good);
-	edited.questions[0]!.prompt += ' (edited)';
-	await importFile(page, 'edited.json', JSON.stringify(edited));
-	await expect(notInBank).toContainText(
-		`1 imported question is not in this version of the bank (${edited.questions[0]!.id})`
-	);
+	const linkNotice = page.getByText('A link carries question ids, not question text');
+	await expect(linkNotice).toHaveCount(0);
+	await expectNoAxeViolations(page);
 
 	// The site's own export, unchanged, comes back as the bank's questions: a link carries them all.
 	const published = await (await request.get('/packs/all.json')).body();
 	await importFile(page, 'all.json', published);
-	await expect(
-		page.getByText(`from all.json: ${bank.questions.length} questions`, { exact: false })
-	).toBeVisible();
+	await expect(status).toContainText(
+		`from all.json: ${bank.questions.length} questions, all as in the bank`
+	);
 	await expect(chosenList(page).getByRole('listitem')).toHaveCount(bank.questions.length);
-	await expect(notInBank).toHaveCount(0);
+	await expect(linkNotice).toHaveCount(0);
+});
+
+test('a made-up quotation is refused in plain words, naming the question and citation, and nothing is lost', async ({
+	page,
+	request
+}) => {
+	const bank = await bankPack(request);
+	const ars = bank.sources.find((s) => s.label === 'Ars Technica')!;
+	const faked = structuredClone({
+		...bank,
+		title: 'Faked',
+		questions: bank.questions.slice(0, 12)
+	});
+	faked.questions[3]!.citations[0] = {
+		source: ars.id,
+		exact: 'OpenAI has paid every artist in the alpha a generous fee for their feedback.',
+		start: 0,
+		end: 10,
+		anchor: 'p0-10'
+	};
+	await buildArtWashingPack(page);
+	const packs = page.getByRole('combobox', { name: 'Pack being edited' });
+	const before = await packs.getByRole('option').count();
+	const ids = await chosenIds(page);
+
+	await importFile(page, 'faked.json', JSON.stringify(faked));
+	const alert = page.getByRole('alert');
+	await expect(alert).toContainText('faked.json was not imported');
+	await expect(alert).toContainText(
+		`Question 4 (${faked.questions[3]!.id}): the quotation in citation 1 is not in the Ars Technica source. Nearest passage: “`
+	);
+	await alert.getByText('Where in the file').click();
+	await expect(
+		alert.getByText(
+			/^\$\.questions\[3\]\.citations\[0\]\.exact: citation 1 \(source ars-technica-2024-11-27\): quote not found/
+		)
+	).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	await expect(packs.getByRole('option')).toHaveCount(before);
+	await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('Week 3: art washing');
+	expect(await chosenIds(page)).toEqual(ids);
+});
+
+test("an edited pack: the notice names the edited question; print and exports use the pack's text", async ({
+	page,
+	request
+}) => {
+	const bank = await bankPack(request);
+	const edited = structuredClone({
+		...bank,
+		title: 'Colleague week 3',
+		questions: bank.questions.slice(0, 12)
+	});
+	const changed = edited.questions[3]!;
+	changed.prompt = `${changed.prompt} (as my colleague put it)`;
+	await openBuilder(page);
+	await importFile(page, 'colleague.json', JSON.stringify(edited));
+	await expect(page.getByRole('status').filter({ hasText: 'Imported “' })).toHaveText(
+		`Imported “Colleague week 3” from colleague.json: 12 questions, 1 differs from the bank (${changed.id} edited in this pack). Print and exports use the pack’s own text; a share link gives students the bank’s version. It is now the pack being edited.`
+	);
+	await expect(page.getByText('A link carries question ids, not question text')).toHaveText(
+		`A link carries question ids, not question text: ${changed.id} is edited in this pack, but students following the link get the bank’s version. The print view and the exports use this pack’s own text; to give students that text, export the pack to your LMS or print it.`
+	);
+	await expectNoAxeViolations(page);
+
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'Sourced pack (JSON)' }).click()
+	]);
+	const exported = packSchema.parse(JSON.parse(readFileSync((await download.path())!, 'utf8')));
+	expect(exported.questions[3]!.prompt).toBe(changed.prompt);
+
+	await page.getByRole('link', { name: 'Print view' }).click();
+	const worksheet = page.getByRole('article').filter({
+		has: page.getByRole('heading', { level: 1, name: 'Colleague week 3', exact: true })
+	});
+	await expect(worksheet.getByText(changed.prompt)).toBeVisible();
+	await expect(
+		worksheet.getByRole('listitem').filter({ has: page.locator('.prompt') })
+	).toHaveCount(12);
+});
+
+test('re-importing a pack of the same name asks to replace it or keep both', async ({
+	page,
+	request
+}) => {
+	const bank = await bankPack(request);
+	const pack: Pack = { ...bank, title: 'Week 5', questions: bank.questions.slice(0, 3) };
+	await openBuilder(page);
+	const packs = page.getByRole('combobox', { name: 'Pack being edited' });
+	await importFile(page, 'week5.json', JSON.stringify(pack));
+	await expect(page.getByRole('status').filter({ hasText: 'Imported “Week 5”' })).toBeVisible();
+	const before = await packs.getByRole('option').count();
+
+	const bigger = { ...pack, questions: bank.questions.slice(0, 5) };
+	await importFile(page, 'week5.json', JSON.stringify(bigger));
+	const question = page.getByRole('group', { name: /already have a pack named “Week 5”/ });
+	await expect(question).toBeVisible();
+	await expect(question.getByText(/already have a pack named/)).toBeFocused();
+	await expectNoAxeViolations(page);
+	await question.getByRole('button', { name: 'Keep both (the new one is “Week 5 (2)”)' }).click();
+	await expect(packs.getByRole('option')).toHaveCount(before + 1);
+	await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('Week 5 (2)');
+	await expect(page.getByRole('status').filter({ hasText: 'Imported “Week 5 (2)”' })).toBeVisible();
+
+	await importFile(page, 'week5.json', JSON.stringify(bigger));
+	await question.getByRole('button', { name: 'Replace “Week 5”' }).click();
+	await expect(packs.getByRole('option')).toHaveCount(before + 1);
+	await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('Week 5');
+	await expect(chosenList(page).getByRole('listitem')).toHaveCount(5);
+	await expect(
+		page.getByRole('status').filter({ hasText: 'replaced the pack of the same name' })
+	).toBeVisible();
+
+	await importFile(page, 'week5.json', JSON.stringify(pack));
+	await question.getByRole('button', { name: 'Cancel import' }).click();
+	await expect(question).toHaveCount(0);
+	await expect(packs.getByRole('option')).toHaveCount(before + 1);
+	await expect(chosenList(page).getByRole('listitem')).toHaveCount(5);
 });

@@ -1,10 +1,15 @@
 import { loadBank } from '../../src/lib/content/load';
-import { bankPack } from '../../src/lib/content/pack';
+import { bankPack, siteSources, type SiteSource } from '../../src/lib/content/pack';
 import { packSchema, type Pack } from '../../src/lib/content/schema';
 
 /** The whole real bank as a pack, as /packs/all.json publishes it. */
 export function realBankPack(): Pack {
 	return bankPack(loadBank());
+}
+
+/** The real bank's sources with their texts, as an import checks a pack against them. */
+export function realSiteSources(): SiteSource[] {
+	return siteSources(loadBank());
 }
 
 /** Every character that some export format treats specially, plus curly quotes. */

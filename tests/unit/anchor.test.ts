@@ -63,6 +63,7 @@ describe('anchoring a quotation in its source', () => {
 			const result = source.anchor({ exact: 'Same paragraph here.' });
 			expect(result).toEqual({
 				ok: false,
+				problem: 'ambiguous',
 				reason: 'the quote occurs 2 times (offsets 7, 28); add a prefix or suffix that picks one'
 			});
 		});

@@ -86,6 +86,29 @@ describe('npm run validate', () => {
 		expect(result.out).toContain('$.title');
 	});
 
+	it("anchors a pack file's quotations in the bank's sources, as the builder does", () => {
+		const pack = JSON.parse(
+			run('scripts/export.ts', [
+				'--format',
+				'json',
+				'--ids',
+				'comp-01,comp-02',
+				'--out',
+				join(dir, 'two-ids.json')
+			]).code === 0
+				? readFileSync(join(dir, 'two-ids.json'), 'utf8')
+				: '{}'
+		);
+		pack.questions[1].citations[0].exact = 'A quotation that no outlet ever printed.';
+		const faked = join(dir, 'faked.json');
+		writeFileSync(faked, JSON.stringify(pack));
+		const result = run('scripts/validate.ts', [faked]);
+		expect(result.code).toBe(1);
+		expect(result.out).toMatch(
+			/\$\.questions\[1\]\.citations\[0\]\.exact: citation 1 \(source [a-z0-9-]+\): quote not found/
+		);
+	});
+
 	it('refuses a pack file over 5 MB by its size, without reading it into memory', () => {
 		const huge = join(dir, 'huge.json');
 		// A sparse file: 600 MB on paper, nothing on disk; reading it whole would take 1.2 GB.

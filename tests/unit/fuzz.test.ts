@@ -4,18 +4,19 @@ import { packSchema, type Pack } from '../../src/lib/content/schema';
 import { parsePackFile } from '../../src/lib/instructor/import';
 import { parseQuizSpec } from '../../src/lib/quiz/link';
 import { selectQuestions } from '../../src/lib/quiz/selection';
-import { realBankPack } from '../helpers/packs';
+import { realBankPack, realSiteSources } from '../helpers/packs';
 
 const bank = realBankPack();
+const sources = realSiteSources();
 const small: Pack = { ...bank, questions: bank.questions.slice(0, 6) };
 
 /** A pack import either succeeds with a schema-valid pack or lists errors that each start with a JSON path. */
 function expectPackOrPathErrors(text: string) {
-	const result = parsePackFile(text);
+	const result = parsePackFile(text, sources);
 	if (result.ok) expect(packSchema.safeParse(result.pack).success).toBe(true);
 	else {
 		expect(result.errors.length).toBeGreaterThan(0);
-		for (const e of result.errors) expect(e).toMatch(/^\$|^…and \d+ more problems\.$/);
+		for (const e of result.errors) expect(e.detail).toMatch(/^\$|^…and \d+ more problems\.$/);
 	}
 }
 
@@ -92,9 +93,11 @@ describe('the pack importer under hostile input', () => {
 			'{"schemaVersion":1',
 			'{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"schemaVersion":1'
 		);
-		const result = parsePackFile(text);
+		const result = parsePackFile(text, sources);
 		expect(result.ok).toBe(false);
-		expect(!result.ok && result.errors.join('\n')).toMatch(/Unrecognized keys?: .*__proto__/);
+		expect(!result.ok && result.errors.map((e) => e.detail).join('\n')).toMatch(
+			/Unrecognized keys?: .*__proto__/
+		);
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 		expect(Object.prototype).not.toHaveProperty('polluted');
 	});
@@ -104,13 +107,15 @@ describe('the pack importer under hostile input', () => {
 			...small,
 			questions: Array.from({ length: 1001 }, (_, i) => ({ ...small.questions[0]!, id: `q-${i}` }))
 		};
-		const tooMany = parsePackFile(JSON.stringify(many));
-		expect(!tooMany.ok && tooMany.errors).toContain(
+		const tooMany = parsePackFile(JSON.stringify(many), sources);
+		expect(!tooMany.ok && tooMany.errors.map((e) => e.detail)).toContain(
 			'$.questions: a pack can hold at most 1,000 questions'
 		);
 		const long = mutate(small, ['questions', 0, 'prompt'], 'set', 'x'.repeat(5000));
-		const tooLong = parsePackFile(JSON.stringify(long));
-		expect(!tooLong.ok && tooLong.errors[0]).toMatch(/^\$\.questions\[0\]\.prompt: Too big/);
+		const tooLong = parsePackFile(JSON.stringify(long), sources);
+		expect(!tooLong.ok && tooLong.errors[0]!.detail).toMatch(
+			/^\$\.questions\[0\]\.prompt: Too big/
+		);
 	});
 });
 

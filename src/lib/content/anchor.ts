@@ -10,7 +10,15 @@ export interface QuotePosition {
 	anchor: string;
 }
 
-export type AnchorResult = { ok: true; position: QuotePosition } | { ok: false; reason: string };
+/**
+ * Why a quotation could not be anchored: it is not in the source (`nearest` is then the passage that
+ * comes closest, if any does), or it is but its prefix/suffix pick no place or more than one.
+ */
+export type AnchorMiss =
+	{ problem: 'not-found'; nearest?: string } | { problem: 'context' | 'ambiguous' };
+
+export type AnchorResult =
+	{ ok: true; position: QuotePosition } | ({ ok: false; reason: string } & AnchorMiss);
 
 /**
  * A source text prepared for repeated anchoring: UTF-16 to code-point offsets in O(1),
@@ -107,8 +115,10 @@ function anchorQuote(
 ): AnchorResult {
 	const { text } = source;
 	const all = occurrencesOf(text, exact);
-	if (all.length === 0)
-		return { ok: false, reason: `quote not found (${describeNearMiss(text, exact)})` };
+	if (all.length === 0) {
+		const { description, nearest } = nearMiss(text, exact);
+		return { ok: false, problem: 'not-found', reason: `quote not found (${description})`, nearest };
+	}
 
 	const fits = all.filter(
 		(at) =>
@@ -119,11 +129,13 @@ function anchorQuote(
 	if (fits.length === 0)
 		return {
 			ok: false,
+			problem: 'context',
 			reason: `the quote occurs at offset ${where(all)} but the prefix/suffix match none of those places`
 		};
 	if (fits.length > 1)
 		return {
 			ok: false,
+			problem: 'ambiguous',
 			reason: `the quote occurs ${fits.length} times (offsets ${where(fits)}); add a prefix or suffix that picks one`
 		};
 
@@ -223,23 +235,42 @@ const show = (s: string) => JSON.stringify(s);
 
 /** Explains why a quotation was not found: the nearest passage and the first character where they part. */
 export function describeNearMiss(text: string, exact: string): string {
+	return nearMiss(text, exact).description;
+}
+
+/**
+ * The passage of `text` nearest to a quotation that is not in it (as long as the quotation, or up to
+ * the end of the text), and how the two differ; no passage when none shares 8 characters with it.
+ */
+function nearMiss(text: string, exact: string): { description: string; nearest?: string } {
 	const folded = fold(text).indexOf(fold(exact));
 	if (folded !== -1) {
 		const passage = text.slice(folded, folded + exact.length);
 		const i = [...exact].findIndex((c, k) => c !== passage[k]);
-		return `it matches at offset ${folded} only if quotes and dashes are straightened: the source has ${show(passage[i] ?? '')} where the quote has ${show(exact[i] ?? '')}`;
+		return {
+			description: `it matches at offset ${folded} only if quotes and dashes are straightened: the source has ${show(passage[i] ?? '')} where the quote has ${show(exact[i] ?? '')}`,
+			nearest: passage
+		};
 	}
 
 	const head = longestFound(exact.length, (n) => text.indexOf(exact.slice(0, n)));
 	const tail = longestFound(exact.length, (n) => text.indexOf(exact.slice(exact.length - n)));
-	if (Math.max(head.length, tail.length) < 8) return 'no passage of the source comes close';
+	if (Math.max(head.length, tail.length) < 8)
+		return { description: 'no passage of the source comes close' };
 
 	if (head.length >= tail.length) {
 		const sourceAt = head.at + head.length;
-		return `closest match at offset ${head.at} parts after ${head.length} characters: the source has ${show(text.slice(sourceAt, sourceAt + 16))} where the quote has ${show(exact.slice(head.length, head.length + 16))}`;
+		return {
+			description: `closest match at offset ${head.at} parts after ${head.length} characters: the source has ${show(text.slice(sourceAt, sourceAt + 16))} where the quote has ${show(exact.slice(head.length, head.length + 16))}`,
+			nearest: text.slice(head.at, wholePoints(text, head.at + exact.length, 1))
+		};
 	}
 	const quoteEnd = exact.length - tail.length;
-	return `closest match ends at offset ${tail.at + tail.length}; the last ${tail.length} characters match, but before them the source has ${show(text.slice(Math.max(0, tail.at - 16), tail.at))} where the quote has ${show(exact.slice(Math.max(0, quoteEnd - 16), quoteEnd))}`;
+	const end = tail.at + tail.length;
+	return {
+		description: `closest match ends at offset ${end}; the last ${tail.length} characters match, but before them the source has ${show(text.slice(Math.max(0, tail.at - 16), tail.at))} where the quote has ${show(exact.slice(Math.max(0, quoteEnd - 16), quoteEnd))}`,
+		nearest: text.slice(wholePoints(text, Math.max(0, end - exact.length), -1), end)
+	};
 }
 
 /** Longest n in [0, max] with find(n) !== -1, by binary search (a shorter piece is found whenever a longer one is). */

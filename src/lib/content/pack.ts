@@ -1,5 +1,13 @@
 import type { Bank, Pack, PackSettings, PackSource, Question, Topic } from './schema';
 
+/** One of the site's sources as an imported pack is checked against it: metadata, SHA-256 and text. */
+export type SiteSource = PackSource & { sha256: string; text: string };
+
+/** The bank's sources with their texts, for checking a pack (no file names). */
+export function siteSources(bank: Bank): SiteSource[] {
+	return bank.sources.map(({ file, ...source }) => source);
+}
+
 /** Where a pack's topic titles and source metadata come from: the bank, or another pack. */
 export interface PackCatalog {
 	topics: readonly Pick<Topic, 'id' | 'title'>[];
@@ -32,11 +40,11 @@ export function buildPack(catalog: PackCatalog, spec: PackSpec): Pack {
 	};
 }
 
-/** The bank's topics and the public metadata of its sources (no file names, hashes or texts). */
+/** The bank's topics and the public metadata of its sources with their hashes (no file names or texts). */
 export function bankCatalog(bank: Bank): PackCatalog {
 	return {
 		topics: bank.topics,
-		sources: bank.sources.map(({ file, sha256, text, ...meta }) => meta)
+		sources: bank.sources.map(({ file, text, ...meta }) => meta)
 	};
 }
 

@@ -407,8 +407,14 @@ export const packSettingsSchema = z.strictObject({
 });
 export type PackSettings = z.infer<typeof packSettingsSchema>;
 
-/** Source metadata as a pack carries it: everything but the file name and the hash. */
-export const packSourceSchema = sourceSchema.omit({ file: true, sha256: true });
+/**
+ * Source metadata as a pack carries it: everything but the file name. The SHA-256 of the text says
+ * which copy the pack's quotations were taken from (older packs lack it); an import accepts only
+ * the site's own sources, matched by id and this hash.
+ */
+export const packSourceSchema = sourceSchema
+	.omit({ file: true, sha256: true })
+	.extend({ sha256: sourceSchema.shape.sha256.optional() });
 export type PackSource = z.infer<typeof packSourceSchema>;
 
 export const packTopicSchema = topicSchema.pick({ id: true, title: true });

@@ -62,10 +62,21 @@ export class Builder {
 		this.#save();
 	}
 
-	/** Adds an imported pack as a new draft and makes it the one being edited. */
-	importPack(pack: Pack, bank: ReadonlyMap<string, Question>): Draft {
-		const draft = draftFromPack(pack, bank, freshId(), now());
-		this.drafts = [...this.drafts, draft];
+	/**
+	 * Adds an imported pack as a new draft (named `title`, by default the pack's) and makes it the one
+	 * being edited; with `replace`, it takes that draft's place instead, keeping its position.
+	 */
+	importPack(
+		pack: Pack,
+		bank: ReadonlyMap<string, Question>,
+		placement: { replace?: string; title?: string } = {}
+	): Draft {
+		const fresh = draftFromPack(pack, bank, freshId(), now());
+		const draft = placement.title ? { ...fresh, title: placement.title } : fresh;
+		const replaced = this.drafts.some((d) => d.id === placement.replace);
+		this.drafts = replaced
+			? this.drafts.map((d) => (d.id === placement.replace ? draft : d))
+			: [...this.drafts, draft];
 		this.activeId = draft.id;
 		this.#save();
 		return draft;

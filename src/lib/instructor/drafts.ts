@@ -81,13 +81,95 @@ export function shareQuery(d: Draft): string {
 	});
 }
 
+/** The draft's own questions that are not the bank's: edited in the pack, or not in the bank at all. */
+export interface PackDifferences {
+	edited: string[];
+	notInBank: string[];
+}
+
 /**
- * Ids in the draft that a share link cannot carry: imported questions that the bank lacks or has in
- * another version. Students following the link would miss them, or get the bank's version.
+ * Which of the draft's questions differ from the bank, in pack order. The pack's own text is what
+ * print and exports use; a share link carries ids only, so students following it get the bank's.
  */
-export function unshareableIds(d: Draft): string[] {
-	const imported = new Set(d.imported.questions.map((q) => q.id));
-	return d.questionIds.filter((id) => imported.has(id));
+export function draftDifferences(
+	d: Pick<Draft, 'questionIds' | 'imported'>,
+	bank: ReadonlyMap<string, Question>
+): PackDifferences {
+	const own = new Map(d.imported.questions.map((q) => [q.id, q]));
+	const differences: PackDifferences = { edited: [], notInBank: [] };
+	for (const id of d.questionIds) {
+		const q = own.get(id);
+		if (!q) continue;
+		const banked = bank.get(id);
+		if (!banked) differences.notInBank.push(id);
+		else if (!sameQuestion(banked, q)) differences.edited.push(id);
+	}
+	return differences;
+}
+
+/** "comp-01", "comp-01 and comp-02", "comp-01, comp-02 and comp-03" */
+const listed = (ids: readonly string[]) =>
+	ids.length < 2 ? (ids[0] ?? '') : `${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}`;
+
+/**
+ * What a share link does with questions that differ from the bank, in a sentence or two; undefined
+ * when none do. The link carries ids, not text, so it cannot carry the pack's own version.
+ */
+export function shareLinkNotice({ edited, notInBank }: PackDifferences): string | undefined {
+	if (!edited.length && !notInBank.length) return undefined;
+	const parts = [
+		edited.length &&
+			`${listed(edited)} ${edited.length === 1 ? 'is' : 'are'} edited in this pack, but students following the link get the bank’s version`,
+		notInBank.length &&
+			`${listed(notInBank)} ${notInBank.length === 1 ? 'is' : 'are'} not in the bank, so students would be told ${notInBank.length === 1 ? 'it is' : 'they are'} missing`
+	].filter(Boolean);
+	return `A link carries question ids, not question text: ${parts.join('; ')}. The print view and the exports use this pack’s own text; to give students that text, export the pack to your LMS or print it.`;
+}
+
+/** The message after an import: what was imported, under which name, and what differs from the bank. */
+export function importMessage(details: {
+	title: string;
+	fileName: string;
+	count: number;
+	differences: PackDifferences;
+	replacedSources: readonly string[];
+	replaced: boolean;
+}): string {
+	const { title, fileName, count, differences, replacedSources, replaced } = details;
+	const { edited, notInBank } = differences;
+	const differ = edited.length + notInBank.length;
+	const what = [
+		edited.length && `${listed(edited)} edited in this pack`,
+		notInBank.length && `${listed(notInBank)} not in the bank`
+	].filter(Boolean);
+	const sentences = [
+		`Imported “${title}” from ${fileName}: ${count} ${count === 1 ? 'question' : 'questions'}, ${
+			differ === 0
+				? 'all as in the bank'
+				: `${differ} ${differ === 1 ? 'differs' : 'differ'} from the bank (${what.join('; ')})`
+		}.`,
+		differ > 0 &&
+			'Print and exports use the pack’s own text; a share link gives students the bank’s version.',
+		replacedSources.length > 0 &&
+			`The file’s details of ${listed(replacedSources)} differed from this site’s, so the site’s are used.`,
+		replaced
+			? 'It replaced the pack of the same name and is now the pack being edited.'
+			: 'It is now the pack being edited.'
+	];
+	return sentences.filter(Boolean).join(' ');
+}
+
+/** The draft whose title is this one (ignoring case and spaces at the ends), if any. */
+export function draftNamed(drafts: readonly Draft[], title: string): Draft | undefined {
+	const key = (t: string) => t.trim().toLocaleLowerCase('en');
+	return drafts.find((d) => key(d.title) === key(title));
+}
+
+/** A title no draft has yet: "Week 3 (2)", or "Week 3 (3)" if that is taken too. */
+export function freeTitle(drafts: readonly Draft[], title: string): string {
+	const base = title.trim();
+	if (!draftNamed(drafts, base)) return base;
+	for (let n = 2; ; n++) if (!draftNamed(drafts, `${base} (${n})`)) return `${base} (${n})`;
 }
 
 /**
