@@ -246,3 +246,32 @@ function jsonCell(text: string): unknown {
 		return text;
 	}
 }
+
+/** What the results page reads a file from: a browser File, or anything shaped like one. */
+export interface FileLike {
+	name: string;
+	size: number;
+	text(): Promise<string>;
+}
+
+/**
+ * Reads dropped files as hand-ins, in the browser: up to MAX_HAND_IN_FILES of them (the rest are
+ * counted, not read), each refused unread if over MAX_HAND_IN_BYTES. A broken file never stops the others.
+ */
+export async function readHandInFiles(
+	files: readonly FileLike[]
+): Promise<{ reads: HandInRead[]; leftOut: number }> {
+	const taken = files.slice(0, MAX_HAND_IN_FILES);
+	const reads = await Promise.all(
+		taken.map(async (file): Promise<HandInRead> => {
+			const tooBig = oversizedProblem(file.name, file.size);
+			if (tooBig) return tooBig;
+			try {
+				return readHandIn({ name: file.name, text: await file.text() });
+			} catch {
+				return { ok: false, fileName: file.name, problem: 'the browser could not read the file' };
+			}
+		})
+	);
+	return { reads, leftOut: files.length - taken.length };
+}
