@@ -7,14 +7,14 @@ import svelteConfig from './svelte.config.js';
 
 /**
  * The layers of src/lib, lowest first: a module may import from its own folder and from the folders
- * listed before it, never from one after it (content ← quiz ← export/instructor/print ← components
- * ← routes). `text` and `storage` hold helpers that several layers need, below all of them.
+ * listed before it, never from one after it (content ← quiz ← export/instructor/print/browser/results
+ * ← components ← routes). `text` and `storage` hold helpers that several layers need, below all of them.
  */
 const layers = [
 	['text', 'storage'],
 	['content'],
 	['quiz'],
-	['export', 'instructor', 'print', 'browser'],
+	['export', 'instructor', 'print', 'browser', 'results'],
 	['components']
 ];
 const libFolders = layers.flat();

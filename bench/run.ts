@@ -90,6 +90,8 @@ progress('exporters at scale (separate Node process)');
 await measure('exporters', () => measureInChild('bench/exporters.ts'));
 progress('content pipeline at scale (separate Node process)');
 await measure('content', () => measureInChild('bench/content.ts'));
+progress('class results: 300 hand-ins read and analysed (separate Node process)');
+await measure('class results', () => measureInChild('bench/class-results.ts'));
 
 const seconds = (performance.now() - started) / 1000;
 figures.push(

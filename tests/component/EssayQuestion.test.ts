@@ -88,7 +88,10 @@ describe('the results of a quiz of written arguments only', () => {
 		a = setAnswer(a, essay.id, { kind: 'essay', text: 'An argument', met: ['counter'] }, STARTED);
 		const results = resultsOf(a, indexById([essay]), [{ id: 'compensation', title: 'C' }]);
 		a = finishAttempt(a, results, STARTED);
-		render(ResultsView, withSiteLinks({ attempt: a, results, sourceLabels, onCite: vi.fn() }));
+		render(
+			ResultsView,
+			withSiteLinks({ attempt: a, results, sourceLabels, bankVersion: 'b-test', onCite: vi.fn() })
+		);
 		expect(screen.getByText('Nothing in this quiz is marked automatically.')).toBeInTheDocument();
 		expect(screen.queryByText(/out of 0/)).not.toBeInTheDocument();
 		expect(

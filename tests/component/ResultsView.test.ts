@@ -1,10 +1,14 @@
 import { render, screen, within } from '@testing-library/svelte';
-import { describe, expect, it, vi } from 'vitest';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { downloadFile } from '../../src/lib/browser/download';
 import ResultsView from '../../src/lib/components/quiz/ResultsView.svelte';
 import { finishAttempt, indexById, resultsOf, setAnswer } from '../../src/lib/quiz/attempt';
 import { attemptOf } from '../helpers/attempts';
 import { withSiteLinks } from '../helpers/links';
 import { oneOfEachKind } from '../helpers/questions';
+
+vi.mock('../../src/lib/browser/download', () => ({ downloadFile: vi.fn() }));
 
 const questions = oneOfEachKind().map((q, i) => ({
 	...q,
@@ -33,7 +37,10 @@ function finished() {
 /** Renders the results of the finished fixture attempt, linking to the site's pages. */
 function showResults() {
 	const { attempt, results } = finished();
-	render(ResultsView, withSiteLinks({ attempt, results, sourceLabels: {}, onCite: vi.fn() }));
+	render(
+		ResultsView,
+		withSiteLinks({ attempt, results, sourceLabels: {}, bankVersion: 'b-test', onCite: vi.fn() })
+	);
 }
 
 describe('the results view', () => {
@@ -85,7 +92,7 @@ describe('the results view', () => {
 	it('leads with one row per question, its verdict and a link to its details, which start collapsed', () => {
 		const { container } = render(
 			ResultsView,
-			withSiteLinks({ ...finished(), sourceLabels: {}, onCite: vi.fn() })
+			withSiteLinks({ ...finished(), sourceLabels: {}, bankVersion: 'b-test', onCite: vi.fn() })
 		);
 		const rows = container.querySelectorAll('ol.summary > li');
 		expect(rows).toHaveLength(5);
@@ -96,5 +103,59 @@ describe('the results view', () => {
 		link.click();
 		expect(details.open).toBe(true);
 		expect(container.querySelectorAll('details[open]')).toHaveLength(1);
+	});
+});
+
+describe('handing in the results', () => {
+	beforeEach(() => {
+		localStorage.clear();
+		vi.mocked(downloadFile).mockClear();
+	});
+
+	it('asks for a name before downloading, and moves focus to the name field', async () => {
+		const user = userEvent.setup();
+		showResults();
+		await user.click(screen.getByRole('button', { name: 'Download my results (JSON)' }));
+		expect(downloadFile).not.toHaveBeenCalled();
+		const name = screen.getByRole('textbox', { name: 'Your name' });
+		expect(name).toHaveFocus();
+		expect(name).toHaveAttribute('aria-invalid', 'true');
+		expect(name).toHaveAccessibleDescription(/Type your name first/);
+	});
+
+	it('names the file after the quiz, the student and the day, and remembers the name', async () => {
+		const user = userEvent.setup();
+		showResults();
+		await user.type(screen.getByRole('textbox', { name: 'Your name' }), 'Ada Lovelace');
+		await user.click(screen.getByRole('button', { name: 'Download my results (CSV)' }));
+		const [name, text] = vi.mocked(downloadFile).mock.calls[0]!;
+		expect(name).toMatch(/^Whole module - Ada Lovelace - \d{4}-\d{2}-\d{2}\.csv$/);
+		expect(text).toContain('Ada Lovelace');
+		expect(screen.getByRole('status')).toHaveTextContent(`Downloaded “${name}”`);
+		expect(localStorage.getItem('sourced:hand-in-name')).toBe('Ada Lovelace');
+	});
+
+	it('fills in the remembered name, which the student may change', async () => {
+		localStorage.setItem('sourced:hand-in-name', 'Ada');
+		const user = userEvent.setup();
+		showResults();
+		const name = screen.getByRole('textbox', { name: 'Your name' });
+		await vi.waitFor(() => expect(name).toHaveValue('Ada'));
+		await user.clear(name);
+		await user.type(name, 'Grace Hopper');
+		await user.click(screen.getByRole('button', { name: 'Download my results (JSON)' }));
+		const [file, text] = vi.mocked(downloadFile).mock.calls[0]!;
+		expect(file).toContain('Grace Hopper');
+		expect(JSON.parse(text as string)).toMatchObject({
+			student: 'Grace Hopper',
+			quiz: { bankVersion: 'b-test' }
+		});
+	});
+
+	it('says plainly that the file can be edited, so marks that count belong in an LMS', () => {
+		showResults();
+		expect(screen.getByRole('textbox', { name: 'Your name' })).toHaveAccessibleDescription(
+			/whoever has it can edit it.*marks that count belong in your school’s learning platform/
+		);
 	});
 });

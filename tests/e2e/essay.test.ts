@@ -50,6 +50,7 @@ test('a written argument: write with a word count, compare with the model answer
 		)
 	).toBeVisible();
 
+	await page.getByRole('textbox', { name: 'Your name' }).fill('Ada Lovelace');
 	const [download] = await Promise.all([
 		page.waitForEvent('download'),
 		page.getByRole('button', { name: 'Download my results (JSON)' }).click()

@@ -10,7 +10,7 @@ import {
 	selfAssess,
 	setAnswer
 } from '../../src/lib/quiz/attempt';
-import { resultsCsv, resultsRecord } from '../../src/lib/quiz/results-file';
+import { handInCsv, handInRecord } from '../../src/lib/quiz/results-file';
 import { attemptOf } from '../helpers/attempts';
 import { essayQuestion, singleQuestion } from '../helpers/questions';
 
@@ -63,7 +63,7 @@ describe('a written answer in an attempt', () => {
 		let a = selfAssess(answeredAttempt(), essay.id, ['evidence'], later);
 		a = finishAttempt(a, resultsOf(a, questions, topics), later);
 		const results = resultsOf(a, questions, topics);
-		const record = resultsRecord(a, results);
+		const record = handInRecord(a, results, { student: 'Ada', bankVersion: 'b-1' });
 		expect(record.questions[1]).toMatchObject({
 			kind: 'essay',
 			answer: written.text,
@@ -71,10 +71,7 @@ describe('a written answer in an attempt', () => {
 			verdict: 'written',
 			selfAssessed: { points: 3, max: 7 }
 		});
-		const rows = parse(resultsCsv(a, results), { bom: true, columns: true }) as Record<
-			string,
-			string
-		>[];
+		const rows = parse(handInCsv(record), { bom: true, columns: true }) as Record<string, string>[];
 		expect(rows[1]).toMatchObject({
 			question_id: essay.id,
 			answer: written.text,

@@ -1,8 +1,16 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/lib/quiz/answers';
-import { finishAttempt, indexById, resultsOf, setAnswer } from '../../src/lib/quiz/attempt';
-import { resultsCsv, resultsRecord } from '../../src/lib/quiz/results-file';
+import {
+	finishAttempt,
+	indexById,
+	resultsOf,
+	setAnswer,
+	type Attempt,
+	type Results
+} from '../../src/lib/quiz/attempt';
+import { handInSchema } from '../../src/lib/quiz/hand-in-schema';
+import { handInCsv, handInFileName, handInRecord } from '../../src/lib/quiz/results-file';
 import { attemptOf } from '../helpers/attempts';
 import { oneOfEachKind, singleQuestion } from '../helpers/questions';
 
@@ -23,6 +31,11 @@ function handedIn(answers = twoAnswered, questions = oneOfEachKind()) {
 	return { attempt: finishAttempt(a, results, finishedAt), results };
 }
 
+const who = { student: 'Ada Lovelace', bankVersion: 'b-test' };
+const resultsRecord = (attempt: Attempt, results: Results) => handInRecord(attempt, results, who);
+const resultsCsv = (attempt: Attempt, results: Results) =>
+	handInCsv(resultsRecord(attempt, results));
+
 /** The CSV as a spreadsheet would read it: one object per row, keyed by the header. */
 const rowsOf = (csv: string): Record<string, string>[] => parse(csv, { bom: true, columns: true });
 
@@ -30,10 +43,19 @@ describe('the results file a student hands in', () => {
 	it('records who, what and when, with the score rounded to three places', () => {
 		const { attempt, results } = handedIn();
 		expect(resultsRecord(attempt, results)).toMatchObject({
+			format: 'sourced-hand-in',
+			formatVersion: 1,
+			student: 'Ada Lovelace',
+			quiz: {
+				title: 'Compensation, test',
+				key: 'topic=compensation',
+				link: '/quiz?topic=compensation&seed=s1',
+				questionIds: ['q-single', 'q-multiple', 'q-tf', 'q-order', 'q-match'],
+				bankVersion: 'b-test'
+			},
 			attemptId: 'att-7',
-			quiz: 'Compensation, test',
-			link: '/quiz?topic=compensation&seed=s1',
 			mode: 'test',
+			seconds: 1800,
 			startedAt: '2026-11-22T10:00:00.000Z',
 			finishedAt,
 			score: 1.667,
@@ -53,6 +75,7 @@ describe('the results file a student hands in', () => {
 			prompt: 'Prompt',
 			answer: 'Option B',
 			rightAnswer: 'Option B',
+			response: { kind: 'single', choice: 'b' },
 			score: 1,
 			verdict: 'correct'
 		});
@@ -75,7 +98,8 @@ describe('the results file a student hands in', () => {
 			'q-order',
 			'q-match'
 		]);
-		expect(rows[1]).toEqual({
+		expect(rows[1]).toMatchObject({
+			student: 'Ada Lovelace',
 			attempt_id: 'att-7',
 			date: finishedAt,
 			quiz: 'Compensation, test',
@@ -87,7 +111,12 @@ describe('the results file a student hands in', () => {
 			right_answer: 'Right one; Right two; Right three',
 			score: '0.667',
 			verdict: 'partial',
-			self_assessed: ''
+			self_assessed: '',
+			response: '{"kind":"multiple","choices":["a","b"]}',
+			quiz_key: 'topic=compensation',
+			bank_version: 'b-test',
+			seconds: '1800',
+			mode: 'test'
 		});
 	});
 
@@ -115,7 +144,38 @@ describe('the results file a student hands in', () => {
 	it('dates an unfinished attempt by when it started', () => {
 		const attempt = attemptOf();
 		const results = resultsOf(attempt, indexById(oneOfEachKind()), topics);
-		expect(resultsRecord(attempt, results).finishedAt).toBeNull();
+		expect(resultsRecord(attempt, results)).toMatchObject({ finishedAt: null, seconds: null });
 		expect(rowsOf(resultsCsv(attempt, results))[0]?.date).toBe('2026-11-22T10:00:00.000Z');
+	});
+
+	it('is what the one hand-in schema accepts, and the schema refuses a file with a score above its maximum', () => {
+		const { attempt, results } = handedIn();
+		const record = resultsRecord(attempt, results);
+		expect(handInSchema.safeParse(record).success).toBe(true);
+		expect(handInSchema.safeParse({ ...record, score: 6 }).success).toBe(false);
+		expect(handInSchema.safeParse({ ...record, student: '   ' }).success).toBe(false);
+	});
+});
+
+describe('the hand-in file name', () => {
+	const day = new Date(2026, 10, 22, 23, 30);
+
+	it('is the quiz title, the student and the day, joined by dashes', () => {
+		expect(handInFileName('Week 3 quiz', 'Ada Lovelace', day, 'json')).toBe(
+			'Week 3 quiz - Ada Lovelace - 2026-11-22.json'
+		);
+		expect(handInFileName('Week 3 quiz', 'Ada Lovelace', day, 'csv')).toBe(
+			'Week 3 quiz - Ada Lovelace - 2026-11-22.csv'
+		);
+	});
+
+	it('keeps letters of any script but turns path and shell characters into spaces', () => {
+		expect(handInFileName('Week 3: “Sora”/leak?', 'Zoë <O’Brien> | ../..', day, 'json')).toBe(
+			'Week 3 Sora leak - Zoë O Brien .. .. - 2026-11-22.json'
+		);
+	});
+
+	it('never makes a name of dots alone or an empty title', () => {
+		expect(handInFileName('***', '..', day, 'csv')).toBe('Sourced quiz - 2026-11-22.csv');
 	});
 });

@@ -1,3 +1,4 @@
+import { textHash } from '../storage/browser-storage';
 import type { Question } from './schema';
 
 /**
@@ -16,4 +17,13 @@ export function canonicalJson(value: unknown): string {
 export function sameQuestion(a: Question | undefined, b: Question | undefined): boolean {
 	if (!a || !b) return a === b;
 	return canonicalJson(a) === canonicalJson(b);
+}
+
+/**
+ * The bank's version as results files record it: a hash of every question (canonical JSON), so any
+ * edit to a prompt, option, answer or citation gives a new version, and an unchanged bank keeps its own.
+ */
+export function bankVersion(questions: readonly Question[]): string {
+	const sorted = [...questions].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	return `b-${textHash(canonicalJson(sorted))}`;
 }

@@ -25,6 +25,8 @@ import { browserAttemptStore, noticeText, type AttemptStore } from './storage';
 export interface QuizContent {
 	questions: Question[];
 	topics: Pick<Topic, 'id' | 'title'>[];
+	/** The bank's version (see `bankVersion`), written into the results a student hands in. */
+	bankVersion?: string;
 }
 
 /**
@@ -42,6 +44,8 @@ export class QuizSession {
 	/** Whether this is a saved attempt resumed (so its unknown ids are questions that have left the bank). */
 	readonly resumed: boolean;
 	readonly byId: ReadonlyMap<string, Question>;
+	/** The bank's version, or 'unknown' where the page did not say (a hand-in still names it). */
+	readonly bankVersion: string;
 	readonly #store: AttemptStore;
 
 	readonly questions: Question[];
@@ -59,6 +63,7 @@ export class QuizSession {
 		store: AttemptStore = browserAttemptStore()
 	) {
 		this.byId = indexById(content.questions);
+		this.bankVersion = content.bankVersion ?? 'unknown';
 		this.#store = store;
 		this.questions = $derived(this.attempt.questionIds.flatMap((id) => this.byId.get(id) ?? []));
 		this.current = $derived(this.questions[this.attempt.current]);
