@@ -14,7 +14,7 @@ const layers = [
 	['text', 'storage'],
 	['content'],
 	['quiz'],
-	['export', 'instructor', 'print', 'browser'],
+	['export', 'instructor', 'print', 'browser', 'scorm'],
 	['components']
 ];
 const libFolders = layers.flat();
