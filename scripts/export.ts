@@ -95,7 +95,8 @@ function main() {
 	const options: ExportOptions = {};
 	const passMark = values['pass-mark'];
 	if (passMark !== undefined) {
-		if (!exporter.needsKit) fail(`--pass-mark is for the scorm12 format, not ${values.format}`);
+		if (!exporter.takesPassMark)
+			fail(`--pass-mark is for the scorm12 format, not ${values.format}`);
 		if (!/^\d{1,3}(\.\d+)?$/.test(passMark) || Number(passMark) > 100)
 			fail(`--pass-mark is a percentage from 0 to 100, not "${passMark}"`);
 		options.passMark = Number(passMark);

@@ -246,6 +246,7 @@ export const scorm12: Exporter = {
 	description:
 		'Moodle (SCORM package activity), Blackboard, Brightspace, Canvas and corporate LMSs: the quiz as on this site, with feedback, the sources and the passages, sending the score and each answer to the gradebook.',
 	needsKit: true,
+	takesPassMark: true,
 	render(pack, options = {}) {
 		if (!options.kit)
 			throw new Error('A SCORM package needs its player and the source texts (options.kit).');

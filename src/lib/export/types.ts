@@ -51,6 +51,8 @@ export interface Exporter {
 	render(pack: Pack, options?: ExportOptions): Rendering;
 	/** Whether `render` needs `options.kit` (the player and source texts), which the caller must fetch or read. */
 	needsKit?: boolean;
+	/** Whether the format carries a pass mark (`options.passMark`). */
+	takesPassMark?: boolean;
 }
 
 /** One exported file, named `<pack name>.<extension>`: text, or bytes for a zip package. */
