@@ -2,7 +2,6 @@ import { SourceText } from '../content/anchor';
 import { segmentSource } from '../content/passages';
 import type { Pack, PackSource } from '../content/schema';
 import { htmlOfText } from './html';
-import { renderPackJson } from './json';
 import type { ConversionNote, Exporter, PackageKit } from './types';
 import { element, valueElement, xmlDocument } from './xml';
 import { zipPackage } from './zip';
@@ -215,7 +214,8 @@ export function scorm12PackageFiles(
 		'index.html': indexHtml(pack, mark),
 		'player.js': kit.player.js,
 		'player.css': kit.player.css,
-		'pack.json': renderPackJson(pack),
+		// Compact: the player reads it, and a pack file imports back just the same.
+		'pack.json': JSON.stringify(pack),
 		'sources/source.css': SOURCE_CSS
 	};
 	for (const source of pack.sources)
