@@ -14,7 +14,7 @@ const layers = [
 	['text', 'storage'],
 	['content'],
 	['quiz'],
-	['export', 'instructor', 'print', 'browser', 'results'],
+	['export', 'instructor', 'print', 'browser', 'results', 'scorm'],
 	['components']
 ];
 const libFolders = layers.flat();

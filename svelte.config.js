@@ -37,6 +37,8 @@ const config = {
 		// its own (the notice in +layout.svelte): the one way a page that never reloads hears of it.
 		version: { pollInterval: 10 * 60 * 1000 },
 		prerender: {
+			// The SCORM kit is fetched by the builder, never linked: name it so it is prerendered.
+			entries: ['*', '/packs/scorm12-kit.json'],
 			handleHttpError: 'fail',
 			handleMissingId: 'fail',
 			handleUnseenRoutes: 'fail'

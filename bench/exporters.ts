@@ -1,5 +1,6 @@
 import { loadBank } from '../src/lib/content/load';
 import { exporters, formatIds } from '../src/lib/export/index';
+import { packageKitOf } from '../src/lib/server/package-kit';
 import { runAsChild } from './child';
 import { atMost, figure, type Figure } from './figures';
 import { progress } from './log';
@@ -28,12 +29,15 @@ export function measureExporters(): Figure[] {
 	const startRss = process.memoryUsage().rss;
 	let peakRss = startRss;
 
+	// The SCORM package carries the player the build made, and the sources' texts.
+	const kit = packageKitOf(bank);
 	for (const id of formatIds) {
 		const exporter = exporters[id];
+		const options = exporter.needsKit ? { kit } : {};
 		progress(`export ${id}`);
 		const before = process.memoryUsage();
 		const warmStart = performance.now();
-		const warm = exporter.render(pack);
+		const warm = exporter.render(pack, options);
 		const warmMs = performance.now() - warmStart;
 		const runs = warmMs > SLOW_MS ? 1 : MAX_RUNS;
 		const outputBytes =
@@ -48,7 +52,7 @@ export function measureExporters(): Figure[] {
 			JSON.stringify(pack);
 			stringifyMs.push(performance.now() - start);
 			start = performance.now();
-			const result = exporter.render(pack);
+			const result = exporter.render(pack, options);
 			exportMs.push(performance.now() - start);
 			// Sampled while the result is still alive: the closest a sample gets to the peak.
 			formatPeak = Math.max(formatPeak, process.memoryUsage().rss);

@@ -1,5 +1,5 @@
 /**
- * npm run export -- --format <id> [--topic <id>...] [--ids <id,...>] [--pack <file.json>] --out <path>
+ * npm run export -- --format <id> [--topic <id>...] [--ids <id,...>] [--pack <file.json>] [--pass-mark <0-100>] --out <path>
  * Exports questions with the same exporters the site uses. Without --topic, --ids or --pack it
  * exports the whole bank. Prints what each format had to convert or leave out.
  */
@@ -10,10 +10,12 @@ import { bankCatalog, buildPack, bankPack } from '../src/lib/content/pack';
 import { ContentError } from '../src/lib/content/problems';
 import type { Pack } from '../src/lib/content/schema';
 import { exporters, formatIds, type FormatId } from '../src/lib/export';
+import type { ExportOptions } from '../src/lib/export/types';
+import { packageKitOf } from '../src/lib/server/package-kit';
 import { describeNote } from '../src/lib/export/notes';
 import { readPackFile } from './pack-file';
 
-const HELP = `Usage: npm run export -- --format <id> [--topic <id>...] [--ids <id,...>] [--pack <file.json>] --out <path>
+const HELP = `Usage: npm run export -- --format <id> [--topic <id>...] [--ids <id,...>] [--pack <file.json>] [--pass-mark <0-100>] --out <path>
 
 Formats:
 ${formatIds.map((id) => `  ${id.padEnd(12)} ${exporters[id].label} (.${exporters[id].extension}): ${exporters[id].description}`).join('\n')}
@@ -23,6 +25,8 @@ Options:
   --topic <id>      only this topic's questions; repeat for several topics
   --ids <a,b,...>   only these question ids, in this order
   --pack <file>     export a pack file (validated against the pack schema) instead of the bank
+  --pass-mark <n>   scorm12 only: the percentage that passes (0-100); without it the LMS is told
+                    "completed" and the score
   --out <path>      where to write the file (required)
   --help            show this help`;
 
@@ -73,6 +77,7 @@ function main() {
 				topic: { type: 'string', multiple: true },
 				ids: { type: 'string' },
 				pack: { type: 'string' },
+				'pass-mark': { type: 'string' },
 				out: { type: 'string' },
 				help: { type: 'boolean' }
 			}
@@ -89,6 +94,17 @@ function main() {
 		fail(`unknown format "${values.format}" (formats: ${formatIds.join(', ')})`);
 	if (!values.out) fail('--out is required');
 
+	const exporter = exporters[values.format as FormatId];
+	const options: ExportOptions = {};
+	const passMark = values['pass-mark'];
+	if (passMark !== undefined) {
+		if (!exporter.takesPassMark)
+			fail(`--pass-mark is for the scorm12 format, not ${values.format}`);
+		if (!/^\d{1,3}(\.\d+)?$/.test(passMark) || Number(passMark) > 100)
+			fail(`--pass-mark is a percentage from 0 to 100, not "${passMark}"`);
+		options.passMark = Number(passMark);
+	}
+
 	let pack: Pack;
 	try {
 		pack = packToExport(values);
@@ -96,10 +112,19 @@ function main() {
 		if (error instanceof ContentError) fail(error.message);
 		throw error;
 	}
-	const exporter = exporters[values.format as FormatId];
-	const { data, notes, summary = [] } = exporter.render(pack);
+	if (exporter.needsKit) {
+		try {
+			options.kit = packageKitOf(loadBank());
+		} catch (error) {
+			fail((error as Error).message);
+		}
+	}
+	const { data, notes, summary = [] } = exporter.render(pack, options);
 	writeFileSync(values.out, data);
-	console.log(`Wrote ${values.out}: ${pack.questions.length} questions as ${exporter.label}.`);
+	const mark = options.passMark === undefined ? '' : `, pass mark ${options.passMark}%`;
+	console.log(
+		`Wrote ${values.out}: ${pack.questions.length} questions as ${exporter.label}${mark}.`
+	);
 	for (const sentence of summary) console.log(`  ${sentence}`);
 	for (const note of notes) console.log(`  ${describeNote(note)}`);
 }

@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import CitationQuote from '../../src/lib/components/CitationQuote.svelte';
+import { quizLinksContext } from '../../src/lib/components/quiz-links';
 import { withSiteLinks } from '../helpers/links';
 
 describe('CitationQuote', () => {
@@ -24,5 +25,20 @@ describe('CitationQuote', () => {
 		render(CitationQuote, withSiteLinks({ citation, sourceLabel: 'Ars Technica' }));
 		const link = screen.getByRole('link', { name: 'Read in context: Ars Technica' });
 		expect(link).toHaveAttribute('href', '/sources/ars-technica-2024-11-27#p1203-1246');
+	});
+
+	it('opens the source in a new window where leaving the page would end the quiz (a SCORM package)', () => {
+		render(CitationQuote, {
+			props: { citation, sourceLabel: 'Ars Technica' },
+			context: quizLinksContext({
+				source: (id, anchor) => `sources/${id}.html#${anchor}`,
+				sourcesInNewWindow: true
+			})
+		});
+		const link = screen.getByRole('link', {
+			name: 'Read in context: Ars Technica (opens in a new window)'
+		});
+		expect(link).toHaveAttribute('href', 'sources/ars-technica-2024-11-27.html#p1203-1246');
+		expect(link).toHaveAttribute('target', '_blank');
 	});
 });

@@ -5,6 +5,7 @@ import { downloadFile } from '../../src/lib/browser/download';
 import ResultsView from '../../src/lib/components/quiz/ResultsView.svelte';
 import { finishAttempt, indexById, resultsOf, setAnswer } from '../../src/lib/quiz/attempt';
 import { attemptOf } from '../helpers/attempts';
+import { quizLinksContext } from '../../src/lib/components/quiz-links';
 import { withSiteLinks } from '../helpers/links';
 import { oneOfEachKind } from '../helpers/questions';
 
@@ -72,6 +73,17 @@ describe('the results view', () => {
 		);
 		expect(screen.getByRole('button', { name: 'Download my results (JSON)' })).toBeInTheDocument();
 		expect(screen.getByRole('button', { name: 'Download my results (CSV)' })).toBeInTheDocument();
+	});
+
+	it('offers no other quiz where there is none to go to (a SCORM package), but still the downloads', () => {
+		const { attempt, results } = finished();
+		render(ResultsView, {
+			props: { attempt, results, sourceLabels: {}, bankVersion: 'b-test', onCite: vi.fn() },
+			context: quizLinksContext({ source: (id, anchor) => `sources/${id}.html#${anchor}` })
+		});
+		expect(screen.queryByRole('link', { name: 'Retry the ones I missed' })).not.toBeInTheDocument();
+		expect(screen.queryByRole('link', { name: 'Take this quiz again' })).not.toBeInTheDocument();
+		expect(screen.getByRole('button', { name: 'Download my results (JSON)' })).toBeInTheDocument();
 	});
 
 	it('reviews every question with the answer given, the verdict and the feedback', () => {

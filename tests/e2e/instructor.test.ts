@@ -101,8 +101,8 @@ test('the share link opens exactly this pack for a student in a fresh browser', 
 });
 
 test('every export downloads and parses', async ({ page }) => {
-	// Eight downloads, each parsed, on a busy machine.
-	test.slow();
+	// Nine formats, one of them a SCORM package made in the page from a 170 kB player and sources.
+	test.setTimeout(120_000);
 	await buildArtWashingPack(page);
 	const buttons = page.getByRole('list', { name: 'Export' }).getByRole('button');
 	const count = await buttons.count();
@@ -150,6 +150,29 @@ test('every export downloads and parses', async ({ page }) => {
 		await expect(page.getByRole('status').filter({ hasText: /downloaded/ })).toBeVisible();
 	}
 	expect(new Set(seen).size).toBe(count);
+});
+
+test('a SCORM package with a pass mark, built in the browser from the player and the sources', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	await buildArtWashingPack(page);
+	await page.getByRole('spinbutton', { name: 'Pass mark (%), optional' }).fill('65');
+	await expectNoAxeViolations(page);
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'SCORM 1.2 package' }).click()
+	]);
+	expect(download.suggestedFilename()).toMatch(/\.scorm12\.zip$/);
+	const files = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
+	const text = (name: string) => new TextDecoder().decode(files[name]);
+	expect(text('imsmanifest.xml')).toContain('<adlcp:masteryscore>65</adlcp:masteryscore>');
+	expect(text('index.html')).toContain('data-pass-mark="65"');
+	expect(files['player.js']!.length).toBeGreaterThan(10_000);
+	const pack = packSchema.parse(JSON.parse(text('pack.json')));
+	expect(pack.questions).toHaveLength(5);
+	for (const source of pack.sources) expect(text(`sources/${source.id}.html`)).toContain('<mark');
+	await expect(page.getByRole('status').filter({ hasText: /SCORM 1.2 package/ })).toBeVisible();
 });
 
 test('the print view shows a worksheet and a separate answer key', async ({ page, request }) => {

@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packSchema } from '../../src/lib/content/schema';
+import { strFromU8, unzipSync } from 'fflate';
 import { formatIds } from '../../src/lib/export';
+import { SCORM_PLAYER_DIR } from '../../src/lib/server/package-kit';
 
 const tsx = 'node_modules/.bin/tsx';
 const run = (script: string, args: string[]) => {
@@ -25,9 +27,34 @@ describe('npm run export', () => {
 		const { code, out } = run('scripts/export.ts', ['--help']);
 		expect(code).toBe(0);
 		for (const id of formatIds) expect(out).toContain(id);
-		for (const option of ['--format', '--topic', '--ids', '--pack', '--out'])
+		for (const option of ['--format', '--topic', '--ids', '--pack', '--pass-mark', '--out'])
 			expect(out).toContain(option);
 	});
+
+	it('exports a SCORM package with a pass mark, and refuses a pass mark out of range or for another format', () => {
+		const out = join(dir, 'week.scorm12.zip');
+		const args = ['--format', 'scorm12', '--ids', 'comp-01,wash-03', '--out', out];
+		const bad = run('scripts/export.ts', [...args, '--pass-mark', '120']);
+		expect(bad.code).toBe(1);
+		expect(bad.out).toContain('--pass-mark is a percentage from 0 to 100, not "120"');
+		const other = run('scripts/export.ts', ['--format', 'gift', '--pass-mark', '50', '--out', out]);
+		expect(other.code).toBe(1);
+		expect(other.out).toContain('--pass-mark is for the scorm12 format, not gift');
+
+		const result = run('scripts/export.ts', [...args, '--pass-mark', '75']);
+		if (!existsSync(join(SCORM_PLAYER_DIR, 'player.js'))) {
+			// Without a build there is no player to put in the package, and the CLI says how to make one.
+			expect(result.out).toContain('npm run build:player');
+			return;
+		}
+		expect(result.code).toBe(0);
+		expect(result.out).toContain('2 questions as SCORM 1.2 package, pass mark 75%');
+		const files = unzipSync(readFileSync(out));
+		expect(strFromU8(files['imsmanifest.xml']!)).toContain(
+			'<adlcp:masteryscore>75</adlcp:masteryscore>'
+		);
+		expect(strFromU8(files['index.html']!)).toContain('data-pass-mark="75"');
+	}, 120_000);
 
 	it('exports two topics as a pack file that validates', () => {
 		const out = join(dir, 'two.json');

@@ -29,9 +29,11 @@ describe('exporting a pack in one format', () => {
 	it('gives the file its name and media type from the format, and the format’s contents and notes', () => {
 		const bank = realBankPack();
 		const pack = { ...bank, questions: bank.questions.slice(0, 5) };
+		// A stand-in player: the SCORM package needs one (the real one comes from `npm run build`).
+		const options = { kit: { player: { js: '', css: '' }, sourceTexts: {} } };
 		for (const format of formatIds) {
-			const { file, notes } = exportPack(pack, 'mine', format);
-			const rendered = exporters[format].render(pack);
+			const { file, notes } = exportPack(pack, 'mine', format, options);
+			const rendered = exporters[format].render(pack, options);
 			expect(file.name).toBe(`mine.${exporters[format].extension}`);
 			expect(file.mime).toBe(exporters[format].mime);
 			expect(file.data).toEqual(rendered.data);

@@ -7,8 +7,13 @@ import { getContext, setContext } from 'svelte';
 export interface QuizLinks {
 	/** A cited passage, highlighted in its source. */
 	source(sourceId: string, anchor: string): string;
-	/** A quiz, from its query string (see `quizQuery`). */
-	quiz(query: string): string;
+	/** A quiz, from its query string (see `quizQuery`); none where only this quiz exists (a SCORM package). */
+	quiz?(query: string): string;
+	/**
+	 * Open sources in a new window: where leaving the page would end the quiz (a SCORM package inside
+	 * an LMS, which ends the attempt when its frame navigates away).
+	 */
+	sourcesInNewWindow?: boolean;
 	/** The student's progress page, where there is one. */
 	progress?: string;
 	/** Where to choose another quiz, where there is a choice. */

@@ -1,6 +1,6 @@
 import type { Pack } from '../content/schema';
 import { exporters, formatIds, type FormatId } from './index';
-import type { ExportResult } from './types';
+import type { ExportOptions, ExportResult } from './types';
 
 /** The name of a pack's export file, `<name>.<extension>`: `all.moodle.xml`. */
 export function exportFileName(name: string, format: FormatId): string {
@@ -26,9 +26,14 @@ export function exportFileNames(packNames: readonly string[]): string[] {
 }
 
 /** A pack exported in one format, as the file `<name>.<extension>` with its media type. */
-export function exportPack(pack: Pack, name: string, format: FormatId): ExportResult {
+export function exportPack(
+	pack: Pack,
+	name: string,
+	format: FormatId,
+	options: ExportOptions = {}
+): ExportResult {
 	const exporter = exporters[format];
-	const { data, notes, summary = [] } = exporter.render(pack);
+	const { data, notes, summary = [] } = exporter.render(pack, options);
 	return {
 		file: { name: exportFileName(name, format), data, mime: exporter.mime },
 		notes,

@@ -6,6 +6,7 @@ import { markdown } from './markdown';
 import { moodleXml } from './moodle-xml';
 import { canvasQti } from './qti12-canvas';
 import { qti21 } from './qti21';
+import { scorm12 } from './scorm12';
 import type { Exporter } from './types';
 
 /**
@@ -18,6 +19,7 @@ export const exporters = {
 	moodleXml,
 	gift,
 	qti21,
+	scorm12,
 	canvasQti,
 	aiken,
 	csv,

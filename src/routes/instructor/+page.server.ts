@@ -12,7 +12,8 @@ export const load: PageServerLoad = () => {
 		formats: formatIds.map((id) => ({
 			id,
 			label: exporters[id].label,
-			description: exporters[id].description
+			description: exporters[id].description,
+			takesPassMark: exporters[id].takesPassMark ?? false
 		})),
 		readyMade: publishedPacks(bank).map((pack) => ({
 			id: pack.id,
