@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,7 +7,7 @@ import { memoryPages, validateXML, type XMLFileInfo } from 'xmllint-wasm';
 import type { Pack, Question } from '../../src/lib/content/schema';
 import { generalFeedbackLines, sourceLabel } from '../../src/lib/export/feedback-text';
 import { exportPack } from '../../src/lib/export/files';
-import { qti21 } from '../../src/lib/export/qti21';
+import { qti21, renderQti21Item } from '../../src/lib/export/qti21';
 import type { ConversionNote } from '../../src/lib/export/types';
 import type { Answer } from '../../src/lib/quiz/answers';
 import { feedbackFor } from '../../src/lib/quiz/feedback';
@@ -17,6 +18,7 @@ import {
 	expectedMarkingLines,
 	expectedQuestionText,
 	expectedTextWithGuidance,
+	orderingQuestion,
 	rubricPoints
 } from '../helpers/questions';
 import {
@@ -168,11 +170,19 @@ const isNullValue = (v: QtiValue) => v === null || (v.cardinality !== 'single' &
 const sameMultiset = (a: readonly unknown[], b: readonly unknown[]) =>
 	a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
 
+/**
+ * How a runtime reads `contains` on ordered containers: as the spec says, with its operands
+ * reversed (as one well-known runtime does), or not at all (as another). Items meant to score the
+ * same everywhere must not depend on it.
+ */
+type ContainsReading = 'spec' | 'reversed' | 'unsupported';
+
 class ItemSession {
 	readonly values = new Map<string, QtiValue>();
 	constructor(
 		private readonly item: XmlTree,
-		response: QtiValue
+		response: QtiValue,
+		private readonly contains: ContainsReading = 'spec'
 	) {
 		this.values.set('RESPONSE', response);
 		for (const decl of childrenNamed(item, 'outcomeDeclaration')) {
@@ -247,7 +257,9 @@ class ItemSession {
 				return single(b!.values.includes(a!.value as string));
 			}
 			case 'contains': {
-				const [a, b] = args();
+				if (this.contains === 'unsupported') throw new Error('<contains> not supported');
+				const [first, second] = args();
+				const [a, b] = this.contains === 'reversed' ? [second, first] : [first, second];
 				if (isNullValue(a!) || isNullValue(b!)) return null;
 				if (a!.cardinality !== 'ordered' || b!.cardinality !== 'ordered')
 					throw new Error('contains is only used on ordered containers here');
@@ -256,6 +268,28 @@ class ItemSession {
 				const needle = b!.values;
 				const found = hay.some((_, start) => needle.every((v, i) => hay[start + i] === v));
 				return single(found);
+			}
+			case 'index': {
+				// The nth value (from 1) of an ordered container; NULL past its end or for a NULL container.
+				const [container] = args();
+				const n = Number(e.attributes.n);
+				if (!Number.isInteger(n) || n < 1) throw new Error(`index n="${e.attributes.n}"`);
+				if (isNullValue(container!)) return null;
+				if (container!.cardinality !== 'ordered') throw new Error('index of an unordered value');
+				const value = container!.values[n - 1];
+				return value === undefined ? null : single(value);
+			}
+			case 'and':
+			case 'or': {
+				// Three-valued: `and` is false if any operand is false, `or` true if any is true; otherwise
+				// NULL if any operand is NULL.
+				const operands = args();
+				if (operands.some((v) => v !== null && v.cardinality !== 'single'))
+					throw new Error(`${e.name} of a container`);
+				const decisive = e.name === 'or';
+				if (operands.some((v) => v !== null && (v as { value: unknown }).value === decisive))
+					return single(decisive);
+				return operands.some((v) => v === null) ? null : single(!decisive);
 			}
 			case 'ordered':
 			case 'multiple': {
@@ -636,6 +670,75 @@ describe('QTI 2.1 package of the whole real bank', () => {
 		expect(checked).toBeGreaterThan(2000);
 	});
 
+	it('gives a nearly right order the same partial credit in runtimes that read contains differently or not at all', () => {
+		const orderings = real.items.filter((i) => i.question.kind === 'ordering');
+		expect(orderings.length).toBeGreaterThanOrEqual(10);
+		let partial = 0;
+		for (const reading of ['spec', 'reversed', 'unsupported'] as const)
+			for (const { question, root } of orderings)
+				for (const answer of sampleAnswers(question)) {
+					const expected = scoreQuestion(question, answer) ?? NaN;
+					const score = new ItemSession(root, responseFor(root, question, answer), reading)
+						.run()
+						.values.get('SCORE');
+					const value = score && score.cardinality === 'single' ? Number(score.value) : NaN;
+					expect(value, `${reading} ${question.id} ${JSON.stringify(answer)}`).toBeCloseTo(
+						expected,
+						9
+					);
+					if (expected > 0 && expected < 1) partial++;
+				}
+		expect(partial).toBeGreaterThan(30);
+	});
+
+	it('scores ordering with the operators every runtime supports: index, match, and, or, sum', () => {
+		const portable = new Set([
+			...['responseCondition', 'responseIf', 'responseElseIf', 'responseElse', 'setOutcomeValue'],
+			...['isNull', 'match', 'variable', 'correct', 'baseValue', 'index', 'and', 'or', 'sum'],
+			'multiple'
+		]);
+		for (const { question, root } of real.items.filter((i) => i.question.kind === 'ordering'))
+			for (const n of allElements(child(root, 'responseProcessing')).slice(1))
+				expect(portable.has(n.name), `${question.id}: <${n.name}>`).toBe(true);
+	});
+
+	it('scores random orders of 3 to 6 items exactly as Sourced does (property)', () => {
+		const orders = fc.integer({ min: 3, max: 6 }).chain((n) =>
+			fc.tuple(
+				fc.constant(n),
+				fc.shuffledSubarray(
+					Array.from({ length: n }, (_, i) => i),
+					{ minLength: n, maxLength: n }
+				)
+			)
+		);
+		const questions = new Map(
+			[3, 4, 5, 6].map((n) => {
+				const question = orderingQuestion({
+					items: Array.from({ length: n }, (_, i) => ({ id: `step-${i}`, text: `Step ${i}` }))
+				});
+				return [n, { question, root: parseXml(renderQti21Item(realPack, question)) }];
+			})
+		);
+		fc.assert(
+			fc.property(orders, ([n, order]) => {
+				const { question, root } = questions.get(n)!;
+				const answer: Answer = { kind: 'ordering', order: order.map((i) => `step-${i}`) };
+				for (const reading of ['spec', 'reversed', 'unsupported'] as const) {
+					const score = new ItemSession(root, responseFor(root, question, answer), reading)
+						.run()
+						.values.get('SCORE');
+					expect(score?.cardinality).toBe('single');
+					expect(Number((score as { value: number }).value)).toBeCloseTo(
+						scoreQuestion(question, answer)!,
+						9
+					);
+				}
+			}),
+			{ numRuns: 200, seed: 13 }
+		);
+	});
+
 	it('shows the feedback of each picked answer, as Sourced does, and always the explanation', () => {
 		for (const { question, root } of real.items) {
 			for (const answer of sampleAnswers(question).slice(0, 40)) {
@@ -778,7 +881,7 @@ describe('QTI 2.1 with special characters', () => {
 			...['orderInteraction', 'matchInteraction', 'prompt', 'simpleChoice', 'simpleMatchSet'],
 			...['simpleAssociableChoice', 'responseProcessing', 'responseCondition', 'responseIf'],
 			...['responseElseIf', 'responseElse', 'setOutcomeValue', 'baseValue', 'variable'],
-			...['correct', 'isNull', 'match', 'member', 'contains', 'ordered', 'multiple', 'sum'],
+			...['correct', 'isNull', 'match', 'member', 'index', 'and', 'or', 'multiple', 'sum'],
 			...['mapResponse', 'modalFeedback', 'p', 'extendedTextInteraction', 'rubricBlock']
 		]);
 		for (const { root } of odd.items)

@@ -210,13 +210,21 @@ function orderingParts(q: QuestionOf<'ordering'>, seed: string): ItemParts {
 	// Written in Sourced's starting order (never the right one), and not shuffled again.
 	const start = layoutOf(q, seed, true).items.map(qtiIdentifier);
 	const share = 1 / (ids.length - 1);
+	// Each pair of neighbours in the right order earns a share if the answer has them side by side, in
+	// that order, at some position. Only index, match, and, or and sum: `contains` on ordered
+	// containers is read the wrong way round by one well-known runtime and not at all by another.
+	const itemAt = (position: number) => element('index', { n: position }, [variable(RESPONSE)]);
+	const isAt = (id: string, position: number) =>
+		element('match', {}, [itemAt(position), identifierValue(id)]);
+	const positions = ids.slice(0, -1).map((_, i) => i + 1);
 	const neighbourRules = ids.slice(0, -1).map((id, i) =>
 		responseCondition([
 			{
-				when: element('contains', {}, [
-					variable(RESPONSE),
-					element('ordered', {}, [identifierValue(id), identifierValue(ids[i + 1]!)])
-				]),
+				when: element(
+					'or',
+					{},
+					positions.map((p) => element('and', {}, [isAt(id, p), isAt(ids[i + 1]!, p + 1)]))
+				),
 				then: [
 					setOutcome(
 						SCORE,
@@ -246,7 +254,7 @@ function orderingParts(q: QuestionOf<'ordering'>, seed: string): ItemParts {
 			)
 		],
 		answerFeedback: [],
-		scoringNote: `Scoring (partial credit, as Sourced scores it): 1/${ids.length - 1} for each neighbouring pair of items in the answer that is also a neighbouring pair, in that order, in the right order; computed in responseProcessing with contains(); the right order scores 1. An importer that reads only correctResponse will score it all or nothing.`
+		scoringNote: `Scoring (partial credit, as Sourced scores it): 1/${ids.length - 1} for each neighbouring pair of items in the answer that is also a neighbouring pair, in that order, in the right order; computed in responseProcessing with index, match, and, or and sum only (operators every QTI 2.1 runtime reads alike); the right order scores 1. An importer that reads only correctResponse will score it all or nothing.`
 	};
 }
 
