@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { Pack, Question } from '../../src/lib/content/schema';
 import { exportPack } from '../../src/lib/export/files';
+import { quotedPassage } from '../../src/lib/text/quoted-passage';
 import { realBankPack, specialCharactersPack } from '../helpers/packs';
 import {
 	expectedCriterionLine,
@@ -59,7 +60,7 @@ function expectedRow(pack: Pack, q: Question): Record<string, string> {
 			.map((c) => {
 				const url = source(c.source)?.url;
 				const where = url && url !== 'unknown' ? ` (${url})` : '';
-				return `“${c.exact}” — ${source(c.source)?.label}${where}`;
+				return `${quotedPassage(c.exact)} — ${source(c.source)?.label}${where}`;
 			})
 			.join(' | '),
 		Tags: q.tags.join(', '),
@@ -141,7 +142,8 @@ describe('CSV export of the whole real bank', () => {
 		const rows = readRows(text);
 		pack.questions.forEach((q, i) => {
 			expect(rows[i]?.Explanation).toBe(q.explanation);
-			for (const c of q.citations) expect(rows[i]?.Citations).toContain(`“${c.exact}” — `);
+			for (const c of q.citations)
+				expect(rows[i]?.Citations).toContain(`${quotedPassage(c.exact)} — `);
 		});
 	});
 

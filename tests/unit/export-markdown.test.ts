@@ -2,6 +2,7 @@ import { marked, type Token, type Tokens } from 'marked';
 import { describe, expect, it } from 'vitest';
 import type { Pack, Question } from '../../src/lib/content/schema';
 import { exportPack } from '../../src/lib/export/files';
+import { quotedPassage } from '../../src/lib/text/quoted-passage';
 import { realBankPack, specialCharactersPack } from '../helpers/packs';
 import {
 	expectedCriterionLine,
@@ -121,7 +122,7 @@ function expectedQuestion(pack: Pack, q: Question, number: number): RenderedQues
 	const quotes = q.citations.map((c) => {
 		const source = pack.sources.find((s) => s.id === c.source);
 		const url = source?.url && source.url !== 'unknown' ? ` (${source.url})` : '';
-		return `“${c.exact}” — ${source?.label}${url}`;
+		return `${quotedPassage(c.exact)} — ${source?.label}${url}`;
 	});
 	return { heading: `Question ${number} (${q.id})`, paragraphs, items, quotes };
 }

@@ -4,6 +4,7 @@ import type { Pack, Question, QuestionOf } from '../../src/lib/content/schema';
 import { generalFeedbackLines, sourceLabel } from '../../src/lib/export/feedback-text';
 import { exportPack } from '../../src/lib/export/files';
 import { moodleXml } from '../../src/lib/export/moodle-xml';
+import { quotedPassage } from '../../src/lib/text/quoted-passage';
 import { realBankPack, specialCharactersPack } from '../helpers/packs';
 import {
 	expectedMarkingLines,
@@ -320,7 +321,7 @@ describe('Moodle XML export of the whole bank', () => {
 			expect(feedback[0]).toBe(q.explanation);
 			for (const c of q.citations)
 				expect(feedback).toContainEqual(
-					expect.stringContaining(`“${c.exact}” — ${sourceLabel(realPack, c.source)}`)
+					expect.stringContaining(`${quotedPassage(c.exact)} — ${sourceLabel(realPack, c.source)}`)
 				);
 			expect(feedback).toEqual(generalFeedbackLines(realPack, q));
 		}
