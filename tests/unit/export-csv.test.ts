@@ -222,6 +222,27 @@ describe('CSV export of awkward text', () => {
 	});
 });
 
+describe('CSV formula guard behind white space or control characters', () => {
+	it('guards and notes a cell whose formula hides behind a control character or spaces', () => {
+		const pack: Pack = {
+			...realBankPack(),
+			questions: [
+				singleQuestion({ id: 'nul', prompt: '\u0000=HYPERLINK("https://example.com")' }),
+				singleQuestion({ id: 'spaces', prompt: 'Plain', explanation: '  @SUM(A1)' })
+			]
+		};
+		const rows = readRows(exportedText(pack));
+		expect(rows[0]?.Prompt).toBe(`'\u0000=HYPERLINK("https://example.com")`);
+		expect(rows[1]?.Explanation).toBe(`'  @SUM(A1)`);
+		const { notes } = exportPack(pack, 'guard', 'csv');
+		expect(notes.map((n) => [n.questionId, n.action])).toEqual([
+			['nul', 'converted'],
+			['spaces', 'converted']
+		]);
+		expect(notes[1]?.note).toMatch(/: Explanation$/);
+	});
+});
+
 describe('CSV file', () => {
 	it('is named after the pack and labelled as UTF-8 CSV', () => {
 		const { file } = exportPack(realBankPack(), 'all', 'csv');
