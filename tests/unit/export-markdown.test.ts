@@ -219,7 +219,7 @@ describe('Markdown export of links and line breaks', () => {
 			...(marked.parse(md, { async: false, gfm: true }) as string).matchAll(
 				/<a\s[^>]*href="([^"]*)"/g
 			)
-		].map((m) => m[1]);
+		].map((m) => m[1] ?? '');
 
 	it('links nothing but the sources’ own addresses in the real bank', () => {
 		const pack = realBankPack();
