@@ -2,7 +2,10 @@ import { render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import CitationQuote from '../../src/lib/components/CitationQuote.svelte';
 import { quizLinksContext } from '../../src/lib/components/quiz-links';
+import { loadBank } from '../../src/lib/content/load';
+import type { AnchoredCitation } from '../../src/lib/content/schema';
 import { withSiteLinks } from '../helpers/links';
+import { passageShowing } from '../helpers/quotation-marks';
 
 describe('CitationQuote', () => {
 	const citation = {
@@ -13,9 +16,9 @@ describe('CitationQuote', () => {
 		anchor: 'p1203-1246'
 	};
 
-	it('shows the passage character for character, with its outlet', () => {
+	it('shows the passage character for character in quotation marks, with its outlet', () => {
 		render(CitationQuote, withSiteLinks({ citation, sourceLabel: 'Ars Technica' }));
-		expect(screen.getByText('protesting on behalf of roughly 300 artists').tagName).toBe(
+		expect(screen.getByText('“protesting on behalf of roughly 300 artists”').tagName).toBe(
 			'BLOCKQUOTE'
 		);
 		expect(screen.getByText(/Ars Technica ·/)).toBeInTheDocument();
@@ -41,4 +44,26 @@ describe('CitationQuote', () => {
 		expect(link).toHaveAttribute('href', 'sources/ars-technica-2024-11-27.html#p1203-1246');
 		expect(link).toHaveAttribute('target', '_blank');
 	});
+	it('shows every passage the bank cites in one pair of quotation marks, never two marks side by side', () => {
+		const bank = loadBank();
+		const citations = new Map<string, AnchoredCitation>();
+		for (const c of [
+			...bank.questions.flatMap((q) => q.citations),
+			...bank.glossary.flatMap((t) => t.citations)
+		])
+			citations.set(c.exact, c);
+		const own = [...citations.keys()].filter((exact) => /^["“‘]|["”’]$/.test(exact));
+		expect(own.length).toBeGreaterThan(20);
+		for (const c of citations.values()) {
+			const { container, unmount } = render(
+				CitationQuote,
+				withSiteLinks({ citation: c, sourceLabel: 'Outlet' })
+			);
+			const shown = container.querySelector('blockquote')!.textContent!;
+			const showing = passageShowing(shown, c.exact);
+			expect(showing.quoted, shown).toBe(1);
+			expect(showing.doubled, shown).toEqual([]);
+			unmount();
+		}
+	}, 30_000);
 });

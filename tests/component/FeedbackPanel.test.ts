@@ -91,7 +91,7 @@ describe('the feedback panel', () => {
 			verdict: 'incorrect',
 			sourceLabels
 		});
-		expect(screen.getByText('roughly 300 artists')).toBeInTheDocument();
+		expect(screen.getByText('“roughly 300 artists”')).toBeInTheDocument();
 		expect(screen.getByRole('link', { name: 'Read in context: Ars Technica' })).toHaveAttribute(
 			'href',
 			'/sources/ars-technica-2024-11-27#p10-29'

@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { packJsonSchema } from '../../src/lib/content/pack-json-schema';
+import { loadBank } from '../../src/lib/content/load';
 import { packSchema } from '../../src/lib/content/schema';
+import { passageShowing } from '../helpers/quotation-marks';
 
 test('build/packs/all.json is a valid pack holding the whole bank', () => {
 	const pack = packSchema.parse(JSON.parse(readFileSync('build/packs/all.json', 'utf8')));
@@ -87,4 +89,48 @@ test('an LMS page may embed the quiz and the source pages; nothing else may be f
 		expect(lines[0], path).toMatch(/; frame-ancestors 'none'$/);
 		expect(lines[1], path).toBe('X-Frame-Options: DENY');
 	}
+});
+
+/** What a reader sees of a prerendered page: scripts and styles left out, tags stripped, entities decoded. */
+function pageText(html: string): string {
+	return (
+		html
+			.replace(/<(script|style)\b[\s\S]*?<\/\1>/g, '')
+			// Inline elements run on with the text around them; any other element stands on its own line.
+			.replace(/<\/?(a|span|mark|em|strong|cite|b|i|q|abbr|small|sup|sub)\b[^>]*>/g, '')
+			.replace(/<[^>]*>/g, '\n')
+			.replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+			.replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+			.replace(/&lt;/g, '<')
+			.replace(/&gt;/g, '>')
+			.replace(/&quot;/g, '"')
+			.replace(/&nbsp;/g, '\u00a0')
+			.replace(/&amp;/g, '&')
+	);
+}
+
+test('every prerendered page shows each cited passage in one pair of quotation marks, never two side by side', () => {
+	const bank = loadBank();
+	const passages = new Set([
+		...bank.questions.flatMap((q) => q.citations.map((c) => c.exact)),
+		...bank.glossary.flatMap((t) => t.citations.map((c) => c.exact)),
+		...bank.comparisons.flatMap((r) => r.accounts.flatMap((a) => a.quotes.map((c) => c.exact))),
+		...bank.topics.flatMap((t) => t.seminar?.readings.map((r) => r.exact) ?? [])
+	]);
+	const pages = readdirSync('build', { recursive: true, encoding: 'utf8' }).filter((p) =>
+		p.endsWith('.html')
+	);
+	expect(pages.length).toBeGreaterThan(10);
+	const quoted = new Set<string>();
+	const doubled: string[] = [];
+	for (const page of pages) {
+		const text = pageText(readFileSync(`build/${page}`, 'utf8'));
+		for (const exact of passages) {
+			const showing = passageShowing(text, exact);
+			if (showing.quoted) quoted.add(exact);
+			doubled.push(...showing.doubled.map((d) => `${page}: ${d}`));
+		}
+	}
+	expect(doubled).toEqual([]);
+	expect([...passages].filter((p) => !quoted.has(p))).toEqual([]);
 });

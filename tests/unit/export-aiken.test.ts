@@ -25,6 +25,9 @@ interface AikenItem {
 function parseAiken(file: string): AikenItem[] {
 	if (file === '') return [];
 	if (/\r/.test(file)) throw new Error('carriage return in file');
+	// A plain-text line holds no control character but tab, and no noncharacter or lone surrogate.
+	const unfit = /(?![\t\n])\p{Cc}|[\uFFFE\uFFFF]|\p{Cs}/u.exec(file);
+	if (unfit) throw new Error(`U+${unfit[0].codePointAt(0)!.toString(16).toUpperCase()} in file`);
 	if (!file.endsWith('\n') || file.endsWith('\n\n'))
 		throw new Error('file must end with one newline');
 	return file
@@ -201,6 +204,63 @@ describe('Aiken export of awkward text', () => {
 				note: expect.stringContaining('two characters')
 			}
 		]);
+	});
+
+	it('leaves out a question whose prompt Moodle would misread once it trims the line as PHP does', () => {
+		// Moodle's importer trims each line (spaces, tabs, NUL, vertical tab) before reading it.
+		const asOption = singleQuestion({ id: 'tab-option', prompt: '\tA. looks like an option' });
+		const asKey = trueFalseQuestion({ id: 'space-key', prompt: '  ANSWER: looks like a key' });
+		const short = singleQuestion({ id: 'short', prompt: ' ?\t' });
+		const { text, notes } = exportAiken(packOf(asOption, asKey, short, singleQuestion()));
+		expect(parseAiken(text)).toEqual([expectedItem(singleQuestion())]);
+		expect(notes.filter((n) => n.action === 'omitted')).toEqual([
+			{ questionId: 'tab-option', action: 'omitted', note: expect.stringContaining('"A."') },
+			{ questionId: 'space-key', action: 'omitted', note: expect.stringContaining('"ANSWER:"') },
+			{ questionId: 'short', action: 'omitted', note: expect.stringContaining('two characters') }
+		]);
+	});
+
+	it('leaves out a question with a control character, a noncharacter or a lone surrogate in its text, naming it', () => {
+		const cases = [
+			singleQuestion({ id: 'nul-lead', prompt: '\u0000A. NUL before an option label' }),
+			singleQuestion({ id: 'bell', prompt: 'Which outlet rang\u0007 the bell?' }),
+			trueFalseQuestion({
+				id: 'c1',
+				scenario: 'A case with a next-line\u0085 control',
+				prompt: 'True?'
+			}),
+			singleQuestion({
+				id: 'option',
+				options: [
+					{ id: 'a', text: 'Fine', correct: true, feedback: 'Yes.' },
+					{ id: 'b', text: 'Not \uFFFF fine', correct: false, feedback: 'No.' }
+				]
+			}),
+			singleQuestion({ id: 'surrogate', prompt: 'A lone \uD800 surrogate' })
+		];
+		const { text, notes } = exportAiken(packOf(...cases, singleQuestion()));
+		expect(parseAiken(text)).toEqual([expectedItem(singleQuestion())]);
+		const omitted = notes.filter((n) => n.action === 'omitted');
+		expect(omitted.map((n) => n.questionId)).toEqual(cases.map((q) => q.id));
+		const named = ['U+0000', 'U+0007', 'U+0085', 'U+FFFF', 'U+D800'];
+		omitted.forEach((n, i) => expect(n.note).toContain(named[i]));
+	});
+
+	it('leaves out a question with an option Moodle would read as blank, which would end the question early', () => {
+		const q = singleQuestion({
+			id: 'blank-option',
+			options: [
+				{ id: 'a', text: 'Fine', correct: true, feedback: 'Yes.' },
+				{ id: 'b', text: ' \t ', correct: false, feedback: 'No.' }
+			]
+		});
+		const { text, notes } = exportAiken(packOf(q, singleQuestion()));
+		expect(parseAiken(text)).toEqual([expectedItem(singleQuestion())]);
+		expect(notes[0]).toEqual({
+			questionId: 'blank-option',
+			action: 'omitted',
+			note: expect.stringContaining('option B is blank')
+		});
 	});
 
 	it('gives an empty file and one note per question when nothing can be carried', () => {

@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { Pack, Question } from '../../src/lib/content/schema';
 import { exportPack } from '../../src/lib/export/files';
+import { quotedPassage } from '../../src/lib/text/quoted-passage';
 import { realBankPack, specialCharactersPack } from '../helpers/packs';
 import {
 	expectedCriterionLine,
@@ -59,7 +60,7 @@ function expectedRow(pack: Pack, q: Question): Record<string, string> {
 			.map((c) => {
 				const url = source(c.source)?.url;
 				const where = url && url !== 'unknown' ? ` (${url})` : '';
-				return `“${c.exact}” — ${source(c.source)?.label}${where}`;
+				return `${quotedPassage(c.exact)} — ${source(c.source)?.label}${where}`;
 			})
 			.join(' | '),
 		Tags: q.tags.join(', '),
@@ -141,7 +142,8 @@ describe('CSV export of the whole real bank', () => {
 		const rows = readRows(text);
 		pack.questions.forEach((q, i) => {
 			expect(rows[i]?.Explanation).toBe(q.explanation);
-			for (const c of q.citations) expect(rows[i]?.Citations).toContain(`“${c.exact}” — `);
+			for (const c of q.citations)
+				expect(rows[i]?.Citations).toContain(`${quotedPassage(c.exact)} — `);
 		});
 	});
 
@@ -217,6 +219,27 @@ describe('CSV export of awkward text', () => {
 		expect(rows[0]?.['Export notes']).toBe(notes[0]?.note);
 		expect(rows[1]?.['Export notes']).toBe(notes[1]?.note);
 		expect(rows[2]?.['Export notes']).toBe('');
+	});
+});
+
+describe('CSV formula guard behind white space or control characters', () => {
+	it('guards and notes a cell whose formula hides behind a control character or spaces', () => {
+		const pack: Pack = {
+			...realBankPack(),
+			questions: [
+				singleQuestion({ id: 'nul', prompt: '\u0000=HYPERLINK("https://example.com")' }),
+				singleQuestion({ id: 'spaces', prompt: 'Plain', explanation: '  @SUM(A1)' })
+			]
+		};
+		const rows = readRows(exportedText(pack));
+		expect(rows[0]?.Prompt).toBe(`'\u0000=HYPERLINK("https://example.com")`);
+		expect(rows[1]?.Explanation).toBe(`'  @SUM(A1)`);
+		const { notes } = exportPack(pack, 'guard', 'csv');
+		expect(notes.map((n) => [n.questionId, n.action])).toEqual([
+			['nul', 'converted'],
+			['spaces', 'converted']
+		]);
+		expect(notes[1]?.note).toMatch(/: Explanation$/);
 	});
 });
 

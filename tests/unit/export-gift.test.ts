@@ -15,6 +15,7 @@ import { generalFeedbackLines, sourceLabel } from '../../src/lib/export/feedback
 import { exportPack } from '../../src/lib/export/files';
 import { gift } from '../../src/lib/export/gift';
 import { moodleQuestionName, shortTitle } from '../../src/lib/export/moodle-bank';
+import { quotedPassage } from '../../src/lib/text/quoted-passage';
 import { realBankPack, specialCharactersPack } from '../helpers/packs';
 import {
 	expectedMarkingLines,
@@ -320,7 +321,7 @@ describe('GIFT export of the whole bank', () => {
 			expect(feedback[0]).toBe(q.explanation);
 			for (const c of q.citations)
 				expect(feedback).toContainEqual(
-					expect.stringContaining(`“${c.exact}” — ${sourceLabel(realPack, c.source)}`)
+					expect.stringContaining(`${quotedPassage(c.exact)} — ${sourceLabel(realPack, c.source)}`)
 				);
 			expect(feedback).toEqual(generalFeedbackLines(realPack, q));
 		}

@@ -2,6 +2,7 @@ import { marked, type Token, type Tokens } from 'marked';
 import { describe, expect, it } from 'vitest';
 import type { Pack, Question } from '../../src/lib/content/schema';
 import { exportPack } from '../../src/lib/export/files';
+import { quotedPassage } from '../../src/lib/text/quoted-passage';
 import { realBankPack, specialCharactersPack } from '../helpers/packs';
 import {
 	expectedCriterionLine,
@@ -121,7 +122,7 @@ function expectedQuestion(pack: Pack, q: Question, number: number): RenderedQues
 	const quotes = q.citations.map((c) => {
 		const source = pack.sources.find((s) => s.id === c.source);
 		const url = source?.url && source.url !== 'unknown' ? ` (${source.url})` : '';
-		return `“${c.exact}” — ${source?.label}${url}`;
+		return `${quotedPassage(c.exact)} — ${source?.label}${url}`;
 	});
 	return { heading: `Question ${number} (${q.id})`, paragraphs, items, quotes };
 }
@@ -208,6 +209,71 @@ describe('Markdown export of awkward text', () => {
 		const [shown] = renderedQuestions(exportedText({ ...realBankPack(), questions: [q] }));
 		expect(shown?.paragraphs[1]).toBe(q.prompt);
 		expect(shown?.items[0]).toEqual(['A. first line\nsecond line (right)', 'Feedback: Yes.']);
+	});
+});
+
+describe('Markdown export of links and line breaks', () => {
+	/** The href of every link marked (GFM) makes of the document. */
+	const linksIn = (md: string) =>
+		[
+			...(marked.parse(md, { async: false, gfm: true }) as string).matchAll(
+				/<a\s[^>]*href="([^"]*)"/g
+			)
+		].map((m) => m[1] ?? '');
+
+	it('links nothing but the sources’ own addresses in the real bank', () => {
+		const pack = realBankPack();
+		const urls = new Set(pack.sources.map((s) => s.url).filter((u) => u !== 'unknown'));
+		const links = linksIn(exportedText(pack));
+		expect(links.length).toBeGreaterThan(0);
+		for (const href of links) expect(urls.has(href), href).toBe(true);
+	});
+
+	it('shows bare addresses in any text as text, never as live links', () => {
+		const bare = [
+			'see https://example.com/x?y=1 now',
+			'www.example.org is a site',
+			'write to someone@example.net today',
+			'ftp://files.example.net/a',
+			'(http://in.parens.example)',
+			'HTTPS://SHOUT.EXAMPLE and WWW.SHOUT.EXAMPLE',
+			'mailto:someone@example.net'
+		];
+		const linked = realBankPack().sources.find((s) => s.url !== 'unknown')!;
+		const q = singleQuestion({
+			citations: [{ ...singleQuestion().citations[0]!, source: linked.id }],
+			prompt: bare[0]!,
+			explanation: bare[1]!,
+			options: [
+				{ id: 'a', text: bare[2]!, correct: true, feedback: bare[3]! },
+				{ id: 'b', text: bare[4]!, correct: false, feedback: bare[5]! },
+				{ id: 'c', text: bare[6]!, correct: false, feedback: 'No.' }
+			]
+		});
+		const pack = { ...realBankPack(), questions: [q] };
+		const md = exportedText(pack);
+		// The one link is the one the export makes: the cited source's own address.
+		expect(linksIn(md)).toEqual([linked.url]);
+		const [shown] = renderedQuestions(md);
+		expect(shown).toEqual(expectedQuestion(pack, q, 1));
+	});
+
+	it('keeps a lone carriage return inside its option, feedback and quote, and every option in the list', () => {
+		const q = singleQuestion({
+			explanation: 'first\rsecond',
+			options: [
+				{ id: 'a', text: 'first line\rsecond line', correct: true, feedback: 'Yes\rindeed.' },
+				{ id: 'b', text: 'other\r\rsecond paragraph', correct: false, feedback: 'No.' },
+				{ id: 'c', text: 'third', correct: false, feedback: 'No.' }
+			]
+		});
+		const [shown] = renderedQuestions(exportedText({ ...realBankPack(), questions: [q] }));
+		expect(shown?.items).toEqual([
+			['A. first line\nsecond line (right)', 'Feedback: Yes\nindeed.'],
+			['B. other', 'second paragraph (wrong)', 'Feedback: No.'],
+			['C. third (wrong)', 'Feedback: No.']
+		]);
+		expect(shown?.paragraphs).toContain('Explanation: first\nsecond');
 	});
 });
 

@@ -7,6 +7,7 @@ import { shortTitle } from '../../src/lib/export/moodle-bank';
 import { scoreOrdering } from '../../src/lib/quiz/scoring';
 import { moodleRelativeNextExcludeLast, permutations } from '../helpers/moodle-ordering';
 import { moodleXml } from '../../src/lib/export/moodle-xml';
+import { quotedPassage } from '../../src/lib/text/quoted-passage';
 import { realBankPack, specialCharactersPack } from '../helpers/packs';
 import {
 	expectedMarkingLines,
@@ -403,7 +404,7 @@ describe('Moodle XML export of the whole bank', () => {
 			expect(feedback[0]).toBe(q.explanation);
 			for (const c of q.citations)
 				expect(feedback).toContainEqual(
-					expect.stringContaining(`“${c.exact}” — ${sourceLabel(realPack, c.source)}`)
+					expect.stringContaining(`${quotedPassage(c.exact)} — ${sourceLabel(realPack, c.source)}`)
 				);
 			expect(feedback).toEqual(generalFeedbackLines(realPack, q));
 		}

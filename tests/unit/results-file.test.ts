@@ -141,6 +141,27 @@ describe('the results file a student hands in', () => {
 		expect(row).toMatchObject({ prompt, answer: `'=HYPERLINK("x")`, right_answer: 'Option B' });
 	});
 
+	it('defuses a formula behind white space or a control character in a results file too', () => {
+		const hidden = ['\u0001=HYPERLINK("x")', '  @SUM(A1)'];
+		const questions = oneOfEachKind().map((q) =>
+			q.id === 'q-single'
+				? singleQuestion({
+						prompt: hidden[1]!,
+						options: [
+							{ id: 'a', text: hidden[0]!, correct: false, feedback: '' },
+							{ id: 'b', text: 'Option B', correct: true, feedback: '' }
+						]
+					})
+				: q
+		);
+		const { attempt, results } = handedIn(
+			{ 'q-single': { kind: 'single', choice: 'a' } },
+			questions
+		);
+		const [row] = rowsOf(resultsCsv(attempt, results));
+		expect(row).toMatchObject({ prompt: `'${hidden[1]}`, answer: `'${hidden[0]}` });
+	});
+
 	it('dates an unfinished attempt by when it started', () => {
 		const attempt = attemptOf();
 		const results = resultsOf(attempt, indexById(oneOfEachKind()), topics);

@@ -30,6 +30,27 @@ const NO_FEEDBACK = 'Aiken has no place for feedback';
 const MISREAD_AS_OPTION = /^[A-Z][.)]/;
 const MISREAD_AS_ANSWER = /^ANSWER:/;
 
+/**
+ * A character a line of an Aiken file cannot carry: a control character other than tab and the
+ * line breaks (which become spaces), U+FFFE, U+FFFF, or half of a surrogate pair.
+ */
+const NOT_CARRIED = /(?![\t\n\r])\p{Cc}|[\uFFFE\uFFFF]|\p{Cs}/u;
+
+/** What PHP's trim() takes off both ends of a line: spaces, tabs, line breaks, NUL and vertical tabs. */
+const PHP_TRIMMED = new Set([' ', '\t', '\n', '\r', '\u0000', '\u000B']);
+
+/** A line as Moodle's Aiken importer reads it, trimmed by PHP's trim(). */
+function moodleTrimmed(line: string): string {
+	let start = 0;
+	let end = line.length;
+	while (start < end && PHP_TRIMMED.has(line[start]!)) start++;
+	while (end > start && PHP_TRIMMED.has(line[end - 1]!)) end--;
+	return line.slice(start, end);
+}
+
+const codePoint = (c: string) =>
+	`U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
 function hasLineBreak(text: string): boolean {
 	return /[\r\n]/.test(text);
 }
@@ -40,8 +61,19 @@ function citationCount(question: Question): string {
 	return `${n} ${n === 1 ? 'citation' : 'citations'}`;
 }
 
-/** Why Moodle would misread this prompt as something other than a question's first line, if it would. */
-function misreadPrompt(prompt: string): string | null {
+/** Why Aiken cannot carry one of these texts, if it cannot: a character that has no place in a line of plain text. */
+function uncarriedCharacter(texts: readonly string[]): string | null {
+	for (const text of texts) {
+		const found = NOT_CARRIED.exec(text);
+		if (found)
+			return `left out: its text holds ${codePoint(found[0])}, a character a line of plain text cannot carry, and a file holding it can make Moodle's Aiken import fail`;
+	}
+	return null;
+}
+
+/** Why Moodle would misread this prompt (once trimmed, as its importer does) as something other than a question's first line, if it would. */
+function misreadPrompt(line: string): string | null {
+	const prompt = moodleTrimmed(line);
 	if (prompt.length < 2)
 		return "left out: its prompt is shorter than two characters, and Moodle's Aiken importer skips such lines";
 	if (MISREAD_AS_OPTION.test(prompt))
@@ -58,16 +90,24 @@ function aikenOutcomeOf(question: Question): AikenOutcome {
 
 	// Aiken holds the question on one line: the hypothetical case, marked, then the prompt.
 	const paragraphs = questionParagraphs(question);
-	const prompt = oneLine(paragraphs.join(' '));
+	const optionTexts = question.kind === 'single' ? question.options.map((o) => o.text) : [];
+	const uncarried = uncarriedCharacter([...paragraphs, ...optionTexts]);
+	if (uncarried) return { leftOut: uncarried };
+	const prompt = moodleTrimmed(oneLine(paragraphs.join(' ')));
 	const misread = misreadPrompt(prompt);
 	if (misread) return { leftOut: misread };
+	const blank = optionTexts.findIndex((text) => moodleTrimmed(oneLine(text)) === '');
+	if (blank >= 0)
+		return {
+			leftOut: `left out: option ${optionLetter(blank)} is blank, and Moodle's Aiken importer would read its line as the start of a new question`
+		};
 
 	const lost: string[] = [];
 	let exported: AikenQuestion;
 	if (question.kind === 'single') {
 		exported = {
 			prompt,
-			options: question.options.map((o) => oneLine(o.text)),
+			options: optionTexts.map((text) => moodleTrimmed(oneLine(text))),
 			answer: question.options.findIndex((o) => o.correct)
 		};
 		lost.push(
@@ -84,11 +124,7 @@ function aikenOutcomeOf(question: Question): AikenOutcome {
 		lost.push(
 			'its hypothetical case and its prompt share one line, since Aiken holds the question on one line'
 		);
-	const texts = [
-		...paragraphs,
-		...(question.kind === 'single' ? question.options.map((o) => o.text) : [])
-	];
-	if (texts.some(hasLineBreak))
+	if ([...paragraphs, ...optionTexts].some(hasLineBreak))
 		lost.push('line breaks in its text became spaces, since Aiken holds each text on one line');
 	return { exported, lost: lost.join('; ') };
 }

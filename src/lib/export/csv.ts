@@ -120,7 +120,7 @@ function formulaGuardNote(cells: QuestionCells): string | null {
 	const guarded = Object.entries(cells).filter(([, value]) => looksLikeFormula(value));
 	if (guarded.length === 0) return null;
 	const names = guarded.map(([column]) => column).join(', ');
-	return `a leading ' was added to cells that begin with = + - or @, so spreadsheets show them as text instead of running them as formulas: ${names}`;
+	return `a leading ' was added to cells that begin with = + - or @ (after any spaces or control characters), so spreadsheets show them as text instead of running them as formulas: ${names}`;
 }
 
 /** A spreadsheet with one row per question; cells a spreadsheet would run as formulas are guarded and noted. */

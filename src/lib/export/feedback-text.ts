@@ -5,6 +5,7 @@ import {
 	rubricTotal
 } from '../content/question-text';
 import type { AnchoredCitation, Pack, Question, QuestionOf } from '../content/schema';
+import { quotedPassage } from '../text/quoted-passage';
 
 // The texts every LMS format writes for a question: its text, its points, its general feedback,
 // and for an essay its marking guide.
@@ -14,11 +15,11 @@ export function sourceLabel(pack: Pack, sourceId: string): string {
 	return pack.sources.find((s) => s.id === sourceId)?.label ?? sourceId;
 }
 
-/** One citation as plain text for an LMS feedback field: the quote in quotation marks, then the outlet. */
+/** One citation as plain text for an LMS feedback field: the quote in one pair of quotation marks, then the outlet. */
 export function citationText(pack: Pack, citation: AnchoredCitation): string {
 	const source = pack.sources.find((s) => s.id === citation.source);
 	const where = source?.url && source.url !== 'unknown' ? ` (${source.url})` : '';
-	return `“${citation.exact}” — ${sourceLabel(pack, citation.source)}${where}`;
+	return `${quotedPassage(citation.exact)} — ${sourceLabel(pack, citation.source)}${where}`;
 }
 
 /**

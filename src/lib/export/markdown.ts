@@ -4,27 +4,34 @@ import {
 	rubricCriterionText,
 	rubricTotal
 } from '../content/question-text';
-import type { Pack, Question } from '../content/schema';
+import type { AnchoredCitation, Pack, Question } from '../content/schema';
 import { kindLabels, levelLabels } from '../content/vocabulary';
 import { oneLine } from '../text/one-line';
 import { optionLetter } from '../text/option-letter';
-import { citationText, guidanceText } from './feedback-text';
+import { quotedPassage } from '../text/quoted-passage';
+import { guidanceText, sourceLabel } from './feedback-text';
 import type { Exporter } from './types';
 
 const RIGHT = '**(right)**';
 const WRONG = '(wrong)';
 
 /**
- * Text escaped so that Markdown (CommonMark and GFM) shows it literally: backslash-escapes for the
- * characters that start emphasis, code, links, HTML, tables and strikethrough, for `&` where it
- * would start an entity, and for what would start a heading, list, quote or rule at a line start.
+ * Text escaped so that Markdown (CommonMark and GFM) shows it literally: line breaks as LF (a lone
+ * CR is a line break too, and would end a list item); backslash-escapes for the characters that
+ * start emphasis, code, links, HTML, tables and strikethrough, for `&` where it would start an
+ * entity, for what would start a heading, list, quote or rule at a line start, and for the `:`,
+ * `.` and `@` that let GFM turn a bare address (`https://…`, `www.…`, `name@host`) into a live link.
  */
 export function escapeMarkdown(text: string): string {
 	return text
+		.replace(/\r\n?/g, '\n')
 		.replace(/[\\`*_[\]<>#|~]/g, '\\$&')
 		.replace(/&(?=#?[0-9A-Za-z]+;)/g, '\\&')
-		.replace(/^([^\S\r\n]*)([-+=])/gm, '$1\\$2')
-		.replace(/^([^\S\r\n]*\d+)([.)])/gm, '$1\\$2');
+		.replace(/^([^\S\n]*)([-+=])/gm, '$1\\$2')
+		.replace(/^([^\S\n]*\d+)([.)])/gm, '$1\\$2')
+		.replace(/:(?=\/\/)/g, '\\:')
+		.replace(/(www)\./gi, '$1\\.')
+		.replace(/@/g, '\\@');
 }
 
 /** A heading's text: escaped, and on one line, since a heading cannot span lines. */
@@ -34,7 +41,7 @@ function headingText(text: string): string {
 
 /** Text placed after a list marker: escaped, with later lines indented so they stay in the item. */
 function itemText(text: string, indent: string): string {
-	return escapeMarkdown(text).replace(/\r?\n/g, `\n${indent}`);
+	return escapeMarkdown(text).replace(/\n/g, `\n${indent}`);
 }
 
 /** A list item with the choice marked in words, then its feedback as a paragraph of the same item. */
@@ -91,12 +98,27 @@ function answerBlocks(question: Question): string[] {
 	}
 }
 
-/** A blockquote of one paragraph: every line of the escaped text behind `> `. */
-function blockquote(text: string): string {
-	return escapeMarkdown(text)
-		.split(/\r?\n/)
+/** A blockquote of one paragraph: every line of the (already escaped) Markdown behind `> `. */
+function blockquote(markdown: string): string {
+	return markdown
+		.split('\n')
 		.map((line) => `> ${line}`)
 		.join('\n');
+}
+
+/** A web address to link as it is (`<…>`): http or https, nothing CommonMark would end it at. */
+const LINKABLE = /^https?:\/\/[^\s<>\p{Cc}]+$/u;
+
+/**
+ * One citation: the passage in one pair of quotation marks, then its outlet, then the source's own
+ * address as a link, the one link the document makes; any other address in it stays text.
+ */
+function citationMarkdown(pack: Pack, citation: AnchoredCitation): string {
+	const url = pack.sources.find((s) => s.id === citation.source)?.url;
+	const text = `${quotedPassage(citation.exact)} — ${sourceLabel(pack, citation.source)}`;
+	if (!url || url === 'unknown') return escapeMarkdown(text);
+	const link = LINKABLE.test(url) ? `<${url}>` : escapeMarkdown(url);
+	return `${escapeMarkdown(text)} (${link})`;
 }
 
 /** One question: its numbered heading, kind, difficulty and level, text, answers, explanation and sources. */
@@ -110,7 +132,7 @@ function questionSection(pack: Pack, question: Question, number: number): string
 		...answerBlocks(question),
 		`**Explanation:** ${escapeMarkdown(question.explanation)}`,
 		question.citations.length > 1 ? '**Sources:**' : '**Source:**',
-		...question.citations.map((c) => blockquote(citationText(pack, c)))
+		...question.citations.map((c) => blockquote(citationMarkdown(pack, c)))
 	].join('\n\n');
 }
 

@@ -104,13 +104,34 @@ interface ItemParts {
 	/** Rules that set SCORE. */
 	scoring: XmlElement[];
 	/** Per-answer feedback: its identifier, the condition that shows it, its title and text. */
-	answerFeedback: { id: string; when: XmlElement; title: string; text: string }[];
+	answerFeedback: AnswerFeedback[];
+	/**
+	 * Where per-answer feedback goes. A player may open one modal feedback at a time, so a response
+	 * must open exactly one: with one answer, that answer's modal (its feedback, then the explanation
+	 * and sources); with several, the general modal, each chosen option's feedback inline in it.
+	 */
+	feedbackPlacement: 'modal' | 'inline';
 	/** How the item is scored, in words, for the comment at the top of the file. */
 	scoringNote: string;
 }
 
+interface AnswerFeedback {
+	id: string;
+	when: XmlElement;
+	title: string;
+	text: string;
+}
+
 const prompt = (q: Question) => element('prompt', {}, [q.prompt]);
 const feedbackId = (choiceId: string) => `FB-${choiceId}`;
+
+/** An option's own feedback inside it, on a line of its own, shown once the option is chosen. */
+const inlineFeedback = (choiceId: string, text: string) =>
+	element(
+		'feedbackInline',
+		{ outcomeIdentifier: FEEDBACK, identifier: feedbackId(choiceId), showHide: 'show' },
+		[element('br'), text]
+	);
 
 function choiceParts(
 	q: QuestionOf<'single'> | QuestionOf<'multiple'>,
@@ -151,7 +172,12 @@ function choiceParts(
 			{ responseIdentifier: RESPONSE, shuffle, maxChoices: single ? 1 : 0 },
 			[
 				prompt(q),
-				q.options.map((o) => element('simpleChoice', { identifier: qtiIdentifier(o.id) }, [o.text]))
+				q.options.map((o) =>
+					element('simpleChoice', { identifier: qtiIdentifier(o.id) }, [
+						o.text,
+						!single && inlineFeedback(qtiIdentifier(o.id), o.feedback)
+					])
+				)
 			]
 		),
 		scoring: single
@@ -171,6 +197,7 @@ function choiceParts(
 			title: o.text,
 			text: o.feedback
 		})),
+		feedbackPlacement: single ? 'modal' : 'inline',
 		scoringNote: single
 			? 'Scoring: 1 for the right option, 0 otherwise.'
 			: `Scoring (partial credit, as Sourced scores it): +1/${k} for each right option picked and -1/${k} for each wrong one (mapping), never below 0; exactly the right set scores 1.`
@@ -200,6 +227,7 @@ function trueFalseParts(q: QuestionOf<'true-false'>): ItemParts {
 			title: c.label,
 			text: c.feedback
 		})),
+		feedbackPlacement: 'modal',
 		scoringNote: 'True/false as a choice between True and False. Scoring: 1 for the right answer.'
 	};
 }
@@ -210,13 +238,21 @@ function orderingParts(q: QuestionOf<'ordering'>, seed: string): ItemParts {
 	// Written in Sourced's starting order (never the right one), and not shuffled again.
 	const start = layoutOf(q, seed, true).items.map(qtiIdentifier);
 	const share = 1 / (ids.length - 1);
+	// Each pair of neighbours in the right order earns a share if the answer has them side by side, in
+	// that order, at some position. Only index, match, and, or and sum: `contains` on ordered
+	// containers is read the wrong way round by one well-known runtime and not at all by another.
+	const itemAt = (position: number) => element('index', { n: position }, [variable(RESPONSE)]);
+	const isAt = (id: string, position: number) =>
+		element('match', {}, [itemAt(position), identifierValue(id)]);
+	const positions = ids.slice(0, -1).map((_, i) => i + 1);
 	const neighbourRules = ids.slice(0, -1).map((id, i) =>
 		responseCondition([
 			{
-				when: element('contains', {}, [
-					variable(RESPONSE),
-					element('ordered', {}, [identifierValue(id), identifierValue(ids[i + 1]!)])
-				]),
+				when: element(
+					'or',
+					{},
+					positions.map((p) => element('and', {}, [isAt(id, p), isAt(ids[i + 1]!, p + 1)]))
+				),
 				then: [
 					setOutcome(
 						SCORE,
@@ -246,7 +282,8 @@ function orderingParts(q: QuestionOf<'ordering'>, seed: string): ItemParts {
 			)
 		],
 		answerFeedback: [],
-		scoringNote: `Scoring (partial credit, as Sourced scores it): 1/${ids.length - 1} for each neighbouring pair of items in the answer that is also a neighbouring pair, in that order, in the right order; computed in responseProcessing with contains(); the right order scores 1. An importer that reads only correctResponse will score it all or nothing.`
+		feedbackPlacement: 'modal',
+		scoringNote: `Scoring (partial credit, as Sourced scores it): 1/${ids.length - 1} for each neighbouring pair of items in the answer that is also a neighbouring pair, in that order, in the right order; computed in responseProcessing with index, match, and, or and sum only (operators every QTI 2.1 runtime reads alike); the right order scores 1. An importer that reads only correctResponse will score it all or nothing.`
 	};
 }
 
@@ -312,6 +349,7 @@ function matchingParts(q: QuestionOf<'matching'>, seed: string, shuffle: boolean
 			)
 		],
 		answerFeedback: [],
+		feedbackPlacement: 'modal',
 		scoringNote: `Scoring (partial credit, as Sourced scores it): 1/${n} for each item matched to its own right-hand text (mapping); all matched scores 1.`
 	};
 }
@@ -329,6 +367,7 @@ function essayParts(q: QuestionOf<'essay'>): ItemParts {
 		}),
 		scoring: [],
 		answerFeedback: [],
+		feedbackPlacement: 'modal',
 		scoringNote: `Written argument, not scored automatically: a scorer marks the answer out of ${questionPoints(q)} (the rubric's total), with the model answer and the rubric in the rubricBlock for scorers.`
 	};
 }
@@ -368,10 +407,20 @@ function itemBodyLead(q: Question): XmlChild[] {
 export function renderQti21Item(pack: Pack, q: Question): string {
 	const parts = itemParts(q, pack);
 	const maxScore = questionPoints(q);
-	const feedbackRules = [
-		setOutcome(FEEDBACK, element('multiple', {}, [identifierValue(GENERAL_FEEDBACK)])),
-		parts.answerFeedback.map((f) => showFeedbackWhen(f.when, f.id))
-	];
+	const general = generalFeedbackLines(pack, q);
+	const inline = parts.feedbackPlacement === 'inline';
+	const showOnly = (id: string) =>
+		setOutcome(FEEDBACK, element('multiple', {}, [identifierValue(id)]));
+	const feedbackRules = inline
+		? [showOnly(GENERAL_FEEDBACK), parts.answerFeedback.map((f) => showFeedbackWhen(f.when, f.id))]
+		: parts.answerFeedback.length
+			? [
+					responseCondition(
+						parts.answerFeedback.map((f) => ({ when: f.when, then: [showOnly(f.id)] })),
+						[showOnly(GENERAL_FEEDBACK)]
+					)
+				]
+			: [showOnly(GENERAL_FEEDBACK)];
 	const modal = (identifier: string, title: string, paragraphs: readonly string[]) =>
 		element(
 			'modalFeedback',
@@ -414,8 +463,8 @@ export function renderQti21Item(pack: Pack, q: Question): string {
 			}),
 			element('itemBody', {}, [itemBodyLead(q), parts.interaction]),
 			element('responseProcessing', {}, [...parts.scoring, ...feedbackRules]),
-			parts.answerFeedback.map((f) => modal(f.id, f.title, [f.text])),
-			modal(GENERAL_FEEDBACK, 'Explanation and sources', generalFeedbackLines(pack, q))
+			!inline && parts.answerFeedback.map((f) => modal(f.id, f.title, [f.text, ...general])),
+			modal(GENERAL_FEEDBACK, 'Explanation and sources', general)
 		]
 	);
 	return xmlDocument(item, [
@@ -423,7 +472,13 @@ export function renderQti21Item(pack: Pack, q: Question): string {
 			`Sourced question ${q.id} (${q.kind}), topic ${q.topic}${q.level ? `, level ${q.level}` : ''}. ${parts.scoringNote}`
 		),
 		comment(
-			`Feedback: the explanation and every cited passage with its outlet (GENERAL) always shows${parts.answerFeedback.length ? '; each picked answer also shows its own feedback (FB-…)' : ''}.`
+			`Feedback: every response opens exactly one modal feedback, holding the explanation and every cited passage with its outlet${
+				!parts.answerFeedback.length
+					? ' (GENERAL)'
+					: inline
+						? ' (GENERAL); each chosen option also shows its own feedback inside it (feedbackInline FB-…)'
+						: ': the chosen answer’s feedback first (FB-…), or GENERAL when nothing was chosen'
+			}.`
 		)
 	]);
 }

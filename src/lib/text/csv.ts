@@ -1,14 +1,19 @@
 /** Byte-order mark, so spreadsheet programs read the file as UTF-8 (curly quotes intact). */
 export const BOM = '\uFEFF';
 
-/** Whether a spreadsheet would run this text as a formula (it starts with = + - @, tab or CR). */
+/**
+ * Whether a spreadsheet may run this text as a formula: it starts with a tab or carriage return, or
+ * its first character after any white space, control characters or invisible formatting characters
+ * (which some spreadsheet programs skip) is = + - or @, or a full-width one (＝ ＋ － ＠).
+ */
 export function looksLikeFormula(text: string): boolean {
-	return /^[=+\-@\t\r]/.test(text);
+	return /^[\t\r]|^[\s\p{Cc}\p{Cf}]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/u.test(text);
 }
 
 /**
  * One CSV field per RFC 4180: quoted when it holds a comma, quote or line break, quotes doubled.
- * A text that a spreadsheet would run as a formula (= + - @, tab, CR) gets a leading apostrophe.
+ * A text that a spreadsheet may run as a formula (`looksLikeFormula`) gets a leading apostrophe.
+ * The one guard for every CSV the site writes: pack exports and results files.
  */
 export function csvField(value: string | number | boolean): string {
 	let text = String(value);
