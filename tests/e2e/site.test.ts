@@ -72,3 +72,30 @@ test('every prerendered page loads under the Content Security Policy without a v
 		await expect(page.locator('h1').first(), path).toBeVisible();
 	}
 });
+
+for (const width of [390, 1366])
+	test(`at ${width} px each number of "Who said what" sits on the first line of its point`, async ({
+		page
+	}) => {
+		await page.setViewportSize({ width, height: 900 });
+		await page.goto('/compare');
+		const points = page
+			.getByRole('navigation', { name: 'Points of disagreement' })
+			.getByRole('listitem');
+		await expect(points).toHaveCount(16);
+		const rows = await points.evaluateAll((items) =>
+			items.map((li) => {
+				const number = li.querySelector('.number')?.getBoundingClientRect();
+				const link = li.querySelector('a')!.getClientRects()[0]!;
+				return { text: li.textContent!.trim(), numberTop: number?.top, linkTop: link.top };
+			})
+		);
+		for (const [i, row] of rows.entries()) {
+			expect(row.text, row.text).toMatch(new RegExp(`^${i + 1}\\.`));
+			expect(Math.abs(row.numberTop! - row.linkTop), row.text).toBeLessThan(4);
+		}
+		// A wrapped title (at 390 px several wrap) keeps its number on its first line, not its last.
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+			width
+		);
+	});

@@ -14,11 +14,11 @@ describe('segmenting a source for display', () => {
 			{ anchor: 'p4-8', start: 4, end: 8 }
 		]);
 		expect(paragraphs[0]).toEqual([
-			{ text: 'ab', passages: [], starts: [] },
-			{ text: 'cd', passages: ['p2-6'], starts: ['p2-6'] },
-			{ text: 'ef', passages: ['p2-6', 'p4-8'], starts: ['p4-8'] },
-			{ text: 'gh', passages: ['p4-8'], starts: [] },
-			{ text: 'ij', passages: [], starts: [] }
+			{ text: 'ab', passages: [], starts: [], ends: [] },
+			{ text: 'cd', passages: ['p2-6'], starts: ['p2-6'], ends: [] },
+			{ text: 'ef', passages: ['p2-6', 'p4-8'], starts: ['p4-8'], ends: ['p2-6'] },
+			{ text: 'gh', passages: ['p4-8'], starts: [], ends: ['p4-8'] },
+			{ text: 'ij', passages: [], starts: [], ends: [] }
 		]);
 	});
 

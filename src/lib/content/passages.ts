@@ -46,6 +46,8 @@ export interface Segment {
 	passages: string[];
 	/** Anchors of the passages that begin with this run. */
 	starts: string[];
+	/** Anchors of the passages that end with this run. */
+	ends: string[];
 }
 
 /**
@@ -70,7 +72,8 @@ export function segmentSource(
 			segments.push({
 				text: points.slice(from, to).join(''),
 				passages: passages.filter((p) => p.start < to && p.end > from).map((p) => p.anchor),
-				starts: passages.filter((p) => p.start === from).map((p) => p.anchor)
+				starts: passages.filter((p) => p.start === from).map((p) => p.anchor),
+				ends: passages.filter((p) => p.end === to).map((p) => p.anchor)
 			});
 		}
 		if (segments.some((s) => s.text.trim() !== '')) paragraphs.push(segments);

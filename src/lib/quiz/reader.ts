@@ -1,0 +1,102 @@
+import type { Citer } from '../content/passages';
+import { oneLine } from '../text/one-line';
+import { quizQuery } from './link';
+
+/** What the `#fragment` of a source page's address asks the reader to show. */
+export type PassageTarget =
+	/** No fragment, or one naming another place on the page (`#main`). */
+	| { kind: 'none' }
+	/** A cited passage of this source, by its anchor (`p714-783`). */
+	| { kind: 'passage'; anchor: string }
+	/** A fragment that names no passage here, or is not even valid percent-encoding (`#%E0%A4%A`). */
+	| { kind: 'not-found' };
+
+/**
+ * Reads a source page's fragment (`location.hash`, with or without its `#`). Never throws: a fragment
+ * that cannot be decoded is a passage that cannot be found.
+ */
+export function passageTarget(
+	hash: string,
+	isPassage: (anchor: string) => boolean,
+	isElsewhereOnPage: (id: string) => boolean = () => false
+): PassageTarget {
+	const raw = hash.replace(/^#/, '');
+	if (!raw) return { kind: 'none' };
+	let id: string;
+	try {
+		id = decodeURIComponent(raw);
+	} catch {
+		return { kind: 'not-found' };
+	}
+	if (isPassage(id)) return { kind: 'passage', anchor: id };
+	return isElsewhereOnPage(id) ? { kind: 'none' } : { kind: 'not-found' };
+}
+
+/** Everything that quotes any of these passages, each once, in the order the passages list them. */
+export function citersOf(
+	passages: readonly { anchor: string; citedBy: readonly Citer[] }[],
+	anchors: readonly string[]
+): Citer[] {
+	const all = passages.filter((p) => anchors.includes(p.anchor)).flatMap((p) => p.citedBy);
+	return all.filter((c, i) => all.findIndex((d) => d.kind === c.kind && d.id === c.id) === i);
+}
+
+/** A question that quotes a passage, as the reader lists it: id, short prompt, quiz to practise it. */
+export interface CitingQuestion {
+	id: string;
+	prompt: string;
+	/** Query string of a practice quiz of this one question. */
+	practise: string;
+}
+
+/** The citers of a passage grouped for the reader: questions to practise first, then the rest. */
+export interface CitersForReader {
+	questions: CitingQuestion[];
+	/** Query string of a practice quiz of all the questions, when there is more than one. */
+	practiseAll?: string;
+	/** Glossary entries, comparisons and seminar guides that quote the passage. */
+	others: Citer[];
+}
+
+/** Groups citers for the reader's "Cited by" list; `sourceLabel` names the source in quiz titles. */
+export function citersForReader(citers: readonly Citer[], sourceLabel: string): CitersForReader {
+	const questions = citers
+		.filter((c) => c.kind === 'question')
+		.map((c) => ({
+			id: c.id,
+			prompt: shortText(c.label, 90),
+			practise: practiseQuery([c.id], `Question ${c.id}`)
+		}));
+	return {
+		questions,
+		practiseAll:
+			questions.length > 1
+				? practiseQuery(
+						questions.map((q) => q.id),
+						`Questions quoting a passage of ${sourceLabel}`
+					)
+				: undefined,
+		others: citers.filter((c) => c.kind !== 'question')
+	};
+}
+
+/** Query string of a practice quiz of exactly these questions, in this order. */
+export function practiseQuery(ids: string[], title: string): string {
+	return quizQuery({
+		scope: { kind: 'ids', ids },
+		difficulty: 'any',
+		mode: 'practice',
+		shuffleOptions: true,
+		shuffleQuestions: false,
+		title
+	});
+}
+
+/** The text on one line, cut at a word boundary before `max` characters with "…" when longer. */
+export function shortText(text: string, max: number): string {
+	const line = oneLine(text).trim();
+	if (line.length <= max) return line;
+	const cut = line.slice(0, max - 1);
+	const space = cut.lastIndexOf(' ');
+	return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
+}
