@@ -36,7 +36,10 @@ export function moveQuestion(d: Draft, id: string, by: -1 | 1): Draft {
 }
 
 /** The draft's questions in pack order: imported ones first by id, otherwise the bank's. */
-export function draftQuestions(d: Draft, bank: ReadonlyMap<string, Question>): Question[] {
+export function draftQuestions(
+	d: Pick<Draft, 'questionIds' | 'imported'>,
+	bank: ReadonlyMap<string, Question>
+): Question[] {
 	const imported = new Map(d.imported.questions.map((q) => [q.id, q]));
 	return d.questionIds.flatMap((id) => imported.get(id) ?? bank.get(id) ?? []);
 }
