@@ -35,6 +35,19 @@ export function moveQuestion(d: Draft, id: string, by: -1 | 1): Draft {
 	return questionIds === d.questionIds ? d : { ...d, questionIds };
 }
 
+/**
+ * The draft with one question moved to a 0-based position (clamped to the list), the others keeping
+ * their order; the same draft if nothing moves.
+ */
+export function moveQuestionTo(d: Draft, id: string, to: number): Draft {
+	const from = d.questionIds.indexOf(id);
+	const target = Math.min(Math.max(0, Math.trunc(to)), d.questionIds.length - 1);
+	if (from === -1 || !Number.isFinite(to) || target === from) return d;
+	const questionIds = d.questionIds.filter((q) => q !== id);
+	questionIds.splice(target, 0, id);
+	return { ...d, questionIds };
+}
+
 /** The draft's questions in pack order: imported ones first by id, otherwise the bank's. */
 export function draftQuestions(
 	d: Pick<Draft, 'questionIds' | 'imported'>,
