@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { findChromium } from '../scripts/chromium.js';
 import { buildSite, buildVersion } from './build';
+import { measureBuilderTyping } from './builder';
 import { measureBytes } from './bytes';
 import { measureInChild } from './child';
 import { figure, reasonOf, unmeasured, type Figure } from './figures';
@@ -72,6 +73,8 @@ if (built) {
 				await measure('lighthouse', () => measureLighthouse(url, browserPath));
 				progress('interaction: timing Check in a 50-question practice quiz');
 				await measure('interaction', () => measureInteraction(url, browserPath));
+				progress('builder: typing in a pack at the limits (1,000 questions, 4.96 MB)');
+				await measure('builder', () => measureBuilderTyping(url, browserPath));
 			} finally {
 				await server.stop();
 				progress(`stopped vite preview (PID ${server.pid})`);

@@ -133,3 +133,39 @@ export function writeSyntheticContent(
 	}
 	return { dir, yamlBytes };
 }
+
+/** The largest pack the builder accepts: 1,000 questions in 4.96 MB of JSON (the cap is 5 MiB). */
+export const LIMIT_PACK = { questions: 1000, bytes: 4_960_000 };
+
+/**
+ * A pack at the import limits: the real questions repeated to 1,000 (suffixed ids, so none is the
+ * bank's own and the builder keeps every one whole), each prompt and explanation lengthened by
+ * repeating its own words, until the file is 4.96 MB. Validated with the pack schema.
+ */
+export function packAtTheLimits(bank: Bank): Pack {
+	const real = bankPack(bank);
+	const questions = repeatQuestions(real.questions, LIMIT_PACK.questions);
+	const lengthen = (text: string, length: number) =>
+		length <= text.length
+			? text
+			: `${text} ${text.repeat(Math.ceil(length / text.length))}`.slice(0, length).trimEnd();
+	const sized = (extra: number) => ({
+		...real,
+		id: 'limits',
+		title: 'A pack at the limits',
+		questions: questions.map((q) => ({
+			...q,
+			prompt: lengthen(q.prompt, Math.min(1000, q.prompt.length + extra)),
+			explanation: lengthen(q.explanation, Math.min(2000, q.explanation.length + extra))
+		}))
+	});
+	const bytesOf = (extra: number) => Buffer.byteLength(JSON.stringify(sized(extra)));
+	let low = 0;
+	let high = 3000;
+	while (high - low > 1) {
+		const mid = (low + high) >> 1;
+		if (bytesOf(mid) <= LIMIT_PACK.bytes) low = mid;
+		else high = mid;
+	}
+	return packSchema.parse(sized(low));
+}

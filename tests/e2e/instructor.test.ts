@@ -368,3 +368,158 @@ test('re-importing a pack of the same name asks to replace it or keep both', asy
 	await expect(packs.getByRole('option')).toHaveCount(before + 1);
 	await expect(chosenList(page).getByRole('listitem')).toHaveCount(5);
 });
+
+/** A pack of `count` questions picked by ticking the first rows of the bank. */
+async function pickFirstQuestions(page: Page, count: number) {
+	const boxes = page.getByRole('region', { name: 'Question bank' }).getByRole('checkbox');
+	for (let i = 0; i < count; i++) await boxes.nth(i).check();
+	await expect(chosenList(page).getByRole('listitem')).toHaveCount(count);
+}
+
+/** Pixels between a radio or checkbox and the start of its label's words. */
+async function gapToLabelText(page: Page, control: ReturnType<Page['getByRole']>): Promise<number> {
+	return control.evaluate((input) => {
+		const label = input.closest('label')!;
+		const range = document.createRange();
+		range.setStartAfter(input);
+		range.setEnd(label, label.childNodes.length);
+		const words = [...range.getClientRects()].find((r) => r.width > 0)!;
+		return words.left - input.getBoundingClientRect().right;
+	});
+}
+
+for (const width of [1366, 360]) {
+	test(`at ${width} px the mode radios and the shuffle checkbox sit right beside their labels`, async ({
+		page
+	}) => {
+		// Many rows and axe passes on a machine shared by many: give these the slow-test timeout.
+		test.slow();
+		await page.setViewportSize({ width, height: 800 });
+		await openBuilder(page);
+		const controls = [
+			page.getByRole('radio', { name: /^Practice/ }),
+			page.getByRole('radio', { name: /^Test/ }),
+			page.getByRole('checkbox', { name: 'Shuffle the options' })
+		];
+		for (const control of controls) {
+			const gap = await gapToLabelText(page, control);
+			expect(gap).toBeGreaterThanOrEqual(0);
+			expect(gap).toBeLessThanOrEqual(16);
+		}
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+			width
+		);
+	});
+}
+
+test('on a wide screen the pack stays in view while the bank scrolls', async ({ page }) => {
+	// Many rows and axe passes on a machine shared by many: give these the slow-test timeout.
+	test.slow();
+	await page.setViewportSize({ width: 1366, height: 800 });
+	await openBuilder(page);
+	await pickFirstQuestions(page, 3);
+	const heading = page.getByRole('heading', { name: 'Your pack' });
+	await page
+		.getByRole('region', { name: 'Question bank' })
+		.getByRole('checkbox')
+		.nth(40)
+		.scrollIntoViewIfNeeded();
+	expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
+	await expect(heading).toBeInViewport();
+	await expectNoAxeViolations(page);
+});
+
+test('a question moves straight to a position, and the move is announced', async ({ page }) => {
+	// Many rows and axe passes on a machine shared by many: give these the slow-test timeout.
+	test.slow();
+	await openBuilder(page);
+	await pickFirstQuestions(page, 5);
+	const ids = await chosenIds(page);
+	await page.getByRole('spinbutton', { name: `Position of ${ids[4]}` }).fill('1');
+	await page.getByRole('button', { name: `Move ${ids[4]} to this position` }).click();
+	await expect.poll(() => chosenIds(page)).toEqual([ids[4], ...ids.slice(0, 4)]);
+	await expect(
+		page.getByRole('status').filter({ hasText: `${ids[4]} moved to position 1 of 5.` })
+	).toHaveCount(1);
+});
+
+test('a question is reordered with the keyboard alone, each move announced; Escape puts it back', async ({
+	page
+}) => {
+	// Many rows and axe passes on a machine shared by many: give these the slow-test timeout.
+	test.slow();
+	await openBuilder(page);
+	await pickFirstQuestions(page, 4);
+	const ids = await chosenIds(page);
+	const handle = page.getByRole('button', { name: `Reorder ${ids[3]}` });
+	const said = (text: string) => page.getByRole('status').filter({ hasText: text });
+	await handle.focus();
+	await page.keyboard.press('Enter');
+	await expect(said(`${ids[3]} picked up at position 4 of 4`)).toHaveCount(1);
+	await expect(handle).toHaveAttribute('aria-pressed', 'true');
+	await expectNoAxeViolations(page);
+	await page.keyboard.press('ArrowUp');
+	await expect(said(`${ids[3]} moved to position 3 of 4.`)).toHaveCount(1);
+	await page.keyboard.press('ArrowUp');
+	await expect(said(`${ids[3]} moved to position 2 of 4.`)).toHaveCount(1);
+	await expect(handle).toBeFocused();
+	await page.keyboard.press('Space');
+	await expect(said(`${ids[3]} dropped at position 2 of 4.`)).toHaveCount(1);
+	expect(await chosenIds(page)).toEqual([ids[0], ids[3], ids[1], ids[2]]);
+
+	await page.keyboard.press('Enter');
+	await page.keyboard.press('ArrowDown');
+	await page.keyboard.press('ArrowDown');
+	await page.keyboard.press('Escape');
+	await expect(said(`Move cancelled: ${ids[3]} is back at position 2 of 4.`)).toHaveCount(1);
+	expect(await chosenIds(page)).toEqual([ids[0], ids[3], ids[1], ids[2]]);
+});
+
+test('the pack list shows each question’s kind and cognitive level', async ({ page, request }) => {
+	// Many rows and axe passes on a machine shared by many: give these the slow-test timeout.
+	test.slow();
+	const bank = await bankPack(request);
+	await openBuilder(page);
+	await pickFirstQuestions(page, 3);
+	const ids = await chosenIds(page);
+	const items = chosenList(page).getByRole('listitem');
+	const kinds: Record<string, string> = {
+		single: 'Single answer',
+		multiple: 'Multiple answer',
+		'true-false': 'True or false',
+		ordering: 'Ordering',
+		matching: 'Matching',
+		essay: 'Written argument'
+	};
+	for (const [i, id] of ids.entries()) {
+		const q = bank.questions.find((x) => x.id === id)!;
+		await expect(items.nth(i)).toContainText(kinds[q.kind]!);
+		if (q.level) await expect(items.nth(i)).toContainText(new RegExp(q.level, 'i'));
+	}
+});
+
+test('searching "labor" finds the "labour" questions too and marks the words; no "Add all" for zero matches', async ({
+	page
+}) => {
+	// Many rows and axe passes on a machine shared by many: give these the slow-test timeout.
+	test.slow();
+	await openBuilder(page);
+	const search = page.getByRole('searchbox', { name: /Search/ });
+	const count = page.getByText(/^\d+ of \d+ questions match\.$/);
+	await search.fill('labour');
+	const british = await count.textContent();
+	await search.fill('labor');
+	await expect(count).toHaveText(british!);
+	expect(Number(british!.split(' ')[0])).toBeGreaterThan(0);
+	const marks = page.getByRole('region', { name: 'Question bank' }).locator('mark');
+	expect(await marks.count()).toBeGreaterThan(0);
+	for (const text of await marks.allTextContents()) expect(text).toMatch(/labou?r/i);
+	await expectNoAxeViolations(page);
+
+	await page.getByRole('combobox', { name: 'Topic' }).selectOption({ index: 1 });
+	await expect(page.getByRole('button', { name: /^Add all of/ })).toBeVisible();
+	await search.fill('zzqqxx');
+	await expect(page.getByText(/^0 of \d+ questions match\.$/)).toBeVisible();
+	await expect(page.getByRole('button', { name: /^Add all of/ })).toHaveCount(0);
+	await expectNoAxeViolations(page);
+});

@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { anyFilter, matchesFilter, randomPick } from '../../src/lib/instructor/filters';
+import {
+	anyFilter,
+	highlightParts,
+	matchesFilter,
+	normaliseSpelling,
+	randomPick
+} from '../../src/lib/instructor/filters';
 import {
 	addQuestions,
 	draftFromPack,
 	draftToPack,
 	moveQuestion,
+	moveQuestionTo,
 	newDraft,
 	removeQuestion,
 	draftDifferences,
@@ -68,7 +75,63 @@ describe('filtering the bank', () => {
 	});
 });
 
+describe('searching the bank across British and American spelling', () => {
+	const search = (text: string) =>
+		bank.questions.filter((q) => matchesFilter(q, { ...anyFilter, text })).map((q) => q.id);
+
+	it('finds the same questions for "labor" and "labour"', () => {
+		const labour = search('labour');
+		expect(labour.length).toBeGreaterThan(0);
+		expect(search('labor')).toEqual(labour);
+		expect(search('LABOR')).toEqual(labour);
+	});
+
+	it.each([
+		['labour', 'labor'],
+		['colour', 'color'],
+		['favourite', 'favorite'],
+		['behaviours', 'behaviors'],
+		['organisation', 'organization'],
+		['criticised', 'criticized'],
+		['recognising', 'recognizing'],
+		['analyse', 'analyze'],
+		['centre', 'center'],
+		['modelled', 'modeled'],
+		['labelling', 'labeling'],
+		['judgement', 'judgment']
+	])('spells "%s" and "%s" alike', (british, american) => {
+		expect(normaliseSpelling(british)).toBe(normaliseSpelling(american));
+	});
+
+	it.each(['four', 'your', 'hour', 'rise', 'wise', 'analysis', 'genre', 'called', 'our'])(
+		'leaves the short or unrelated word "%s" alone',
+		(word) => expect(normaliseSpelling(word)).toBe(word)
+	);
+
+	it('marks each word that matches, whichever spelling the search uses', () => {
+		expect(highlightParts('Unpaid labour, they said; labor law.', 'LABOR')).toEqual([
+			{ text: 'Unpaid ', match: false },
+			{ text: 'labour', match: true },
+			{ text: ', they said; ', match: false },
+			{ text: 'labor', match: true },
+			{ text: ' law.', match: false }
+		]);
+		expect(highlightParts('Nothing here', '')).toEqual([{ text: 'Nothing here', match: false }]);
+	});
+});
+
 describe('a draft pack', () => {
+	it('moves a question straight to a position, the others keeping their order', () => {
+		const d = addQuestions(newDraft('d1', now), ['a', 'b', 'c', 'd', 'e']);
+		expect(moveQuestionTo(d, 'e', 0).questionIds).toEqual(['e', 'a', 'b', 'c', 'd']);
+		expect(moveQuestionTo(d, 'a', 3).questionIds).toEqual(['b', 'c', 'd', 'a', 'e']);
+		expect(moveQuestionTo(d, 'b', 99).questionIds).toEqual(['a', 'c', 'd', 'e', 'b']);
+		expect(moveQuestionTo(d, 'c', -5).questionIds).toEqual(['c', 'a', 'b', 'd', 'e']);
+		expect(moveQuestionTo(d, 'c', 2)).toBe(d);
+		expect(moveQuestionTo(d, 'zzz', 0)).toBe(d);
+		expect(moveQuestionTo(d, 'a', Number.NaN)).toBe(d);
+	});
+
 	it('adds each question once, reorders and removes', () => {
 		let d = addQuestions(newDraft('d1', now), ['comp-01', 'wash-01', 'comp-01']);
 		d = addQuestions(d, ['wash-01', 'conf-01']);

@@ -1,28 +1,31 @@
 import type { Pack, Question } from '../content/schema';
 import { availableStorage } from '../storage/browser-storage';
 import { draftFromPack, newDraft, type Draft } from './drafts';
-import { draftsNoticeText, readDrafts, writeDrafts } from './drafts-store';
+import { DraftSaver, draftsNoticeText, moveLegacyDrafts, readDrafts } from './drafts-store';
 
 const now = () => new Date().toISOString();
 const freshId = () => `pack-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 
 /**
  * The instructor's packs on one page: several named drafts, one being edited, saved to the browser
- * after every change. The editing rules are the pure functions in drafts.ts.
+ * a moment after each change, pack by pack. The editing rules are the pure functions in drafts.ts.
  */
 export class Builder {
-	drafts: Draft[] = $state([]);
+	/**
+	 * Raw state: every edit replaces a draft, never mutates one, so a pack of 1,000 imported
+	 * questions is not wrapped in proxies, and unchanged parts keep their identity between edits.
+	 */
+	drafts: Draft[] = $state.raw([]);
 	activeId: string = $state('');
 	/** One calm sentence when the packs cannot be saved or saved data had to be set aside. */
 	notice: string | undefined = $state();
 	readonly active: Draft;
-	readonly #storage: Storage | undefined;
 	/** Saved data could not be read nor set aside: it stays untouched, and the packs live in memory. */
 	readonly #keepSaved: boolean;
+	readonly #saver: DraftSaver;
 
-	constructor(storage = availableStorage()) {
-		this.#storage = storage;
-		const { store, notice } = readDrafts(storage);
+	constructor(storage = availableStorage(), saveDelayMs = 300) {
+		const { store, notice, legacy } = readDrafts(storage);
 		this.#keepSaved = notice === 'kept-unreadable';
 		this.notice = notice && draftsNoticeText[notice];
 		this.drafts = store.drafts.length ? store.drafts : [newDraft(freshId(), now())];
@@ -30,6 +33,21 @@ export class Builder {
 			? store.activeId!
 			: this.drafts[0]!.id;
 		this.active = $derived(this.drafts.find((d) => d.id === this.activeId) ?? this.drafts[0]!);
+		this.#saver = new DraftSaver(
+			storage,
+			() => ({ drafts: this.drafts, activeId: this.activeId }),
+			(failed) => (this.notice = draftsNoticeText[failed]),
+			saveDelayMs
+		);
+		if (this.#keepSaved) return;
+		const moved = legacy && storage ? moveLegacyDrafts(storage, store) : undefined;
+		if (moved) this.notice = draftsNoticeText[moved];
+		else this.#saver.alreadySaved(store.drafts);
+	}
+
+	/** Writes any change still waiting for its moment (the page calls it when hidden or left). */
+	flush(): void {
+		if (!this.#keepSaved) this.#saver.flush();
 	}
 
 	/** Applies an edit to the pack being edited and saves. */
@@ -38,28 +56,31 @@ export class Builder {
 		const after = edit(before);
 		if (after === before) return;
 		this.drafts = this.drafts.map((d) => (d.id === before.id ? { ...after, updatedAt: now() } : d));
-		this.#save();
+		if (!this.#keepSaved) this.#saver.changed(before.id);
 	}
 
 	create(): void {
 		const draft = newDraft(freshId(), now());
 		this.drafts = [...this.drafts, draft];
 		this.activeId = draft.id;
-		this.#save();
+		this.#saveNow(draft.id);
 	}
 
 	select(id: string): void {
 		if (!this.drafts.some((d) => d.id === id)) return;
 		this.activeId = id;
-		this.#save();
+		this.#saveNow();
 	}
 
 	/** Deletes a pack; there is always at least one (an empty one if the last was deleted). */
 	remove(id: string): void {
 		const rest = this.drafts.filter((d) => d.id !== id);
-		this.drafts = rest.length ? rest : [newDraft(freshId(), now())];
+		const fresh = rest.length ? undefined : newDraft(freshId(), now());
+		this.drafts = fresh ? [fresh] : rest;
 		if (this.activeId === id) this.activeId = this.drafts[0]!.id;
-		this.#save();
+		if (this.#keepSaved) return;
+		this.#saver.indexChanged(id);
+		this.#saveNow(fresh?.id);
 	}
 
 	/**
@@ -78,16 +99,15 @@ export class Builder {
 			? this.drafts.map((d) => (d.id === placement.replace ? draft : d))
 			: [...this.drafts, draft];
 		this.activeId = draft.id;
-		this.#save();
+		this.#saveNow(draft.id);
 		return draft;
 	}
 
-	#save(): void {
+	/** Packs came, went or switched: saved at once (a new pack's key, then the small index). */
+	#saveNow(changedId?: string): void {
 		if (this.#keepSaved) return;
-		const notice = writeDrafts(this.#storage, {
-			drafts: $state.snapshot(this.drafts) as Draft[],
-			activeId: this.activeId
-		});
-		if (notice) this.notice = draftsNoticeText[notice];
+		if (changedId !== undefined) this.#saver.changed(changedId);
+		this.#saver.indexChanged();
+		this.#saver.flush();
 	}
 }

@@ -35,8 +35,24 @@ export function moveQuestion(d: Draft, id: string, by: -1 | 1): Draft {
 	return questionIds === d.questionIds ? d : { ...d, questionIds };
 }
 
+/**
+ * The draft with one question moved to a 0-based position (clamped to the list), the others keeping
+ * their order; the same draft if nothing moves.
+ */
+export function moveQuestionTo(d: Draft, id: string, to: number): Draft {
+	const from = d.questionIds.indexOf(id);
+	const target = Math.min(Math.max(0, Math.trunc(to)), d.questionIds.length - 1);
+	if (from === -1 || !Number.isFinite(to) || target === from) return d;
+	const questionIds = d.questionIds.filter((q) => q !== id);
+	questionIds.splice(target, 0, id);
+	return { ...d, questionIds };
+}
+
 /** The draft's questions in pack order: imported ones first by id, otherwise the bank's. */
-export function draftQuestions(d: Draft, bank: ReadonlyMap<string, Question>): Question[] {
+export function draftQuestions(
+	d: Pick<Draft, 'questionIds' | 'imported'>,
+	bank: ReadonlyMap<string, Question>
+): Question[] {
 	const imported = new Map(d.imported.questions.map((q) => [q.id, q]));
 	return d.questionIds.flatMap((id) => imported.get(id) ?? bank.get(id) ?? []);
 }
