@@ -51,7 +51,9 @@ describe('headersFile', () => {
 	it('gives every form of a page path the same page policy, so /quiz/ and /quiz.html are covered', () => {
 		for (const path of ['/quiz', '/quiz/', '/quiz.html'])
 			expect(rules.get(path)?.[0], path).toMatch(
-				new RegExp(`^Content-Security-Policy: ${POLICY}; upgrade-insecure-requests; frame-ancestors `)
+				new RegExp(
+					`^Content-Security-Policy: ${POLICY}; upgrade-insecure-requests; frame-ancestors `
+				)
 			);
 		for (const path of ['/instructor', '/instructor/', '/instructor.html'])
 			expect(rules.get(path)?.[0], path).toContain("'sha256-other='");
