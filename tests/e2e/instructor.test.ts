@@ -205,6 +205,8 @@ test('a good pack file imports as a new pack; a bad one is refused with paths an
 	page,
 	request
 }) => {
+	// An import checks every quotation, and axe runs over the whole bank's rows: slow on two cores.
+	test.slow();
 	const bank = await bankPack(request);
 	const good: Pack = {
 		...bank,
@@ -295,6 +297,8 @@ test("an edited pack: the notice names the edited question; print and exports us
 	page,
 	request
 }) => {
+	// An import checks every quotation, and axe runs over the whole bank's rows: slow on two cores.
+	test.slow();
 	const bank = await bankPack(request);
 	const edited = structuredClone({
 		...bank,
@@ -334,6 +338,8 @@ test('re-importing a pack of the same name asks to replace it or keep both', asy
 	page,
 	request
 }) => {
+	// An import checks every quotation, and axe runs over the whole bank's rows: slow on two cores.
+	test.slow();
 	const bank = await bankPack(request);
 	const pack: Pack = { ...bank, title: 'Week 5', questions: bank.questions.slice(0, 3) };
 	await openBuilder(page);
