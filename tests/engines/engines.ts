@@ -171,15 +171,27 @@ export class WebKitEngine implements Engine {
 	}
 	/**
 	 * MiniBrowser's window cannot be made narrower than its toolbar (about 450 px), so a phone is a
-	 * 390 × 844 frame in an empty page, and every command goes into the frame.
+	 * 390 × 844 frame on one of the site's own pages (same origin, so the site keeps its storage and
+	 * service worker as a first-party page), and every command goes into the frame.
 	 */
 	async openPhone(path: string) {
-		await this.session.switchToFrame(null);
-		const src = JSON.stringify(this.base + path);
-		await this.session.navigate(
-			`data:text/html,<body style="margin:0"><iframe src=${encodeURIComponent(src)} style="width:${PHONE.width}px;height:${PHONE.height}px;border:0"></iframe>`
+		await this.open('/sources');
+		await this.evaluate(
+			(src: string, width: number, height: number) => {
+				const frame = document.createElement('iframe');
+				frame.src = src;
+				frame.title = 'Phone';
+				frame.style.cssText = `width:${width}px;height:${height}px;border:0`;
+				document.body.replaceChildren(frame);
+			},
+			path,
+			PHONE.width,
+			PHONE.height
 		);
 		await this.session.switchToFrame(0);
+		await waitFor('the page in the phone frame', () =>
+			this.evaluate(() => document.readyState === 'complete' && location.href !== 'about:blank')
+		);
 	}
 	async reload() {
 		await this.session.switchToFrame(null);

@@ -245,6 +245,13 @@ for (const { name, missing, launch } of engines) {
 				return { widest: Math.max(...widths), scrollWidth: document.documentElement.scrollWidth };
 			});
 			expect(layoutOk.widest).toBeLessThan(40);
+			await engine.evaluate(() => {
+				const title = [...document.querySelectorAll('label')].find((l) =>
+					l.textContent?.trim().startsWith('Title')
+				)!.control as HTMLInputElement;
+				title.value = '';
+				title.dispatchEvent(new Event('input', { bubbles: true }));
+			});
 			await engine.type({ css: 'label', text: /^Title/ }, 'Engines');
 			await engine.evaluate(() => {
 				const bank = [...document.querySelectorAll('h2')]
