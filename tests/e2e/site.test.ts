@@ -79,9 +79,7 @@ for (const width of [390, 1366])
 	}) => {
 		await page.setViewportSize({ width, height: 900 });
 		await page.goto('/compare');
-		const points = page
-			.getByRole('navigation', { name: 'Points compared' })
-			.getByRole('listitem');
+		const points = page.getByRole('navigation', { name: 'Points compared' }).getByRole('listitem');
 		await expect(points).toHaveCount(16);
 		const rows = await points.evaluateAll((items) =>
 			items.map((li) => {
