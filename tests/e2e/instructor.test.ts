@@ -529,3 +529,20 @@ test('searching "labor" finds the "labour" questions too and marks the words; no
 	await expect(page.getByRole('button', { name: /^Add all of/ })).toHaveCount(0);
 	await expectNoAxeViolations(page);
 });
+
+test('the export report comes into view below the buttons and is announced', async ({ page }) => {
+	test.slow();
+	await page.setViewportSize({ width: 1366, height: 700 });
+	await openBuilder(page);
+	await pickFirstQuestions(page, 3);
+	await page.getByRole('button', { name: 'Aiken' }).scrollIntoViewIfNeeded();
+	await page.evaluate(() => window.scrollBy(0, -200));
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'Aiken' }).click()
+	]);
+	expect(download.suggestedFilename()).toMatch(/\.aiken\.txt$/);
+	const report = page.getByRole('status', { name: 'Export report' });
+	await expect(report).toContainText('Aiken');
+	await expect(report.locator('.notes')).toBeInViewport();
+});
