@@ -38,7 +38,8 @@ async function selectInText(
 
 const preview = () => screen.getByRole('region', { name: 'Citation to add' });
 
-describe('CitationPicker', () => {
+// Role queries over a whole source's text are slow in jsdom on a busy machine; nothing here is timed.
+describe('CitationPicker', { timeout: 20_000 }, () => {
 	it('shows the chosen source’s text as paragraphs and moves focus to its heading', () => {
 		setup('ars-technica-2024-11-27');
 		expect(screen.getByRole('heading', { name: 'Cite a passage' })).toHaveFocus();
@@ -64,7 +65,7 @@ describe('CitationPicker', () => {
 		const buttons = within(list).getAllByRole('button');
 		expect(buttons).toHaveLength(2);
 		expect(buttons[0]).toHaveAccessibleName(
-			'Match 1: …artists accused the company of exploiting their unpaid labor and using their participation to enhance…'
+			'Match 1: Paragraph 5, …artists accused the company of exploiting their unpaid labor and using their participation to enhance…'
 		);
 
 		await user.click(buttons[0]!);
@@ -105,7 +106,13 @@ describe('CitationPicker', () => {
 		await user.click(screen.getByRole('searchbox'));
 		await user.paste('The Sora PR Puppets group claims');
 		expect(screen.getByText('2 matches')).toBeInTheDocument();
-		await user.click(screen.getByRole('button', { name: /^Match 2:/ }));
+		const [first, second] = within(screen.getByRole('list', { name: /^Matches in/ })).getAllByRole(
+			'button'
+		);
+		expect(first).toHaveAccessibleName(/^Match 1: Paragraph 7, The Sora PR Puppets group claims/);
+		expect(second).toHaveAccessibleName(/^Match 2: Paragraph 8, The Sora PR Puppets group claims/);
+		await user.click(second!);
+		expect(preview()).toHaveTextContent('paragraph 8');
 		expect(preview()).toHaveTextContent('These words occur 2 times in the source');
 		expect(within(preview()).getByText('Needs context before (prefix)')).toBeInTheDocument();
 		expect(within(preview()).getByText('evaluation.⏎')).toBeInTheDocument();
@@ -188,6 +195,25 @@ describe('CitationPicker', () => {
 		expect(onpick).toHaveBeenCalledWith({
 			source: 'readwrite-2024-11',
 			exact: '“corporate art washing” by OpenAI'
+		});
+	});
+
+	it('asks which place a pasted quotation the source prints twice means, and adds its context', async () => {
+		const { onpick, user } = setup('unattributed-mid-article');
+		await user.click(screen.getByRole('textbox', { name: 'Quotation' }));
+		await user.paste('The Sora PR Puppets group claims');
+		await user.click(screen.getByRole('button', { name: 'Check quotation' }));
+		const group = screen.getByRole('group', { name: 'Type or paste a quotation' });
+		expect(group).toHaveTextContent(
+			'It occurs more than once. The build says: the quote occurs 2 times (offsets 1078, 1423); add a prefix or suffix that picks one'
+		);
+		const places = within(group).getByRole('list', { name: /^Places in/ });
+		await user.click(within(places).getAllByRole('button')[0]!);
+		await user.click(screen.getByRole('button', { name: 'Use this passage' }));
+		expect(onpick).toHaveBeenCalledWith({
+			source: 'unattributed-mid-article',
+			exact: 'The Sora PR Puppets group claims',
+			prefix: 'Happen?\n'
 		});
 	});
 
