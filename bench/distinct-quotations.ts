@@ -86,11 +86,13 @@ export function writeDistinctQuotationContent(
 			if (n === count) break;
 			const { citations } = q as unknown as { citations: unknown[] };
 			const own = { source: SYNTHETIC_SOURCE.id, exact: passages[n]! };
-			byFile
-				.get(file)!
-				.push({ ...q, id: copyId(q.id, copy), citations: [own, ...citations.slice(1)] } as {
-					id: string;
-				});
+			byFile.get(file)!.push({
+				...q,
+				id: copyId(q.id, copy),
+				citations: [own, ...citations.slice(1)]
+			} as {
+				id: string;
+			});
 			n++;
 		}
 	let yamlBytes = 0;
