@@ -16,7 +16,11 @@ export default defineConfig({
 		baseURL: `http://127.0.0.1:${port}`,
 		browserName: 'chromium',
 		launchOptions: { executablePath, args: CHROMIUM_ARGS },
-		trace: 'retain-on-failure'
+		trace: 'retain-on-failure',
+		// Each test starts in a fresh browser, whose first page would install the service worker and
+		// download the whole site for offline use (97 files, 6.4 MB) while the test runs. Only the tests
+		// about the worker allow it (`test.use({ serviceWorkers: 'allow' })`).
+		serviceWorkers: 'block'
 	},
 	webServer: {
 		command: `node_modules/.bin/vite preview --host 127.0.0.1 --port ${port} --strictPort`,

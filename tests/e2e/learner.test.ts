@@ -258,17 +258,22 @@ test.describe('on a 360-pixel phone', () => {
 	});
 });
 
-test('once visited, the site works offline', async ({ page, context }) => {
-	await page.goto('/');
-	await page.evaluate(() => navigator.serviceWorker.ready);
-	await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
-	await context.setOffline(true);
-	await page.goto('/sources/candid-technology-2024-11');
-	await expect(page.getByRole('heading', { level: 1 })).toContainText(
-		'leaked amid artist controversy'
-	);
-	await openQuiz(page, 'topic=leak-mechanics&mode=practice&seed=offline1');
-	await answerWithKeyboard(page);
-	await button(page, 'Check').click();
-	await expect(page.locator('[data-feedback-heading]')).toBeVisible();
+test.describe('offline', () => {
+	// The service worker makes the site work offline; the suite blocks it elsewhere (playwright.config.ts).
+	test.use({ serviceWorkers: 'allow' });
+
+	test('once visited, the site works offline', async ({ page, context }) => {
+		await page.goto('/');
+		await page.evaluate(() => navigator.serviceWorker.ready);
+		await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+		await context.setOffline(true);
+		await page.goto('/sources/candid-technology-2024-11');
+		await expect(page.getByRole('heading', { level: 1 })).toContainText(
+			'leaked amid artist controversy'
+		);
+		await openQuiz(page, 'topic=leak-mechanics&mode=practice&seed=offline1');
+		await answerWithKeyboard(page);
+		await button(page, 'Check').click();
+		await expect(page.locator('[data-feedback-heading]')).toBeVisible();
+	});
 });

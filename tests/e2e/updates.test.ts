@@ -6,6 +6,9 @@ const BUILD_VERSION = (
 	JSON.parse(readFileSync('build/_app/version.json', 'utf8')) as { version: string }
 ).version;
 
+// These tests are about the service worker, which the suite blocks elsewhere (playwright.config.ts).
+test.use({ serviceWorkers: 'allow' });
+
 /** Opens a page and waits until the service worker has installed and controls it. */
 async function openControlled(page: Page, path: string): Promise<void> {
 	await page.goto(path);

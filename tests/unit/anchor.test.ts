@@ -98,6 +98,36 @@ describe('anchoring a quotation in its source', () => {
 			'after the emoji'
 		);
 	});
+
+	it('finds every place a quotation occurs, overlapping ones included, as a plain search does', () => {
+		const everyPlace = (text: string, exact: string) => {
+			const found: number[] = [];
+			for (let at = text.indexOf(exact); at !== -1; at = text.indexOf(exact, at + 1))
+				found.push(at);
+			return found;
+		};
+		// Few letters, so quotations recur, overlap and share the index's buckets.
+		const cases = fc
+			.array(fc.constantFrom('a', 'b', ' ', '“', '😀'), { minLength: 1, maxLength: 3000 })
+			.map((chars) => chars.join(''))
+			.chain((text) =>
+				fc.record({
+					text: fc.constant(text),
+					exact: fc.oneof(
+						fc
+							.tuple(fc.nat(text.length - 1), fc.integer({ min: 1, max: 24 }))
+							.map(([at, length]) => text.slice(at, at + length)),
+						fc.string({ unit: fc.constantFrom('a', 'b', ' '), minLength: 1, maxLength: 24 })
+					)
+				})
+			);
+		fc.assert(
+			fc.property(cases, ({ text, exact }) => {
+				expect(new SourceText(text).occurrences(exact)).toEqual(everyPlace(text, exact));
+			}),
+			{ numRuns: 300 }
+		);
+	});
 });
 
 describe('anchoring a list of citations', () => {

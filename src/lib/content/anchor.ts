@@ -21,13 +21,15 @@ export type AnchorResult =
 	{ ok: true; position: QuotePosition } | ({ ok: false; reason: string } & AnchorMiss);
 
 /**
- * A source text prepared for repeated anchoring: UTF-16 to code-point offsets in O(1),
- * and a memo so a quotation cited by many questions is located once.
+ * A source text prepared for repeated anchoring: UTF-16 to code-point offsets in O(1), an index of
+ * its 8-character pieces so locating a quotation costs about its own length rather than the
+ * text's, and a memo so a quotation cited by many questions is located once.
  */
 export class SourceText {
 	readonly text: string;
 	readonly #codePointAt: Uint32Array;
 	readonly #memo = new Map<string, AnchorResult>();
+	#pieces: PieceIndex | undefined;
 
 	constructor(text: string) {
 		this.text = text;
@@ -47,6 +49,13 @@ export class SourceText {
 		return this.#codePointAt[unit] ?? 0;
 	}
 
+	/** Every UTF-16 offset where `exact` occurs in the text, overlapping ones included, in order. */
+	occurrences(exact: string): number[] {
+		if (exact.length < PIECE) return occurrencesOf(this.text, exact);
+		this.#pieces ??= new PieceIndex(this.text);
+		return this.#pieces.occurrences(exact);
+	}
+
 	/** Locates a TextQuoteSelector exactly, with no normalising of quotes, dashes or spaces. */
 	anchor(citation: Pick<Citation, 'exact' | 'prefix' | 'suffix'>): AnchorResult {
 		const key = `${citation.prefix ?? ''}\u0000${citation.exact}\u0000${citation.suffix ?? ''}`;
@@ -56,6 +65,68 @@ export class SourceText {
 			this.#memo.set(key, result);
 		}
 		return result;
+	}
+}
+
+/** Length of the pieces `PieceIndex` files a text under: the shortest quotation the schema allows. */
+const PIECE = 8;
+
+/** Bucket of the 8 UTF-16 units of `s` from `at`: a multiplicative hash, its top `bits` bits. */
+function bucketOf(s: string, at: number, bits: number): number {
+	let h = 0;
+	for (let k = 0; k < PIECE; k++) h = Math.imul(h ^ s.charCodeAt(at + k), 0x9e3779b1);
+	return (h ^ (h >>> 15)) >>> (32 - bits);
+}
+
+/**
+ * Every offset of a text filed under the hash of the 8 units that start there, bucket by bucket in
+ * ascending order (one counting pass, one filling pass). A quotation is looked up by its rarest
+ * piece and each candidate checked against the text, so a long source is not scanned per quotation.
+ */
+class PieceIndex {
+	readonly #text: string;
+	readonly #bits: number;
+	/** Bucket b's offsets are `#offsets[#starts[b]]` up to `#offsets[#starts[b + 1]]`. */
+	readonly #starts: Uint32Array;
+	readonly #offsets: Uint32Array;
+
+	constructor(text: string) {
+		const count = Math.max(0, text.length - PIECE + 1);
+		// Two to four offsets a bucket: a table smaller than one slot a piece stays in cache while filling.
+		const bits = Math.min(20, Math.max(4, Math.ceil(Math.log2(count + 1)) - 2));
+		const buckets = new Uint32Array(count);
+		const starts = new Uint32Array((1 << bits) + 1);
+		for (let at = 0; at < count; at++) {
+			const b = bucketOf(text, at, bits);
+			buckets[at] = b;
+			starts[b + 1]!++;
+		}
+		for (let b = 1; b < starts.length; b++) starts[b]! += starts[b - 1]!;
+		const next = starts.slice(0, -1);
+		const offsets = new Uint32Array(count);
+		for (let at = 0; at < count; at++) offsets[next[buckets[at]!]!++] = at;
+		this.#text = text;
+		this.#bits = bits;
+		this.#starts = starts;
+		this.#offsets = offsets;
+	}
+
+	/** Offsets where `exact` (at least 8 units long) occurs, in order, as repeated `indexOf` finds them. */
+	occurrences(exact: string): number[] {
+		// The rarest piece of the quotation has the fewest candidates to check (stop at one or none).
+		let best = { from: 0, to: Infinity, shift: 0 };
+		for (let shift = 0; shift + PIECE <= exact.length && best.to - best.from > 1; shift++) {
+			const b = bucketOf(exact, shift, this.#bits);
+			const from = this.#starts[b]!;
+			const to = this.#starts[b + 1]!;
+			if (to - from < best.to - best.from) best = { from, to, shift };
+		}
+		const found: number[] = [];
+		for (let i = best.from; i < best.to; i++) {
+			const at = this.#offsets[i]! - best.shift;
+			if (at >= 0 && this.#text.startsWith(exact, at)) found.push(at);
+		}
+		return found;
 	}
 }
 
@@ -114,7 +185,7 @@ function anchorQuote(
 	{ exact, prefix, suffix }: Pick<Citation, 'exact' | 'prefix' | 'suffix'>
 ): AnchorResult {
 	const { text } = source;
-	const all = occurrencesOf(text, exact);
+	const all = source.occurrences(exact);
 	if (all.length === 0) {
 		const { description, nearest } = nearMiss(text, exact);
 		return { ok: false, problem: 'not-found', reason: `quote not found (${description})`, nearest };
