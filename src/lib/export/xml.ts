@@ -6,8 +6,8 @@
  * exports spend their time on the text, not on copying trees and strings.
  */
 
-/** An element, a comment, a CDATA section, a subtree already written, or text (escaped when written). */
-export type XmlNode = XmlElement | XmlComment | XmlCData | XmlWritten | XmlEach | string;
+/** An element, a comment, a CDATA section, children made item by item, or text (escaped when written). */
+export type XmlNode = XmlElement | XmlComment | XmlCData | XmlEach | string;
 
 export interface XmlElement {
 	readonly type: 'element';
@@ -27,13 +27,6 @@ export interface XmlComment {
 export interface XmlCData {
 	readonly type: 'cdata';
 	readonly text: string;
-}
-
-/** An element already written as the child of a block at `depth` (see `writtenElement`). */
-export interface XmlWritten {
-	readonly type: 'written';
-	readonly depth: number;
-	readonly xml: string;
 }
 
 /** Children made one item at a time while the document is written (see `eachItem`). */
@@ -60,11 +53,15 @@ const NOT_XML_CHARS = new RegExp(NOT_XML_CHAR.source, 'gu');
  * A quick first look, without the `u` flag: no match means the text holds no character XML cannot
  * hold. It matches every surrogate, paired or not, so text with an emoji takes the careful look.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const MAYBE_NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 /** Text that needs nothing done to it as an element's text: none of `& < >`, nothing XML cannot hold. */
+// eslint-disable-next-line no-control-regex -- as above
 const PLAIN_TEXT = /^[^&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]*$/;
 /** The same for an attribute value, which also escapes `"`, tab and line breaks. */
-const PLAIN_ATTRIBUTE = /^[^&<>"\t\n\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]*$/;
+const PLAIN_ATTRIBUTE =
+	// eslint-disable-next-line no-control-regex -- as above
+	/^[^&<>"\t\n\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]*$/;
 
 /**
  * The text with every character XML cannot hold (not even in CDATA or a comment) replaced by
@@ -132,17 +129,6 @@ export function cdata(text: string): XmlCData {
 }
 
 /**
- * The element written now, for a place in a block of elements `depth` levels down (the root is
- * at 0): the same text as if the tree held the element itself, but its tree can be let go at
- * once. A document of thousands of questions writes each question this way.
- */
-export function writtenElement(node: XmlElement, depth: number): XmlWritten {
-	const out = new XmlOutput();
-	writeNode(node, depth, out);
-	return { type: 'written', depth, xml: out.text() };
-}
-
-/**
  * Elements (or comments) made from each item only when the writer reaches them, each tree let go
  * once written: a document of thousands of questions never holds all their trees at once. They
  * go in a block of elements; text made this way is refused, since it would have to be inline.
@@ -206,7 +192,10 @@ function holdsAny(children: readonly XmlChild[]): boolean {
 		if (child === false || child === null || child === undefined) continue;
 		if (Array.isArray(child)) {
 			if (holdsAny(child)) return true;
-		} else if (typeof child === 'string' || child.type !== 'each' || child.items.length) return true;
+		} else {
+			const node = child as XmlNode;
+			if (typeof node === 'string' || node.type !== 'each' || node.items.length) return true;
+		}
 	}
 	return false;
 }
@@ -226,7 +215,8 @@ function writeChildren(
 		}
 		const node = child as XmlNode;
 		if (typeof node !== 'string' && node.type === 'each') {
-			if (!block) throw new Error('children made item by item go in a block of elements, not inline');
+			if (!block)
+				throw new Error('children made item by item go in a block of elements, not inline');
 			for (const item of node.items) {
 				const made = (node.child as (item: unknown) => XmlChild)(item);
 				if (holdsText([made]))
@@ -253,13 +243,6 @@ function writeNode(node: XmlNode, depth: number, out: XmlOutput): void {
 			return;
 		case 'comment':
 			pieces.push(pad(depth), '<!-- ', xmlCommentText(node.text), ' -->');
-			return;
-		case 'written':
-			if (node.depth !== depth)
-				throw new Error(
-					`an element written for depth ${node.depth} was placed at depth ${depth} of the document`
-				);
-			pieces.push(node.xml);
 			return;
 		case 'each':
 			throw new Error('children made item by item go inside an element');

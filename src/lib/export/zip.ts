@@ -45,7 +45,8 @@ export function crc32(bytes: Uint8Array, crc = 0): number {
 	let i = 0;
 	const whole = bytes.length - (bytes.length % 8);
 	for (; i < whole; i += 8) {
-		const a = (c ^ (bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24))) | 0;
+		const a =
+			(c ^ (bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24))) | 0;
 		c =
 			t[1792 + (a & 0xff)]! ^
 			t[1536 + ((a >>> 8) & 0xff)]! ^
