@@ -24,6 +24,7 @@ import type { ConversionNote, Exporter } from './types';
 import {
 	cdata,
 	comment,
+	eachItem,
 	element,
 	valueElement,
 	xmlDocument,
@@ -231,7 +232,9 @@ function renderMoodleXml(pack: Pack, notes: readonly ConversionNote[], summary: 
 	];
 	const body = packCategories(pack).map((category) => [
 		categorySwitch(category),
-		category.questions.map((placed) => questionNodes(pack, placed, noteFor.get(placed.question.id)))
+		eachItem(category.questions, (placed) =>
+			questionNodes(pack, placed, noteFor.get(placed.question.id))
+		)
 	]);
 	return xmlDocument(element('quiz', {}, body), [comment(header.join('\n'))]);
 }

@@ -10,8 +10,17 @@ import { htmlParagraphs } from './html';
 import { conversionSummaryLines, kindConversionNotes } from './notes';
 import { positionLabelWithEnds, positionPairs, type MatchPair } from './ordering-as-matching';
 import type { ConversionNote, Exporter } from './types';
-import { comment, element, valueElement, xmlDocument, XSI_NAMESPACE, type XmlElement } from './xml';
-import { zipPackage } from './zip';
+import {
+	comment,
+	eachItem,
+	element,
+	valueElement,
+	writeXmlDocument,
+	xmlDocument,
+	XSI_NAMESPACE,
+	type XmlElement
+} from './xml';
+import { zipPackage, type ZipText } from './zip';
 
 const QTI_NAMESPACE = 'http://www.imsglobal.org/xsd/ims_qtiasiv1p2';
 const QTI_SCHEMA = 'http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd';
@@ -258,6 +267,17 @@ export function canvasConversionNotes(pack: Pack): ConversionNote[] {
 
 /** The questestinterop document: one assessment, one section, one item per question. */
 export function renderCanvasAssessment(pack: Pack, notes: readonly ConversionNote[]): string {
+	const pieces: string[] = [];
+	writeCanvasAssessment(pack, notes, (piece) => pieces.push(piece));
+	return pieces.join('');
+}
+
+/** The questestinterop document handed to `write` in pieces as each item is written (it can be tens of MB). */
+function writeCanvasAssessment(
+	pack: Pack,
+	notes: readonly ConversionNote[],
+	write: (piece: string) => void
+): void {
 	const noteFor = new Map(notes.map((n) => [n.questionId, n]));
 	const root = element(
 		'questestinterop',
@@ -269,7 +289,7 @@ export function renderCanvasAssessment(pack: Pack, notes: readonly ConversionNot
 		[
 			element('assessment', { ident: canvasAssessmentId(pack), title: pack.title }, [
 				element('section', { ident: 'root_section' }, [
-					pack.questions.map((q) => {
+					eachItem(pack.questions, (q) => {
 						const note = noteFor.get(q.id);
 						return [note && comment(`${q.id}: ${note.action}: ${note.note}.`), renderItem(pack, q)];
 					})
@@ -281,10 +301,14 @@ export function renderCanvasAssessment(pack: Pack, notes: readonly ConversionNot
 		notes,
 		'Conversion notes: none. Every question keeps its own kind.'
 	);
-	return xmlDocument(root, [
-		comment(`Sourced pack "${pack.id}": ${pack.questions.length} questions for Canvas.`),
-		comment(summary.join('\n'))
-	]);
+	writeXmlDocument(
+		root,
+		[
+			comment(`Sourced pack "${pack.id}": ${pack.questions.length} questions for Canvas.`),
+			comment(summary.join('\n'))
+		],
+		write
+	);
 }
 
 /** Canvas's quiz settings file: title, description, shuffling, practice or graded. */
@@ -347,19 +371,19 @@ export function renderCanvasManifest(pack: Pack): string {
 	return xmlDocument(manifest);
 }
 
-/** Every file of the package, by its path inside the zip. */
+/** Every file of the package with its path inside the zip; the assessment is written as it is zipped. */
 export function canvasPackageFiles(pack: Pack): {
-	files: Record<string, string>;
+	files: [string, ZipText][];
 	notes: ConversionNote[];
 } {
 	const id = canvasAssessmentId(pack);
 	const notes = canvasConversionNotes(pack);
 	return {
-		files: {
-			'imsmanifest.xml': renderCanvasManifest(pack),
-			[`${id}/${id}.xml`]: renderCanvasAssessment(pack, notes),
-			[`${id}/assessment_meta.xml`]: renderCanvasAssessmentMeta(pack)
-		},
+		files: [
+			['imsmanifest.xml', renderCanvasManifest(pack)],
+			[`${id}/${id}.xml`, (write) => writeCanvasAssessment(pack, notes, write)],
+			[`${id}/assessment_meta.xml`, renderCanvasAssessmentMeta(pack)]
+		],
 		notes
 	};
 }

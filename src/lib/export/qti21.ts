@@ -604,16 +604,17 @@ export function renderQti21Manifest(pack: Pack, notes: readonly ConversionNote[]
 	]);
 }
 
-/** Every file of the package, by its path inside the zip. */
-export function qti21PackageFiles(
+/**
+ * Every file of the package with its path inside the zip, each item written only when the zip
+ * asks for it, so that it can be compressed and let go before the next.
+ */
+export function* qti21PackageFiles(
 	pack: Pack,
 	notes: readonly ConversionNote[]
-): Record<string, string> {
-	return {
-		'imsmanifest.xml': renderQti21Manifest(pack, notes),
-		[TEST_FILE]: renderQti21Test(pack),
-		...Object.fromEntries(pack.questions.map((q) => [qtiItemPath(q), renderQti21Item(pack, q)]))
-	};
+): Generator<[string, string]> {
+	yield ['imsmanifest.xml', renderQti21Manifest(pack, notes)];
+	yield [TEST_FILE, renderQti21Test(pack)];
+	for (const q of pack.questions) yield [qtiItemPath(q), renderQti21Item(pack, q)];
 }
 
 /** IMS QTI 2.1 content package: one item per question, every kind native, Sourced's scoring and cited feedback; essays marked by hand. */

@@ -251,6 +251,6 @@ export const scorm12: Exporter = {
 		if (!options.kit)
 			throw new Error('A SCORM package needs its player and the source texts (options.kit).');
 		const { files, notes } = scorm12PackageFiles(pack, options.kit, options.passMark);
-		return { data: zipPackage(files), notes };
+		return { data: zipPackage(Object.entries(files)), notes };
 	}
 };

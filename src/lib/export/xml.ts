@@ -1,16 +1,21 @@
 /**
- * The one XML writer of the exports (QTI 2.1, Canvas QTI 1.2, Moodle XML): documents are built as
- * trees and escaped when written, so no text from a pack can ever become markup.
+ * The one XML writer of the exports (QTI 2.1, Canvas QTI 1.2, Moodle XML): documents are described
+ * as light trees and escaped when written, so no text from a pack can ever become markup. A tree
+ * keeps its attributes and children as the caller gave them (nested arrays, `false` for none), and
+ * the writer walks it once into a list of pieces joined at the end: at 10,000 questions the
+ * exports spend their time on the text, not on copying trees and strings.
  */
 
-/** An element, a comment, a CDATA section, or text (a plain string, escaped when written). */
-export type XmlNode = XmlElement | XmlComment | XmlCData | string;
+/** An element, a comment, a CDATA section, children made item by item, or text (escaped when written). */
+export type XmlNode = XmlElement | XmlComment | XmlCData | XmlEach | string;
 
 export interface XmlElement {
 	readonly type: 'element';
 	readonly name: string;
-	readonly attributes: Readonly<Record<string, string>>;
-	readonly children: readonly XmlNode[];
+	/** As the caller gave them: written in this order, an `undefined` value left out. */
+	readonly attributes: XmlAttributes;
+	/** As the caller gave them: `false`, `null` and `undefined` skipped, arrays flattened when written. */
+	readonly children: readonly XmlChild[];
 }
 
 export interface XmlComment {
@@ -22,6 +27,13 @@ export interface XmlComment {
 export interface XmlCData {
 	readonly type: 'cdata';
 	readonly text: string;
+}
+
+/** Children made one item at a time while the document is written (see `eachItem`). */
+export interface XmlEach {
+	readonly type: 'each';
+	readonly items: readonly unknown[];
+	readonly child: (item: never) => XmlChild;
 }
 
 /** Attribute values; `undefined` leaves the attribute out. */
@@ -38,22 +50,40 @@ const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 const NOT_XML_CHARS = new RegExp(NOT_XML_CHAR.source, 'gu');
 
 /**
+ * A quick first look, without the `u` flag: no match means the text holds no character XML cannot
+ * hold. It matches every surrogate, paired or not, so text with an emoji takes the careful look.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const MAYBE_NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+/** Text that needs nothing done to it as an element's text: none of `& < >`, nothing XML cannot hold. */
+// eslint-disable-next-line no-control-regex -- as above
+const PLAIN_TEXT = /^[^&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]*$/;
+/** The same for an attribute value, which also escapes `"`, tab and line breaks. */
+const PLAIN_ATTRIBUTE =
+	// eslint-disable-next-line no-control-regex -- as above
+	/^[^&<>"\t\n\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]*$/;
+
+/**
  * The text with every character XML cannot hold (not even in CDATA or a comment) replaced by
  * U+FFFD, or the file would not parse. Every XML export uses this one policy. Replaced rather than
  * dropped: a dropped character would silently join the words on either side, while U+FFFD shows
  * the reader that a character was lost there.
  */
 function xmlChars(text: string): string {
-	return NOT_XML_CHAR.test(text) ? text.replace(NOT_XML_CHARS, '\uFFFD') : text;
+	return MAYBE_NOT_XML.test(text) && NOT_XML_CHAR.test(text)
+		? text.replace(NOT_XML_CHARS, '\uFFFD')
+		: text;
 }
 
 /** Text content with `&`, `<` and `>` escaped (`>` too, so `]]>` never appears). */
 export function escapeXmlText(text: string): string {
+	if (PLAIN_TEXT.test(text)) return text;
 	return xmlChars(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** An attribute value for double quotes; tab and line breaks as character references so they survive. */
 export function escapeXmlAttribute(text: string): string {
+	if (PLAIN_ATTRIBUTE.test(text)) return text;
 	return escapeXmlText(text)
 		.replace(/"/g, '&quot;')
 		.replace(/\t/g, '&#9;')
@@ -70,15 +100,8 @@ function xmlCommentText(text: string): string {
 
 /** Text as CDATA, a `]]>` inside it split across two sections so that it cannot end the section early. */
 function cdataText(text: string): string {
-	return `<![CDATA[${xmlChars(text).replaceAll(']]>', ']]]]><![CDATA[>')}]]>`;
-}
-
-function flatten(children: readonly XmlChild[]): XmlNode[] {
-	return children.flatMap((child): XmlNode[] => {
-		if (child === false || child === null || child === undefined) return [];
-		if (Array.isArray(child)) return flatten(child);
-		return [child as XmlNode];
-	});
+	const safe = xmlChars(text);
+	return `<![CDATA[${safe.includes(']]>') ? safe.replaceAll(']]>', ']]]]><![CDATA[>') : safe}]]>`;
 }
 
 /** An element with its attributes (in the order given) and children. */
@@ -87,10 +110,7 @@ export function element(
 	attributes: XmlAttributes = {},
 	children: readonly XmlChild[] = []
 ): XmlElement {
-	const written: Record<string, string> = {};
-	for (const [key, value] of Object.entries(attributes))
-		if (value !== undefined) written[key] = String(value);
-	return { type: 'element', name, attributes: written, children: flatten(children) };
+	return { type: 'element', name, attributes, children };
 }
 
 /** An element holding one value as its text, e.g. `<defaultgrade>1</defaultgrade>`. */
@@ -108,31 +128,180 @@ export function cdata(text: string): XmlCData {
 	return { type: 'cdata', text };
 }
 
-const isText = (node: XmlNode) => typeof node === 'string' || node.type === 'cdata';
+/**
+ * Elements (or comments) made from each item only when the writer reaches them, each tree let go
+ * once written: a document of thousands of questions never holds all their trees at once. They
+ * go in a block of elements; text made this way is refused, since it would have to be inline.
+ */
+export function eachItem<T>(items: readonly T[], child: (item: T) => XmlChild): XmlEach {
+	return { type: 'each', items, child };
+}
 
-function writeNode(node: XmlNode, depth: number): string {
-	const pad = '  '.repeat(depth);
-	if (typeof node === 'string') return pad + escapeXmlText(node);
-	if (node.type === 'cdata') return pad + cdataText(node.text);
-	if (node.type === 'comment') return `${pad}<!-- ${xmlCommentText(node.text)} -->`;
-	const attributes = Object.entries(node.attributes)
-		.map(([key, value]) => ` ${key}="${escapeXmlAttribute(value)}"`)
-		.join('');
-	const open = `${pad}<${node.name}${attributes}`;
-	if (node.children.length === 0) return `${open}/>`;
+/**
+ * Pieces of a document, joined in chunks so that no one list grows to millions of entries; each
+ * chunk goes to `sink` if there is one (a zip file being compressed), or is kept for `text()`.
+ */
+class XmlOutput {
+	pieces: string[] = [];
+	private chunks: string[] = [];
+
+	constructor(private readonly sink?: (chunk: string) => void) {}
+
+	/** Joins the pieces so far into one chunk once there are many of them. */
+	settle(): void {
+		if (this.pieces.length >= 16_384) this.flush();
+	}
+
+	flush(): void {
+		const chunk = this.pieces.join('');
+		this.pieces = [];
+		if (this.sink) this.sink(chunk);
+		else this.chunks.push(chunk);
+	}
+
+	/** Everything written, as one string (when there is no sink). */
+	text(): string {
+		if (this.chunks.length === 0) return this.pieces.join('');
+		this.flush();
+		return this.chunks.join('');
+	}
+}
+
+const pads: string[] = [''];
+/** Two spaces per level, made once per depth. */
+function pad(depth: number): string {
+	while (pads.length <= depth) pads.push(`${pads[pads.length - 1]}  `);
+	return pads[depth]!;
+}
+
+/** Whether any child, arrays flattened, is text or CDATA: such an element is written on one line. */
+function holdsText(children: readonly XmlChild[]): boolean {
+	for (const child of children) {
+		if (typeof child === 'string') return true;
+		if (child === false || child === null || child === undefined) continue;
+		if (Array.isArray(child)) {
+			if (holdsText(child)) return true;
+		} else if ((child as Exclude<XmlNode, string>).type === 'cdata') return true;
+	}
+	return false;
+}
+
+/** Whether any child is left once `false`, `null`, `undefined` and empty arrays are skipped. */
+function holdsAny(children: readonly XmlChild[]): boolean {
+	for (const child of children) {
+		if (child === false || child === null || child === undefined) continue;
+		if (Array.isArray(child)) {
+			if (holdsAny(child)) return true;
+		} else {
+			const node = child as XmlNode;
+			if (typeof node === 'string' || node.type !== 'each' || node.items.length) return true;
+		}
+	}
+	return false;
+}
+
+/** The children in order, arrays flattened; in a block each goes on a line of its own at `depth`. */
+function writeChildren(
+	children: readonly XmlChild[],
+	depth: number,
+	block: boolean,
+	out: XmlOutput
+): void {
+	for (const child of children) {
+		if (child === false || child === null || child === undefined) continue;
+		if (Array.isArray(child)) {
+			writeChildren(child, depth, block, out);
+			continue;
+		}
+		const node = child as XmlNode;
+		if (typeof node !== 'string' && node.type === 'each') {
+			if (!block)
+				throw new Error('children made item by item go in a block of elements, not inline');
+			for (const item of node.items) {
+				const made = (node.child as (item: unknown) => XmlChild)(item);
+				if (holdsText([made]))
+					throw new Error('children made item by item are elements or comments, not text');
+				writeChildren([made], depth, true, out);
+				out.settle();
+			}
+			continue;
+		}
+		if (block) out.pieces.push('\n');
+		writeNode(node, depth, out);
+	}
+}
+
+function writeNode(node: XmlNode, depth: number, out: XmlOutput): void {
+	const pieces = out.pieces;
+	if (typeof node === 'string') {
+		pieces.push(pad(depth), escapeXmlText(node));
+		return;
+	}
+	switch (node.type) {
+		case 'cdata':
+			pieces.push(pad(depth), cdataText(node.text));
+			return;
+		case 'comment':
+			pieces.push(pad(depth), '<!-- ', xmlCommentText(node.text), ' -->');
+			return;
+		case 'each':
+			throw new Error('children made item by item go inside an element');
+		case 'element':
+			break;
+	}
+	const indent = pad(depth);
+	pieces.push(indent, '<', node.name);
+	const attributes = node.attributes;
+	for (const key in attributes) {
+		const value = attributes[key];
+		if (value !== undefined) pieces.push(' ', key, '="', escapeXmlAttribute(String(value)), '"');
+	}
+	const children = node.children;
+	if (!holdsAny(children)) {
+		pieces.push('/>');
+		return;
+	}
 	// Text children (alone or mixed with elements) are written inline: indenting them would change the text.
-	if (node.children.some(isText))
-		return `${open}>${node.children.map((child) => writeNode(child, 0)).join('')}</${node.name}>`;
-	const inner = node.children.map((child) => writeNode(child, depth + 1)).join('\n');
-	return `${open}>\n${inner}\n${pad}</${node.name}>`;
+	if (holdsText(children)) {
+		pieces.push('>');
+		writeChildren(children, 0, false, out);
+		out.pieces.push('</', node.name, '>');
+		return;
+	}
+	pieces.push('>');
+	writeChildren(children, depth + 1, true, out);
+	out.pieces.push('\n', indent, '</', node.name, '>');
+	out.settle();
+}
+
+function writeDocument(root: XmlElement, leadingComments: readonly XmlComment[], out: XmlOutput) {
+	out.pieces.push('<?xml version="1.0" encoding="UTF-8"?>');
+	for (const c of leadingComments) {
+		out.pieces.push('\n');
+		writeNode(c, 0, out);
+	}
+	out.pieces.push('\n');
+	writeNode(root, 0, out);
+	out.pieces.push('\n');
 }
 
 /** A whole UTF-8 document: the declaration, any leading comments, then the root element. */
 export function xmlDocument(root: XmlElement, leadingComments: readonly XmlComment[] = []): string {
-	return [
-		'<?xml version="1.0" encoding="UTF-8"?>',
-		...leadingComments.map((c) => writeNode(c, 0)),
-		writeNode(root, 0),
-		''
-	].join('\n');
+	const out = new XmlOutput();
+	writeDocument(root, leadingComments, out);
+	return out.text();
+}
+
+/**
+ * The same document as `xmlDocument`, handed to `write` in pieces of a few hundred kilobytes as it
+ * is written, for a file too large to hold whole (see `ZipText`).
+ */
+export function writeXmlDocument(
+	root: XmlElement,
+	leadingComments: readonly XmlComment[],
+	write: (piece: string) => void
+): void {
+	const out = new XmlOutput(write);
+	writeDocument(root, leadingComments, out);
+	out.flush();
 }
