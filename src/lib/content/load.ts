@@ -28,6 +28,7 @@ import {
 	type Question,
 	type Topic
 } from './schema';
+import { reservedIdProblem } from './vocabulary';
 import { YamlFile } from './yaml-file';
 
 const MODULE_FILE = 'module.yaml';
@@ -190,6 +191,8 @@ function checkQuestion(
 	firstSeen: Map<string, { yaml: YamlFile; index: number }>
 ): void {
 	const { yaml, index } = at;
+	const reserved = reservedIdProblem(q.id);
+	if (reserved) folder.problems.push(yaml.problem(['questions', index, 'id'], reserved, q.id));
 	const earlier = firstSeen.get(q.id);
 	if (earlier) {
 		// Line numbers only for the message: looking them up for every question would be quadratic.
