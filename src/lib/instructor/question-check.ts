@@ -3,6 +3,7 @@ import { anchorCitations, type SourceTexts } from '../content/anchor';
 import { buildQuestion, objectiveProblem } from '../content/build';
 import {
 	authoredQuestionSchema,
+	citationSchema,
 	type AnchoredCitation,
 	type Objective,
 	type Question,
@@ -81,13 +82,13 @@ function anchorDraftCitations(
 	problems: FieldProblem[]
 ): (AnchoredCitation | undefined)[] {
 	if (!texts) return draft.citations.map(() => undefined);
+	// Only a citation that fits the citation schema is anchored, as in the build (an empty quotation
+	// would be found everywhere); the others keep their place in the list, so numbers match the build's.
 	const citations = draft.citations.map(citationOf);
-	const flawed = new Set(
-		problems.flatMap((p) =>
-			/^citations\.\d+\./.test(p.field) ? [Number(p.field.split('.')[1])] : []
-		)
-	);
-	const { citations: found, problems: misses } = anchorCitations(citations, texts);
+	const fits = citations.map((c) => citationSchema.safeParse(c).success);
+	const flawed = new Set(citations.flatMap((_, j) => (fits[j] ? [] : [j])));
+	const anchorable = citations.map((c, j) => (fits[j] ? c : { ...c, source: '' }));
+	const { citations: found, problems: misses } = anchorCitations(anchorable, texts);
 	const missed = new Map(misses.map((m) => [m.path[0] as number, m]));
 	const anchored: (AnchoredCitation | undefined)[] = [];
 	let next = 0;
@@ -237,7 +238,7 @@ export function fieldLabel(field: string): string {
 const topLabels: Record<string, string> = {
 	kind: 'Kind',
 	topic: 'Topic',
-	objective: 'Objective',
+	objective: 'Learning objective',
 	difficulty: 'Difficulty',
 	level: 'Cognitive level',
 	scenario: 'Hypothetical case',

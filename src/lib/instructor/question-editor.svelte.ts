@@ -191,8 +191,9 @@ export class QuestionEditor {
 	}
 
 	#write(): SaveOutcome {
-		const valid = this.check.question !== undefined;
-		const notice = this.#store.save(this.draft, valid);
+		const built = this.check.question;
+		const valid = built !== undefined;
+		const notice = this.#store.save(this.draft, built);
 		this.saveFailure = notice;
 		if (notice) return { saved: false, notice };
 		this.unsaved = false;
