@@ -546,3 +546,126 @@ test('the export report comes into view below the buttons and is announced', asy
 	await expect(report).toContainText('Aiken');
 	await expect(report.locator('.notes')).toBeInViewport();
 });
+
+/** The middle of an element's box on screen. */
+async function middleOf(locator: ReturnType<Page['getByRole']>) {
+	const box = (await locator.boundingBox())!;
+	return { x: box.x + box.width / 2, y: box.y + box.height / 2, box };
+}
+
+/**
+ * Picks four questions and scrolls their list to the top of the window (or of the sticky pack
+ * column), so that the third question's lower half is on screen: rows are about 200 px tall.
+ */
+async function fourQuestionsInView(page: Page) {
+	await openBuilder(page);
+	await pickFirstQuestions(page, 4);
+	await chosenList(page).evaluate((list) => list.scrollIntoView({ block: 'start' }));
+	return chosenIds(page);
+}
+
+/** Where the pack list starts on screen: it stays put when a question is dropped. */
+const listTop = (page: Page) =>
+	chosenList(page).evaluate((list) => list.getBoundingClientRect().top);
+
+/** Presses the mouse on a question's handle and moves it, in steps, to the third row's lower part. */
+async function dragBelowThird(page: Page, id: string) {
+	const handle = await middleOf(page.getByRole('button', { name: `Reorder ${id}` }));
+	const third = await middleOf(chosenList(page).getByRole('listitem').nth(2));
+	await page.mouse.move(handle.x, handle.y);
+	await page.mouse.down();
+	await page.mouse.move(handle.x, third.box.y + third.box.height * 0.75, { steps: 12 });
+}
+
+for (const width of [1280, 390]) {
+	test(`at ${width} px a question dragged by its handle with the mouse lands where it is let go`, async ({
+		page
+	}) => {
+		// Many rows and axe passes on a machine shared by many: give these the slow-test timeout.
+		test.slow();
+		await page.setViewportSize({ width, height: 800 });
+		const ids = await fourQuestionsInView(page);
+		const column = await chosenList(page).evaluate(
+			(list) => getComputedStyle(list.closest('section')!.parentElement!).position
+		);
+		expect(column).toBe(width >= 1100 ? 'sticky' : 'static');
+
+		const top = await listTop(page);
+		await dragBelowThird(page, ids[0]!);
+		expect(await chosenIds(page)).toEqual(ids);
+		await page.mouse.up();
+
+		const moved = [ids[1], ids[2], ids[0], ids[3]];
+		await expect.poll(() => chosenIds(page)).toEqual(moved);
+		expect(await listTop(page)).toBe(top);
+		await expect(
+			page.getByRole('status').filter({ hasText: `${ids[0]} moved to position 3 of 4.` })
+		).toHaveCount(1);
+		const handle = page.getByRole('button', { name: `Reorder ${ids[0]}` });
+		await expect(handle).toBeFocused();
+		// The click that ends a drag does not also pick the question up for the arrow keys.
+		await expect(handle).toHaveAttribute('aria-pressed', 'false');
+		const link = await page.getByRole('textbox', { name: 'Link to this pack' }).inputValue();
+		expect(new URL(link).searchParams.get('ids')).toBe(moved.join(','));
+
+		// The same handle still works from the keyboard after a drag.
+		await page.keyboard.press('Enter');
+		await page.keyboard.press('ArrowUp');
+		await page.keyboard.press('Enter');
+		await expect.poll(() => chosenIds(page)).toEqual([ids[1], ids[0], ids[2], ids[3]]);
+	});
+}
+
+test('Escape during a mouse drag leaves the question where it was', async ({ page }) => {
+	// Many rows and axe passes on a machine shared by many: give these the slow-test timeout.
+	test.slow();
+	await page.setViewportSize({ width: 1280, height: 800 });
+	const ids = await fourQuestionsInView(page);
+	await dragBelowThird(page, ids[0]!);
+	expect(await chosenIds(page)).toEqual(ids);
+	await page.keyboard.press('Escape');
+	await page.mouse.up();
+	await expect(
+		page
+			.getByRole('status')
+			.filter({ hasText: `Move cancelled: ${ids[0]} is back at position 1 of 4.` })
+	).toHaveCount(1);
+	expect(await chosenIds(page)).toEqual(ids);
+	const handle = page.getByRole('button', { name: `Reorder ${ids[0]}` });
+	await expect(handle).toBeFocused();
+	await expect(handle).toHaveAttribute('aria-pressed', 'false');
+});
+
+test.describe('on a touch screen', () => {
+	test.use({ hasTouch: true });
+
+	test('a question dragged by its handle with a finger lands where it is lifted', async ({
+		page
+	}) => {
+		// Many rows and axe passes on a machine shared by many: give these the slow-test timeout.
+		test.slow();
+		await page.setViewportSize({ width: 390, height: 800 });
+		const ids = await fourQuestionsInView(page);
+		const handle = await middleOf(page.getByRole('button', { name: `Reorder ${ids[0]}` }));
+		const third = await middleOf(chosenList(page).getByRole('listitem').nth(2));
+		const top = await listTop(page);
+		// Playwright has no touch move: send the finger's path as the browser's own touch input.
+		const cdp = await page.context().newCDPSession(page);
+		const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', y: number) =>
+			cdp.send('Input.dispatchTouchEvent', {
+				type,
+				touchPoints: type === 'touchEnd' ? [] : [{ x: handle.x, y }]
+			});
+		await touch('touchStart', handle.y);
+		const end = third.box.y + third.box.height * 0.75;
+		for (let step = 1; step <= 12; step++)
+			await touch('touchMove', handle.y + ((end - handle.y) * step) / 12);
+		await touch('touchEnd', end);
+		await expect.poll(() => chosenIds(page)).toEqual([ids[1], ids[2], ids[0], ids[3]]);
+		// The finger moved the question, not the page, and the list did not jump when it was lifted.
+		expect(await listTop(page)).toBe(top);
+		await expect(
+			page.getByRole('status').filter({ hasText: `${ids[0]} moved to position 3 of 4.` })
+		).toHaveCount(1);
+	});
+});

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import { questionKinds } from '../../src/lib/content/vocabulary';
 import {
@@ -143,4 +144,27 @@ test('an unknown address shows a real "Page not found" page with ways on', async
 	await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Choose a quiz' })).toBeVisible();
 	await expectNoAxeViolations(page);
+});
+
+test('a static host serving build/404.html shows "Page not found", with and without JavaScript', async ({
+	browser
+}) => {
+	// Static hosts answer an unknown address with 404.html: stand in for one.
+	const notFound = readFileSync('build/404.html', 'utf8');
+	for (const javaScriptEnabled of [false, true]) {
+		const context = await browser.newContext({ javaScriptEnabled });
+		const page = await context.newPage();
+		const errors: string[] = [];
+		page.on('pageerror', (error) => errors.push(error.message));
+		await page.route('**/no-such-page', (route) =>
+			route.fulfill({ status: 404, contentType: 'text/html', body: notFound })
+		);
+		await page.goto('/no-such-page');
+		await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+		await page.getByRole('link', { name: 'Read the sources' }).click();
+		await expect(page).toHaveURL(/\/sources$/);
+		await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Page not found');
+		expect(errors).toEqual([]);
+		await context.close();
+	}
 });

@@ -228,8 +228,10 @@ const FOLDS: Record<string, string> = {
 	'\u2014': '-',
 	'\u00a0': ' '
 };
-const fold = (s: string) =>
+/** Straightens curly quotes and dashes and turns no-break spaces into spaces, keeping every length. */
+export const straightenQuotesAndDashes = (s: string) =>
 	s.replace(/[\u2018\u2019\u201c\u201d\u2013\u2014\u00a0]/g, (c) => FOLDS[c]!);
+const fold = straightenQuotesAndDashes;
 
 const show = (s: string) => JSON.stringify(s);
 
