@@ -275,10 +275,17 @@ export function previewQuestion(
 		tags: tagsOf(draft.tags),
 		citations: anchored.filter((c) => c !== undefined)
 	};
+	// A blank text still gets words, so every input of the preview keeps a label.
+	const shown = (text: string, noun: string, i: number) =>
+		text.trim() || `(${noun} ${i + 1} not written yet)`;
 	switch (draft.kind) {
 		case 'single':
 		case 'multiple':
-			return { ...common, kind: draft.kind, options: draft.options };
+			return {
+				...common,
+				kind: draft.kind,
+				options: draft.options.map((o, i) => ({ ...o, text: shown(o.text, 'option', i) }))
+			};
 		case 'true-false':
 			return {
 				...common,
@@ -287,9 +294,21 @@ export function previewQuestion(
 				feedback: draft.feedback
 			};
 		case 'ordering':
-			return { ...common, kind: 'ordering', items: draft.items };
+			return {
+				...common,
+				kind: 'ordering',
+				items: draft.items.map((it, i) => ({ ...it, text: shown(it.text, 'item', i) }))
+			};
 		case 'matching':
-			return { ...common, kind: 'matching', pairs: draft.pairs };
+			return {
+				...common,
+				kind: 'matching',
+				pairs: draft.pairs.map((p, i) => ({
+					...p,
+					left: shown(p.left, 'item', i),
+					right: shown(p.right, 'match', i)
+				}))
+			};
 		case 'essay':
 			return {
 				...common,
