@@ -131,6 +131,20 @@ describe('loading a content folder', () => {
 		]);
 	});
 
+	it('refuses a "my-" question id, which is kept for questions instructors write in the browser', () => {
+		const broken = TOPIC_YAML.replace('id: fix-02', 'id: my-abc123');
+		const problems = problemsOf(makeContentDir({ 'fixture.yaml': broken }));
+		expect(problems).toEqual([
+			expect.objectContaining({
+				line: lineContaining(broken, 'id: my-abc123'),
+				questionId: 'my-abc123',
+				message: expect.stringMatching(
+					/^ids starting with "my-" are kept for questions instructors write/
+				)
+			})
+		]);
+	});
+
 	it('rejects an objective that belongs to no objective of the topic', () => {
 		const broken = TOPIC_YAML.replace('objective: fix-o2', 'objective: fix-o9');
 		const [problem] = problemsOf(makeContentDir({ 'fixture.yaml': broken }));

@@ -31,6 +31,19 @@ export function buildQuestion(
 	return { ok: true, value: { ...authored, topic: topicId, citations } };
 }
 
+/**
+ * Why a question's objective is not one of its topic's, in the build's words; undefined if it is one.
+ * The build reports it at the question's `objective`, the browser editor at its objective field.
+ */
+export function objectiveProblem(
+	objective: string,
+	topic: { id: string; objectives: readonly Pick<Topic['objectives'][number], 'id'>[] }
+): string | undefined {
+	const objectives = topic.objectives.map((o) => o.id);
+	if (objectives.includes(objective)) return undefined;
+	return `objective "${objective}" is not one of topic ${topic.id}'s (${objectives.join(', ')})`;
+}
+
 /** A topic with its seminar readings, if it has a seminar guide, anchored like citations. */
 export function buildTopic(topic: Topic, texts: SourceTexts): Built<BuiltTopic> {
 	const { seminar, ...rest } = topic;

@@ -3,7 +3,14 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
 import { SourceText, type SourceTexts } from './anchor';
-import { buildComparison, buildGlossaryTerm, buildQuestion, buildTopic, type Built } from './build';
+import {
+	buildComparison,
+	buildGlossaryTerm,
+	buildQuestion,
+	buildTopic,
+	objectiveProblem,
+	type Built
+} from './build';
 import { ContentError, type ContentProblem } from './problems';
 import {
 	compareFileSchema,
@@ -21,6 +28,7 @@ import {
 	type Question,
 	type Topic
 } from './schema';
+import { reservedIdProblem } from './vocabulary';
 import { YamlFile } from './yaml-file';
 
 const MODULE_FILE = 'module.yaml';
@@ -183,6 +191,8 @@ function checkQuestion(
 	firstSeen: Map<string, { yaml: YamlFile; index: number }>
 ): void {
 	const { yaml, index } = at;
+	const reserved = reservedIdProblem(q.id);
+	if (reserved) folder.problems.push(yaml.problem(['questions', index, 'id'], reserved, q.id));
 	const earlier = firstSeen.get(q.id);
 	if (earlier) {
 		// Line numbers only for the message: looking them up for every question would be quadratic.
@@ -190,15 +200,9 @@ function checkQuestion(
 		const message = `id already used at ${earlier.yaml.file}:${line}`;
 		folder.problems.push(yaml.problem(['questions', index, 'id'], message, q.id));
 	} else firstSeen.set(q.id, at);
-	const objectives = topic.objectives.map((o) => o.id);
-	if (!objectives.includes(q.objective))
-		folder.problems.push(
-			yaml.problem(
-				['questions', index, 'objective'],
-				`objective "${q.objective}" is not one of topic ${topic.id}'s (${objectives.join(', ')})`,
-				q.id
-			)
-		);
+	const objective = objectiveProblem(q.objective, topic);
+	if (objective)
+		folder.problems.push(yaml.problem(['questions', index, 'objective'], objective, q.id));
 }
 
 /** Every listed topic file exists, and every topic file in the folder is listed. */

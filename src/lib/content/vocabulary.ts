@@ -39,6 +39,19 @@ export const levelLabels: Record<CognitiveLevel, string> = {
 	evaluate: 'Evaluate'
 };
 
+/**
+ * Every question an instructor writes in the browser has an id that starts so, and no bank question
+ * may (the loader refuses it): the two can never be confused or collide.
+ */
+export const AUTHORED_ID_PREFIX = 'my-';
+
+/** Why a bank question may not have this id, if it may not. */
+export function reservedIdProblem(id: string): string | undefined {
+	return id.startsWith(AUTHORED_ID_PREFIX)
+		? `ids starting with "${AUTHORED_ID_PREFIX}" are kept for questions instructors write in the browser; give it its topic's own prefix, such as "comp-34"`
+		: undefined;
+}
+
 /** Practice shows feedback after each answer; test shows it after a review-and-submit screen. */
 export const modes = ['practice', 'test'] as const;
 export type Mode = (typeof modes)[number];
