@@ -55,6 +55,11 @@ describe('anchoring a quotation in its source', () => {
 		);
 	});
 
+	it('finds an empty quotation nowhere, rather than searching for ever', () => {
+		const result = new SourceText(article).anchor({ exact: '' });
+		expect(result).toMatchObject({ ok: false, problem: 'not-found' });
+	});
+
 	describe('a passage that occurs twice', () => {
 		const doubled = 'Intro.\nSame paragraph here.\nSame paragraph here.\nEnd.';
 		const source = new SourceText(doubled);

@@ -175,7 +175,9 @@ export function anchorCitations<C extends Citation>(
 }
 
 function occurrencesOf(text: string, exact: string): number[] {
+	// An empty quotation is nowhere (it would otherwise be "found" at every offset, for ever).
 	const found: number[] = [];
+	if (!exact) return found;
 	for (let at = text.indexOf(exact); at !== -1; at = text.indexOf(exact, at + 1)) found.push(at);
 	return found;
 }
