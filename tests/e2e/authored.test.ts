@@ -16,6 +16,7 @@ async function seedAuthored(page: Page, entry: object) {
 test('the builder lists your own question with its badge, packs it, and a share link carries it to students', async ({
 	page
 }) => {
+	test.slow();
 	const pack = await bankPack(page.request);
 	const original = pack.questions.find((q) => q.id === 'comp-03')!;
 	await seedAuthored(page, {
