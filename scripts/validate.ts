@@ -1,18 +1,22 @@
 /**
- * npm run validate -- <questions dir | pack.json> [...]
- * Checks a content folder (schemas, answer keys, citations anchored in their sources) or a pack file
- * (the pack schema, the bank's sources, every quotation anchored), prints every problem with its place, and exits non-zero if there is any.
+ * npm run validate -- <questions dir | topic.yaml | pack.json> [...]
+ * Checks a content folder (schemas, answer keys, citations anchored in their sources), a topic file
+ * to add to questions/ (such as the builder's "Download as YAML") or a pack file (the pack schema, the
+ * bank's sources, every quotation anchored), prints every problem with its place, and exits non-zero
+ * if there is any.
  */
 import { statSync } from 'node:fs';
-import { loadBank } from '../src/lib/content/load';
-import { ContentError } from '../src/lib/content/problems';
+import { checkTopicFile, loadBank } from '../src/lib/content/load';
+import { ContentError, formatProblem } from '../src/lib/content/problems';
 import { summariseBank } from '../src/lib/content/stats';
 import { readPackFile } from './pack-file';
 
-const HELP = `Usage: npm run validate -- <questions-dir | pack.json> [more...]
+const HELP = `Usage: npm run validate -- <questions-dir | topic.yaml | pack.json> [more...]
 
   questions-dir   a content folder like questions/: every topic file, the glossary and the
                   sources are validated and every citation is anchored in its source text
+  topic.yaml      a topic file to add to questions/ (the builder's "Download as YAML"): checked
+                  as if it were added, against the sources and the questions already there
   pack.json       a question pack: validated against the pack schema (/schema/pack-v1.json),
                   its sources must be the bank's and every quotation is anchored in its source
 
@@ -29,6 +33,16 @@ function validateTarget(target: string): boolean {
 			console.error(error.message);
 			return false;
 		}
+	}
+	if (/\.ya?ml$/i.test(target)) {
+		const problems = checkTopicFile(target);
+		if (!problems.length) {
+			console.log(`${target}: OK, a topic file that can be added to questions/`);
+			return true;
+		}
+		console.error(`${target}: ${problems.length} problem(s):`);
+		for (const p of problems) console.error(`  ${formatProblem(p)}`);
+		return false;
 	}
 	const result = readPackFile(target, loadBank());
 	if (result.ok) {

@@ -18,6 +18,7 @@ import {
 	draftNamed,
 	freeTitle,
 	importMessage,
+	noDifferences,
 	shareLinkNotice,
 	shareQuery
 } from '../../src/lib/instructor/drafts';
@@ -185,7 +186,7 @@ describe('a draft pack', () => {
 		const d = draftFromPack(pack, byId, 'd2', now);
 		expect(d.questionIds).toEqual([changed.id, bank.questions[1]!.id]);
 		expect(d.imported.questions).toEqual([changed]);
-		expect(draftDifferences(d, byId)).toEqual({ edited: [changed.id], notInBank: [] });
+		expect(draftDifferences(d, byId)).toEqual({ ...noDifferences, edited: [changed.id] });
 		expect(draftToPack(d, byId, bank).questions[0]!.prompt).toBe('An edited prompt');
 	});
 });
@@ -199,7 +200,7 @@ describe('importing a pack file', () => {
 		expect(Object.keys(imported.pack.questions[0]!)).not.toEqual(Object.keys(bank.questions[0]!));
 		const draft = draftFromPack(imported.pack, byId, 'p2', now);
 		expect(draft.imported.questions).toEqual([]);
-		expect(draftDifferences(draft, byId)).toEqual({ edited: [], notInBank: [] });
+		expect(draftDifferences(draft, byId)).toEqual(noDifferences);
 		expect(parseQuizSpec(new URLSearchParams(shareQuery(draft))).spec.scope).toEqual({
 			kind: 'ids',
 			ids: bank.questions.map((q) => q.id)
@@ -435,7 +436,7 @@ describe('a pack with an edited question', () => {
 		const imported = parsePackFile(JSON.stringify(stale), sources);
 		if (!imported.ok) throw new Error(imported.errors.map((e) => e.detail).join('\n'));
 		const draft = draftFromPack(imported.pack, byId, 'd3', now);
-		expect(draftDifferences(draft, byId)).toEqual({ edited: ['comp-04'], notInBank: [] });
+		expect(draftDifferences(draft, byId)).toEqual({ ...noDifferences, edited: ['comp-04'] });
 	});
 
 	it("gives the pack's own text to exports, and says a share link gives the bank's", () => {
@@ -445,7 +446,7 @@ describe('a pack with an edited question', () => {
 		expect(shareLinkNotice(differences)).toBe(
 			'A link carries question ids, not question text: comp-04 is edited in this pack, but students following the link get the bank’s version. The print view and the exports use this pack’s own text; to give students that text, export the pack to your LMS or print it.'
 		);
-		expect(shareLinkNotice({ edited: [], notInBank: [] })).toBeUndefined();
+		expect(shareLinkNotice(noDifferences)).toBeUndefined();
 		expect(
 			importMessage({
 				title: 'Week 3',

@@ -279,3 +279,38 @@ export function contentFingerprint(root = 'questions'): string {
 		);
 	return walk(root).join('|');
 }
+
+/**
+ * Checks a topic file that is not (yet) in the content folder as if it were added to it: its YAML and
+ * schema, its questions' objectives, every citation anchored in the folder's sources, and ids that no
+ * question of the folder, nor another in the file, already has. The topic itself may be one the
+ * folder has (questions to add to it) or a new one. Returns every problem found (none: it can be
+ * added); throws a ContentError if the folder itself does not load.
+ */
+export function checkTopicFile(path: string, root = 'questions'): ContentProblem[] {
+	const bank = loadBank(root);
+	const texts: SourceTexts = new Map(bank.sources.map((s) => [s.id, new SourceText(s.text)]));
+	const yaml = new YamlFile(relative(process.cwd(), path) || path, readFileSync(path, 'utf8'));
+	if (yaml.syntaxProblems.length) return yaml.syntaxProblems;
+	const parsed = topicFileSchema.safeParse(yaml.data);
+	if (!parsed.success) return yaml.problemsFrom(parsed.error, (at) => questionIdAt(yaml.data, at));
+	const folder = new ContentFolder(root);
+	const { problems } = folder;
+	const { topic, questions } = parsed.data;
+	folder.place(buildTopic(topic, texts), yaml, ['topic']);
+	const inBank = new Set(bank.questions.map((q) => q.id));
+	const firstSeen = new Map<string, { yaml: YamlFile; index: number }>();
+	questions.forEach((q, i) => {
+		if (inBank.has(q.id))
+			problems.push(
+				yaml.problem(
+					['questions', i, 'id'],
+					`id already used by a question in ${root}; give it the next free number`,
+					q.id
+				)
+			);
+		checkQuestion(folder, { yaml, index: i }, q, topic, firstSeen);
+		folder.place(buildQuestion(q, topic.id, texts), yaml, ['questions', i], q.id);
+	});
+	return problems;
+}

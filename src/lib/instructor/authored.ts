@@ -255,3 +255,20 @@ export function newAuthoredId(
 export function usableAuthored(entries: readonly AuthoredEntry[]): Map<string, Question> {
 	return new Map(entries.flatMap((e) => (e.valid ? [[e.id, e.question] as const] : [])));
 }
+
+/**
+ * The questions a pack can draw on: the bank's and the instructor's valid own ones (their `my-` ids
+ * never meet the bank's).
+ */
+export function withAuthored(
+	bank: ReadonlyMap<string, Question>,
+	entries: readonly AuthoredEntry[]
+): Map<string, Question> {
+	return new Map([...bank, ...usableAuthored(entries)]);
+}
+
+/** A draft's prompt for a list, or a placeholder while it has none. */
+export function draftPrompt(entry: AuthoredEntry): string {
+	const prompt = entry.question.prompt;
+	return typeof prompt === 'string' && prompt.trim() ? prompt : '(no prompt yet)';
+}

@@ -2,7 +2,8 @@ import { sameQuestion } from '../content/identity';
 import { buildPack, type PackCatalog } from '../content/pack';
 import type { Pack, Question } from '../content/schema';
 import { moveItem } from '../quiz/ordering';
-import { quizQuery } from '../quiz/link';
+import { LINK_LIMIT, quizQuery } from '../quiz/link';
+import { isAuthoredId } from './authored';
 import type { Draft } from './drafts-store';
 
 export type { Draft } from './drafts-store';
@@ -84,9 +85,13 @@ export function draftToPack(
 	);
 }
 
-/** The quiz link for students: question ids and settings in the query string. */
-export function shareQuery(d: Draft): string {
+/**
+ * The quiz link for students: question ids and settings in the query string, and, given `own` (from
+ * `encodeLinkQuestions`), the instructor's own questions whole.
+ */
+export function shareQuery(d: Draft, own?: string): string {
 	return quizQuery({
+		own,
 		scope: { kind: 'ids', ids: d.questionIds },
 		difficulty: 'any',
 		mode: d.mode,
@@ -97,24 +102,61 @@ export function shareQuery(d: Draft): string {
 	});
 }
 
-/** The draft's own questions that are not the bank's: edited in the pack, or not in the bank at all. */
-export interface PackDifferences {
-	edited: string[];
-	notInBank: string[];
+/**
+ * The share link's query: with the instructor's own questions whole (`own`, from
+ * `encodeLinkQuestions`) when the whole URL (`urlOf`) stays within LINK_LIMIT characters, otherwise
+ * ids only; and whether it carries them.
+ */
+export function shareLinkQuery(
+	d: Draft,
+	own: string | undefined,
+	urlOf: (query: string) => string
+): { query: string; carriesOwn: boolean } {
+	if (own) {
+		const query = shareQuery(d, own);
+		if (urlOf(query).length <= LINK_LIMIT) return { query, carriesOwn: true };
+	}
+	return { query: shareQuery(d), carriesOwn: false };
 }
 
 /**
+ * The draft's questions that are not the bank's, in pack order: edited in the pack, not in the bank
+ * at all, written by an instructor in the browser (`my-…`: carried whole by the pack, never "missing"),
+ * or an instructor's question this browser no longer has ready (deleted, or now a draft).
+ */
+export interface PackDifferences {
+	edited: string[];
+	notInBank: string[];
+	authored: string[];
+	unavailable: string[];
+}
+
+export const noDifferences: PackDifferences = {
+	edited: [],
+	notInBank: [],
+	authored: [],
+	unavailable: []
+};
+
+/**
  * Which of the draft's questions differ from the bank, in pack order. The pack's own text is what
- * print and exports use; a share link carries ids only, so students following it get the bank's.
+ * print and exports use; a share link carries ids (and, while it stays short, the instructor's own
+ * questions whole), so students following it get the bank's version of an edited one.
  */
 export function draftDifferences(
 	d: Pick<Draft, 'questionIds' | 'imported'>,
-	bank: ReadonlyMap<string, Question>
+	bank: ReadonlyMap<string, Question>,
+	authored: ReadonlyMap<string, Question> = new Map()
 ): PackDifferences {
 	const own = new Map(d.imported.questions.map((q) => [q.id, q]));
-	const differences: PackDifferences = { edited: [], notInBank: [] };
+	const differences: PackDifferences = { edited: [], notInBank: [], authored: [], unavailable: [] };
 	for (const id of d.questionIds) {
 		const q = own.get(id);
+		if (isAuthoredId(id)) {
+			if (q || authored.has(id)) differences.authored.push(id);
+			else differences.unavailable.push(id);
+			continue;
+		}
 		if (!q) continue;
 		const banked = bank.get(id);
 		if (!banked) differences.notInBank.push(id);
@@ -127,19 +169,39 @@ export function draftDifferences(
 const listed = (ids: readonly string[]) =>
 	ids.length < 2 ? (ids[0] ?? '') : `${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}`;
 
+/** "is" or "are", with the list. */
+const isAre = (ids: readonly string[]) => `${listed(ids)} ${ids.length === 1 ? 'is' : 'are'}`;
+
 /**
  * What a share link does with questions that differ from the bank, in a sentence or two; undefined
- * when none do. The link carries ids, not text, so it cannot carry the pack's own version.
+ * when none do. The link carries ids, and the instructor's own questions whole only when
+ * `authoredFit` (the link then stays under its size limit).
  */
-export function shareLinkNotice({ edited, notInBank }: PackDifferences): string | undefined {
-	if (!edited.length && !notInBank.length) return undefined;
-	const parts = [
-		edited.length &&
-			`${listed(edited)} ${edited.length === 1 ? 'is' : 'are'} edited in this pack, but students following the link get the bank’s version`,
-		notInBank.length &&
-			`${listed(notInBank)} ${notInBank.length === 1 ? 'is' : 'are'} not in the bank, so students would be told ${notInBank.length === 1 ? 'it is' : 'they are'} missing`
-	].filter(Boolean);
-	return `A link carries question ids, not question text: ${parts.join('; ')}. The print view and the exports use this pack’s own text; to give students that text, export the pack to your LMS or print it.`;
+export function shareLinkNotice(
+	{ edited, notInBank, authored, unavailable }: PackDifferences,
+	authoredFit = false
+): string | undefined {
+	const sentences: string[] = [];
+	if (unavailable.length)
+		sentences.push(
+			`${isAre(unavailable)} your own ${unavailable.length === 1 ? 'question' : 'questions'} but no longer ready in this browser (deleted, or saved as a draft), so the link, print and exports leave ${unavailable.length === 1 ? 'it' : 'them'} out.`
+		);
+	if (authored.length && !authoredFit)
+		sentences.push(
+			`With your own ${authored.length === 1 ? 'question' : 'questions'} (${listed(authored)}) the link would be too long for browsers to share reliably (over ${LINK_LIMIT.toLocaleString('en')} characters), so it carries only ids and students would be told ${authored.length === 1 ? 'it is' : 'they are'} missing: share the pack file instead (Export, then “Pack file (JSON)”), or print it.`
+		);
+	if (edited.length || notInBank.length) {
+		const parts = [
+			edited.length &&
+				`${isAre(edited)} edited in this pack, but students following the link get the bank’s version`,
+			notInBank.length &&
+				`${isAre(notInBank)} not in the bank, so students would be told ${notInBank.length === 1 ? 'it is' : 'they are'} missing`
+		].filter(Boolean);
+		sentences.push(
+			`A link carries question ids, not question text: ${parts.join('; ')}. The print view and the exports use this pack’s own text; to give students that text, export the pack to your LMS or print it.`
+		);
+	}
+	return sentences.length ? sentences.join(' ') : undefined;
 }
 
 /** The message after an import: what was imported, under which name, and what differs from the bank. */
@@ -152,11 +214,12 @@ export function importMessage(details: {
 	replaced: boolean;
 }): string {
 	const { title, fileName, count, differences, replacedSources, replaced } = details;
-	const { edited, notInBank } = differences;
-	const differ = edited.length + notInBank.length;
+	const { edited, notInBank, authored } = differences;
+	const differ = edited.length + notInBank.length + authored.length;
 	const what = [
 		edited.length && `${listed(edited)} edited in this pack`,
-		notInBank.length && `${listed(notInBank)} not in the bank`
+		notInBank.length && `${listed(notInBank)} not in the bank`,
+		authored.length && `${listed(authored)} written by an instructor, carried whole`
 	].filter(Boolean);
 	const sentences = [
 		`Imported “${title}” from ${fileName}: ${count} ${count === 1 ? 'question' : 'questions'}, ${

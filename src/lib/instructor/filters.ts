@@ -1,6 +1,16 @@
 import type { Question } from '../content/schema';
 import { unhandledKind } from '../content/vocabulary';
 import { seededRandom, shuffled } from '../quiz/random';
+import { isAuthoredId } from './authored';
+
+/** Whose questions the bank browser lists: the instructor's own (`my-…`), the bank's, or both. */
+export const origins = ['', 'yours', 'bank'] as const;
+export type Origin = (typeof origins)[number];
+export const originLabels: Record<Origin, string> = {
+	'': 'All',
+	yours: 'Yours only',
+	bank: 'Bank only'
+};
 
 /** The bank browser's filters; an empty string means "any". */
 export interface BankFilter {
@@ -12,9 +22,11 @@ export interface BankFilter {
 	source: string;
 	tag: string;
 	text: string;
+	origin: Origin;
 }
 
 export const anyFilter: BankFilter = {
+	origin: '',
 	topic: '',
 	kind: '',
 	difficulty: '',
@@ -102,6 +114,7 @@ export function highlightParts(text: string, search: string): { text: string; ma
 
 /** Whether a question passes every filter that is set. Free text matches all of its words, in any order. */
 export function matchesFilter(q: Question, f: BankFilter): boolean {
+	if (f.origin && isAuthoredId(q.id) !== (f.origin === 'yours')) return false;
 	if (f.topic && q.topic !== f.topic) return false;
 	if (f.kind && q.kind !== f.kind) return false;
 	if (f.difficulty && q.difficulty !== f.difficulty) return false;

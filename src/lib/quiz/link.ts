@@ -22,6 +22,11 @@ export interface QuizSpec {
 	title?: string;
 	/** An instructor's instructions for the quiz, shown above the first question. */
 	instructions?: string;
+	/**
+	 * An instructor's own questions (`my-…` ids in the list), carried whole in the link as
+	 * `encodeLinkQuestions` writes them; read, checked and anchored by `readLinkQuestions`.
+	 */
+	own?: string;
 }
 
 const SEED = /^[a-z0-9]{1,32}$/;
@@ -31,10 +36,19 @@ export const MAX_NOTE = 1000;
 /** The most question ids a shared link may carry (a pack file holds at most 1,000 too). */
 export const MAX_LINK_IDS = 1000;
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/**
+ * The longest link the builder shares, in characters of the whole URL: links carrying an instructor's
+ * own questions stay under it (browsers, chat apps and LMS fields cut or refuse longer ones), and a
+ * link's `own` value longer than this is not read.
+ */
+export const LINK_LIMIT = 8000;
+/** An `own` value: a format version, a dot, then base64url. */
+const OWN = /^1\.[A-Za-z0-9_-]+$/;
 
 /**
  * Reads a quiz from a query string (`topic=`, `mixed=`, `ids=` or none for the whole module, then
- * `level`, `mode`, `seed`, `shuffle`, `order`, `title`, `note`). Each value it cannot use is reported and
+ * `level`, `mode`, `seed`, `shuffle`, `order`, `title`, `note`, and with `ids=` the instructor's own
+ * questions in `own`). Each value it cannot use is reported and
  * replaced by the default.
  */
 export function parseQuizSpec(params: URLSearchParams): { spec: QuizSpec; problems: string[] } {
@@ -88,6 +102,15 @@ export function parseQuizSpec(params: URLSearchParams): { spec: QuizSpec; proble
 
 	const title = boundedText(params.get('title'), MAX_TITLE, 'title is', problems);
 	const instructions = boundedText(params.get('note'), MAX_NOTE, 'instructions are', problems);
+	const ownParam = params.get('own');
+	let own: string | undefined;
+	if (ownParam !== null) {
+		if (scope.kind === 'ids' && ownParam.length <= LINK_LIMIT && OWN.test(ownParam)) own = ownParam;
+		else
+			problems.push(
+				'The link’s own questions could not be read (it may have been cut short); the questions that need them are reported missing.'
+			);
+	}
 	return {
 		spec: {
 			scope,
@@ -97,7 +120,8 @@ export function parseQuizSpec(params: URLSearchParams): { spec: QuizSpec; proble
 			shuffleOptions: params.get('shuffle') !== '0',
 			shuffleQuestions: scope.kind === 'ids' ? params.get('order') === 'shuffle' : true,
 			title,
-			instructions
+			instructions,
+			own
 		},
 		problems
 	};
@@ -116,6 +140,7 @@ export function quizQuery(spec: QuizSpec): string {
 	if (scope.kind === 'ids' && spec.shuffleQuestions) params.set('order', 'shuffle');
 	if (spec.title) params.set('title', spec.title);
 	if (spec.instructions) params.set('note', spec.instructions);
+	if (scope.kind === 'ids' && spec.own) params.set('own', spec.own);
 	if (spec.seed) params.set('seed', spec.seed);
 	return params.toString();
 }
