@@ -1,7 +1,13 @@
 import type { Pack, Question } from '../content/schema';
 import { availableStorage } from '../storage/browser-storage';
 import { draftFromPack, newDraft, type Draft } from './drafts';
-import { DraftSaver, draftsNoticeText, moveLegacyDrafts, readDrafts } from './drafts-store';
+import {
+	DraftSaver,
+	draftsNoticeText,
+	moveLegacyDrafts,
+	readDraftsQuickly,
+	type ReadDrafts
+} from './saved-drafts';
 
 const now = () => new Date().toISOString();
 const freshId = () => `pack-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
@@ -24,8 +30,19 @@ export class Builder {
 	readonly #keepSaved: boolean;
 	readonly #saver: DraftSaver;
 
-	constructor(storage = availableStorage(), saveDelayMs = 300) {
-		const { store, notice, legacy } = readDrafts(storage);
+	/**
+	 * The builder with the packs saved in `storage`. Plainly well-formed packs are read at once; zod
+	 * (some 30 kB of code) is loaded only when something needs its full check: imported questions, a
+	 * store of an earlier version, or a value that looks wrong.
+	 */
+	static async open(storage = availableStorage(), saveDelayMs = 300): Promise<Builder> {
+		const read = readDraftsQuickly(storage) ?? (await import('./drafts-store')).readDrafts(storage);
+		return new Builder(read, storage, saveDelayMs);
+	}
+
+	/** `read` is what was read from `storage` (`Builder.open` reads it). */
+	constructor(read: ReadDrafts, storage: Storage | undefined, saveDelayMs = 300) {
+		const { store, notice, legacy } = read;
 		this.#keepSaved = notice === 'kept-unreadable';
 		this.notice = notice && draftsNoticeText[notice];
 		this.drafts = store.drafts.length ? store.drafts : [newDraft(freshId(), now())];

@@ -1,4 +1,4 @@
-import { bankPack, publishedPacks } from '$lib/content/pack';
+import { publishedPacks } from '$lib/content/pack';
 import { exporters, formatIds } from '$lib/export';
 import { exportFileName } from '$lib/export/files';
 import { getBank } from '$lib/server/bank';
@@ -6,8 +6,8 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => {
 	const bank = getBank();
+	// The questions themselves come from /instructor/bank.json once the page shows.
 	return {
-		bank: bankPack(bank),
 		discrepancies: bank.comparisons.map(({ id, title }) => ({ id, title })),
 		formats: formatIds.map((id) => ({
 			id,
