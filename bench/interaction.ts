@@ -49,7 +49,10 @@ function armCheckTimer(): void {
 	});
 }
 
-/** Answers the question on screen: first radio, first checkbox, or the first choice in each select. */
+/**
+ * Answers the question on screen as a student does: first radio, first checkbox, the first choice in
+ * each select, or for ordering "This order is my answer".
+ */
 async function answer(page: Page): Promise<string> {
 	const form = page.locator('fieldset:has([data-question-legend])');
 	const radios = form.getByRole('radio');
@@ -68,7 +71,13 @@ async function answer(page: Page): Promise<string> {
 		for (let i = 0; i < count; i++) await selects.nth(i).selectOption({ index: 1 });
 		return 'select';
 	}
-	return 'ordering'; // Shown in a default order, which already counts as an answer.
+	// Ordering: the shown order counts only once the student moves an item or says it is their answer.
+	const keep = form.getByRole('button', { name: 'This order is my answer' });
+	if (await keep.count()) {
+		await keep.click();
+		return 'ordering';
+	}
+	throw new Error('a question with no radio, checkbox, select or ordering to answer');
 }
 
 /**

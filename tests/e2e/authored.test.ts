@@ -7,7 +7,7 @@ import { bankPack, expectNoAxeViolations, test } from './fixtures';
 const ID = 'my-e2e001';
 
 /** Saves one of the instructor's own questions the way authored.ts does, before the page loads. */
-async function seedAuthored(page: Page, entry: { id: string }) {
+async function seedAuthored(page: Page, entry: { id: string; [field: string]: unknown }) {
 	await page.addInitScript((e: { id: string }) => {
 		localStorage.setItem(`sourced:instructor:v2:authored:${e.id}`, JSON.stringify(e));
 	}, entry);

@@ -9,6 +9,7 @@ const questions = [
 	essayQuestion({ id: 'e1', topic: 'compensation' }),
 	singleQuestion({ id: 's2', topic: 'art-washing' })
 ];
+const byId = new Map(questions.map((q) => [q.id, q]));
 const topics = [
 	{ id: 'compensation', title: 'Compensation' },
 	{ id: 'art-washing', title: 'Art washing' }
@@ -26,7 +27,7 @@ describe('progress by topic', () => {
 			questionIds: ['s1'],
 			answers: { s1: { kind: 'single', choice: 'a' } }
 		});
-		const [compensation] = topicProgress([newer, older], questions, topics);
+		const [compensation] = topicProgress([newer, older], questions, byId, topics);
 		expect(compensation).toEqual({
 			topic: 'compensation',
 			title: 'Compensation',
@@ -39,7 +40,7 @@ describe('progress by topic', () => {
 	});
 
 	it('lists a topic not started with nothing answered, so the page can say what is left', () => {
-		const [, art] = topicProgress([], questions, topics);
+		const [, art] = topicProgress([], questions, byId, topics);
 		expect(art).toMatchObject({ topic: 'art-washing', total: 1, answered: 0, mastered: 0 });
 	});
 });

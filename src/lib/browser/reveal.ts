@@ -12,3 +12,26 @@ export function focusAndReveal(element: HTMLElement): void {
 	const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? true;
 	block.scrollIntoView?.({ block: 'start', behavior: reduced ? 'auto' : 'smooth' });
 }
+
+/**
+ * The first element matching a selector once it is on the page (parts of a page may arrive a moment
+ * after it), or null if none appears within the time given.
+ */
+export function elementShown(selector: string, timeoutMs = 5000): Promise<HTMLElement | null> {
+	const find = () => document.querySelector<HTMLElement>(selector);
+	const now = find();
+	if (now) return Promise.resolve(now);
+	return new Promise((resolve) => {
+		const observer = new MutationObserver(() => {
+			const element = find();
+			if (element) done(element);
+		});
+		const timer = setTimeout(() => done(null), timeoutMs);
+		const done = (element: HTMLElement | null) => {
+			observer.disconnect();
+			clearTimeout(timer);
+			resolve(element);
+		};
+		observer.observe(document.body, { childList: true, subtree: true });
+	});
+}

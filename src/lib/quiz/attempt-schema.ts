@@ -1,19 +1,18 @@
 import '../zod-jitless';
 import * as z from 'zod/mini';
 import { modes, type QuestionKind } from '../content/vocabulary';
+import { noRepeatedIds, noRepeatedTopics, scoreWithinMax } from './attempt-rules';
 
 // The one definition of an attempt and its answers. Attempts are stored in the browser and read back
 // through these schemas, so the types below are inferred from them, never written out a second time.
-// zod/mini keeps the quiz page's bundle small.
+// The browser does not load zod to read them: `npm run build` generates attempt-validator.generated.ts
+// from these schemas (scripts/generate-validators.ts), and a test keeps the two in step.
 
 const id = z.string().check(z.minLength(1), z.maxLength(200));
 /** A list of ids, each at most once: pages key their lists by id, and a repeat would break them. */
-const ids = z
-	.array(id)
-	.check(z.refine((list) => new Set(list).size === list.length, 'repeated id'));
-// Partial credit is a sum of fractions (1/9 nine times is 1.0000000000000002): allow for rounding.
+const ids = z.array(id).check(z.refine(noRepeatedIds, 'repeated id'));
 const withinMax = z.refine<{ score: number; max: number }>(
-	(s) => s.score <= s.max + 1e-9,
+	scoreWithinMax,
 	'score above its maximum'
 );
 /** A score out of a number of questions: never below 0, nor above the maximum (whole questions). */
@@ -54,11 +53,7 @@ export const attemptResultSchema = z
 	.object({
 		score,
 		max,
-		byTopic: z
-			.array(topicScoreSchema)
-			.check(
-				z.refine((list) => new Set(list.map((t) => t.topic)).size === list.length, 'repeated topic')
-			)
+		byTopic: z.array(topicScoreSchema).check(z.refine(noRepeatedTopics, 'repeated topic'))
 	})
 	.check(withinMax);
 /** Scores frozen when an attempt finished, so history survives later edits to the bank. */
@@ -91,3 +86,11 @@ export const attemptSchema = z.object({
 	result: z.optional(attemptResultSchema)
 });
 export type Attempt = z.infer<typeof attemptSchema>;
+
+/** What the browser's localStorage keeps under `STORE_KEY`: each attempt is read on its own. */
+export const storedAttemptsSchema = z.object({
+	version: z.literal(1),
+	inProgress: z.array(z.unknown()),
+	history: z.array(z.unknown())
+});
+export type StoredAttempts = z.infer<typeof storedAttemptsSchema>;

@@ -1,5 +1,5 @@
 import { availableStorage } from '../storage/browser-storage';
-import { MAX_STUDENT_NAME } from './hand-in-schema';
+import { MAX_STUDENT_NAME } from './hand-in-format';
 
 /** localStorage key of the name a student hands results in under. */
 export const HAND_IN_NAME_KEY = 'sourced:hand-in-name';

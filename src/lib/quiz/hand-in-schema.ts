@@ -2,19 +2,18 @@ import '../zod-jitless';
 import * as z from 'zod/mini';
 import { modes, questionKinds } from '../content/vocabulary';
 import { answerSchema } from './attempt-schema';
+import {
+	HAND_IN_FORMAT,
+	HAND_IN_VERSION,
+	MAX_HAND_IN_QUESTIONS,
+	MAX_STUDENT_NAME
+} from './hand-in-format';
+
+export { HAND_IN_FORMAT, HAND_IN_VERSION, MAX_HAND_IN_QUESTIONS, MAX_STUDENT_NAME };
 
 // The one definition of a hand-in: the results file a student downloads and a teacher drops on
 // /instructor/results. The quiz page writes it (results-file.ts); the results page reads JSON and CSV
 // hand-ins back through this schema. zod/mini, as attempt-schema, because it runs in the browser.
-
-/** Written into every hand-in; a reader refuses any other value. */
-export const HAND_IN_FORMAT = 'sourced-hand-in';
-/** Bumped whenever the shape below changes, so an old reader never misreads a newer file. */
-export const HAND_IN_VERSION = 1;
-/** The most questions a hand-in may list: a quiz link carries at most 1,000 ids. */
-export const MAX_HAND_IN_QUESTIONS = 1000;
-/** The longest name a student may hand in under. */
-export const MAX_STUDENT_NAME = 100;
 
 const id = z.string().check(z.minLength(1), z.maxLength(200));
 const text = (max: number) => z.string().check(z.maxLength(max));

@@ -1,5 +1,6 @@
 import type { Question, Topic } from '../content/schema';
 import type { Attempt } from './attempt-schema';
+import type { QuestionRef } from './question-files';
 import { scoreQuestion } from './scoring';
 
 /** How far a student has got in one topic, counted over its distinct questions. */
@@ -18,23 +19,26 @@ export interface TopicProgress {
 
 /**
  * Progress per topic over distinct questions, each counted once by its latest answer in a finished
- * attempt (history is newest first), so retaking a quiz does not count its questions twice.
+ * attempt (history is newest first), so retaking a quiz does not count its questions twice. Topics
+ * are counted from the bank's references; answers are marked against the questions given by id
+ * (at least those the history holds).
  */
 export function topicProgress(
 	history: readonly Attempt[],
-	questions: readonly Question[],
+	index: readonly QuestionRef[],
+	questions: ReadonlyMap<string, Question>,
 	topics: readonly Pick<Topic, 'id' | 'title'>[]
 ): TopicProgress[] {
 	const latest = new Map<string, number>();
 	for (const attempt of history)
 		for (const id of attempt.questionIds) {
-			const question = questions.find((q) => q.id === id);
+			const question = questions.get(id);
 			if (!question || latest.has(id) || !attempt.answers[id]) continue;
 			const score = scoreQuestion(question, attempt.answers[id]);
 			if (score !== null) latest.set(id, score);
 		}
 	return topics.map(({ id, title }) => {
-		const marked = questions.filter((q) => q.topic === id && q.kind !== 'essay');
+		const marked = index.filter((q) => q.topic === id && q.kind !== 'essay');
 		const scores = marked.flatMap((q) => latest.get(q.id) ?? []);
 		return {
 			topic: id,

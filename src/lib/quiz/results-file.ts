@@ -2,7 +2,8 @@ import { csvDocument } from '../text/csv';
 import { correctAnswer, describeAnswer } from './answers';
 import type { Attempt, Results } from './attempt';
 import { selfAssessedPoints } from './essay';
-import { HAND_IN_FORMAT, HAND_IN_VERSION, type HandIn } from './hand-in-schema';
+import { HAND_IN_FORMAT, HAND_IN_VERSION } from './hand-in-format';
+import type { HandIn } from './hand-in-schema';
 
 /** Who hands the file in, and which version of the bank the quiz was taken against. */
 export interface HandInContext {

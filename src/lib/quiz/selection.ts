@@ -1,6 +1,6 @@
-import type { Question } from '../content/schema';
 import type { Difficulty } from '../content/vocabulary';
 import type { QuizSpec } from './link';
+import type { QuestionRef } from './question-files';
 import { seededRandom, shuffled } from './random';
 
 const LEVEL_ORDER: Record<Difficulty, number> = { intro: 0, core: 1, advanced: 2 };
@@ -8,14 +8,15 @@ const LEVEL_ORDER: Record<Difficulty, number> = { intro: 0, core: 1, advanced: 2
 /**
  * The questions of a quiz, in the order they are asked. Topic and whole-module quizzes are shuffled
  * by the seed and then ramp from intro to advanced; a list of ids keeps its order unless asked to
- * shuffle. Ids this version of the bank does not have are returned, never silently dropped.
+ * shuffle. Ids this version of the bank does not have are returned, never silently dropped. Works
+ * on whole questions or on their references alike (the same draw for the same bank order).
  */
-export function selectQuestions(
-	bank: readonly Question[],
+export function selectQuestions<Q extends Pick<QuestionRef, 'id' | 'topic' | 'difficulty'>>(
+	bank: readonly Q[],
 	spec: QuizSpec & { seed: string }
-): { questions: Question[]; unknownIds: string[] } {
+): { questions: Q[]; unknownIds: string[] } {
 	const random = seededRandom(`${spec.seed}:questions`);
-	const fitsLevel = (q: Question) => spec.difficulty === 'any' || q.difficulty === spec.difficulty;
+	const fitsLevel = (q: Q) => spec.difficulty === 'any' || q.difficulty === spec.difficulty;
 	const { scope } = spec;
 	if (scope.kind === 'ids') {
 		const byId = new Map(bank.map((q) => [q.id, q]));

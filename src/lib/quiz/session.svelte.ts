@@ -18,12 +18,20 @@ import {
 import { scoreQuestion, verdictOf } from './scoring';
 import { layoutOf } from './layout';
 import { quizQuery, type QuizSpec } from './link';
+import { resumableAttempt } from './plan';
+import type { QuestionRef } from './question-files';
 import { selectQuestions } from './selection';
 import { newSeed } from './random';
 import { browserAttemptStore, noticeText, type AttemptStore } from './storage';
 
 export interface QuizContent {
+	/** The questions at hand: the whole bank, or (with `index`) at least those this quiz shows. */
 	questions: Question[];
+	/**
+	 * Every question of the bank by reference, in bank order, where `questions` holds only some
+	 * (see `planQuiz`): new quizzes are drawn from it, so the draw is the bank's whatever was loaded.
+	 */
+	index?: readonly QuestionRef[];
 	topics: Pick<Topic, 'id' | 'title'>[];
 	/** The bank's version (see `bankVersion`), written into the results a student hands in. */
 	bankVersion?: string;
@@ -71,10 +79,7 @@ export class QuizSession {
 		const { store: saved, notice } = store.read();
 		this.storageNotice = notice && noticeText[notice];
 
-		const quizKey = quizQuery({ ...spec, seed: undefined });
-		const resumable = spec.seed
-			? [...saved.inProgress, ...saved.history].find((a) => a.query === quizQuery(spec))
-			: saved.inProgress.find((a) => a.quizKey === quizKey);
+		const resumable = resumableAttempt(saved, spec);
 		this.resumed = !!resumable;
 		if (resumable) {
 			this.attempt = resumable;
@@ -85,11 +90,14 @@ export class QuizSession {
 			return;
 		}
 		const seed = spec.seed ?? newSeed();
-		const { questions, unknownIds } = selectQuestions(content.questions, { ...spec, seed });
+		const { questions, unknownIds } = selectQuestions(content.index ?? content.questions, {
+			...spec,
+			seed
+		});
 		this.unknownIds = unknownIds;
 		this.attempt = startAttempt({
 			id: `${Date.now().toString(36)}-${seed}`,
-			quizKey,
+			quizKey: quizQuery({ ...spec, seed: undefined }),
 			query: quizQuery({ ...spec, seed }),
 			title,
 			mode: spec.mode,

@@ -1,7 +1,8 @@
-import '../zod-jitless';
-import * as z from 'zod/mini';
 import { availableStorage, setAside, writeJson } from '../storage/browser-storage';
-import { attemptSchema, type Attempt, type TopicScore } from './attempt-schema';
+import type { Attempt, TopicScore } from './attempt-schema';
+// Generated from the zod schemas in attempt-schema.ts, so every page that reads saved attempts
+// checks them as strictly as zod would without loading it.
+import { parseAttempt, parseStoredAttempts } from './attempt-validator.generated';
 
 export { availableStorage };
 
@@ -9,12 +10,6 @@ export { availableStorage };
 export const STORE_KEY = 'sourced:v1';
 export const HISTORY_LIMIT = 50;
 export const IN_PROGRESS_LIMIT = 30;
-
-const envelopeSchema = z.object({
-	version: z.literal(1),
-	inProgress: z.array(z.unknown()),
-	history: z.array(z.unknown())
-});
 
 export interface Store {
 	inProgress: Attempt[];
@@ -53,7 +48,7 @@ function readableAttempts(items: unknown[]): { good: Attempt[]; bad: number } {
 	const good: Attempt[] = [];
 	let bad = 0;
 	for (const item of items) {
-		const parsed = attemptSchema.safeParse(item);
+		const parsed = parseAttempt(item);
 		if (parsed.success && !good.some((a) => a.id === parsed.data.id)) good.push(parsed.data);
 		else bad++;
 	}
@@ -82,7 +77,7 @@ export function readStore(storage: Storage | undefined): StoreRead {
 	} catch {
 		return { store: emptyStore(), notice: keptOr('unreadable') };
 	}
-	const envelope = envelopeSchema.safeParse(json);
+	const envelope = parseStoredAttempts(json);
 	if (!envelope.success) {
 		const versioned = typeof json === 'object' && json !== null && 'version' in json;
 		return {
