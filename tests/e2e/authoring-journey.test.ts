@@ -69,7 +69,9 @@ async function chosenIds(page: Page): Promise<string[]> {
 test('an instructor duplicates a bank question, rewords it, cites by mouse and by keyboard, packs it, exports it to Moodle and gives it back as YAML that validates', async ({
 	page
 }) => {
-	test.slow();
+	// The whole journey in one test, with five axe passes over the editor and the CLI anchoring the
+	// downloaded file against the sources: about 2 minutes on two busy cores, triple a usual test.
+	test.setTimeout(240_000);
 	const bank = await bankPack(page.request);
 	const original = firstOfKind(bank, 'single');
 	const topic = bank.topics.find((t) => t.id === original.topic)!;
