@@ -152,6 +152,10 @@ test('an instructor duplicates a bank question, rewords it, cites by mouse and b
 	});
 	await expect(keyboardQuote).toBeFocused();
 	await expect(keyboardQuote).toHaveValue(SEARCHED_PASSAGE);
+	// The text before it runs across a paragraph break, and the field shows it as recorded.
+	await expect(
+		citation(page, cited + 2).getByRole('textbox', { name: 'Words just before it' })
+	).toHaveValue(SEARCHED_PREFIX);
 	await expect(page.getByText(/Found in the .+ text, at characters/)).toHaveCount(cited + 2);
 	await expectNoAxeViolations(page);
 
