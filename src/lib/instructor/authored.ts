@@ -1,22 +1,33 @@
 import '../zod-jitless';
 import { z } from 'zod';
-import { questionKinds, questionSchema, slugSchema, type Question } from '../content/schema';
+import { questionKinds, questionSchema, slugSchema } from '../content/schema';
 import { AUTHORED_ID_PREFIX } from '../content/vocabulary';
 import { isQuotaError, setAside } from '../storage/browser-storage';
+import {
+	AUTHORED_KEY_PREFIX,
+	authoredKey,
+	isAuthoredId,
+	type AuthoredEntry,
+	type EntryFields
+} from './authored-entries';
 
 // Questions an instructor writes or adapts in the browser, saved beside the packs: one key per
 // question (so a save rewrites that question only, and one damaged entry costs nothing else), every
 // entry versioned, anything unreadable set aside byte for byte before it is reported.
 
 export { AUTHORED_ID_PREFIX, reservedIdProblem } from '../content/vocabulary';
-/** Each authored question under its own key, beside the packs (`sourced:instructor:v2:pack:`). */
-export const AUTHORED_KEY_PREFIX = 'sourced:instructor:v2:authored:';
-export const authoredKey = (id: string) => `${AUTHORED_KEY_PREFIX}${id}`;
+export {
+	AUTHORED_KEY_PREFIX,
+	authoredKey,
+	draftPrompt,
+	isAuthoredId,
+	usableAuthored,
+	withAuthored,
+	type AuthoredEntry,
+	type EntryFields
+} from './authored-entries';
 /** The shape of a saved entry; a later shape gets a new number and a reader of this one. */
 export const AUTHORED_VERSION = 1;
-
-/** Whether an id is an authored question's (`my-…`), never the bank's. */
-export const isAuthoredId = (id: string): boolean => id.startsWith(AUTHORED_ID_PREFIX);
 
 /** An authored question's id: a bank-style slug that starts with `my-`. */
 export const authoredIdSchema = slugSchema.refine(isAuthoredId, {
@@ -32,23 +43,6 @@ const questionDraftSchema = z.looseObject({
 	id: z.string().optional()
 });
 export type QuestionDraft = z.infer<typeof questionDraftSchema>;
-
-interface EntryFields {
-	/** `my-…`; the question's own id is the same. */
-	id: string;
-	/** ISO time of the last save. */
-	savedAt: string;
-	/** The bank question it was duplicated from, if any. */
-	editedFrom?: string;
-}
-
-/**
- * An authored question as the browser keeps it: valid (passes the build's checks, so it can go into
- * packs and exports like a bank question) or a draft (saved as it is, kept out of packs and exports).
- */
-export type AuthoredEntry =
-	| (EntryFields & { valid: true; question: Question })
-	| (EntryFields & { valid: false; question: QuestionDraft });
 
 /** What is stored: the entry with its shape's version. The question is checked after, by `valid`. */
 const savedEntrySchema = z.strictObject({
@@ -249,26 +243,4 @@ export function newAuthoredId(
 		if (part && !taken.has(id)) return id;
 	}
 	throw new Error('newAuthoredId: no free id after 1,000 tries');
-}
-
-/** The authored questions a pack may hold (the valid ones), by id. */
-export function usableAuthored(entries: readonly AuthoredEntry[]): Map<string, Question> {
-	return new Map(entries.flatMap((e) => (e.valid ? [[e.id, e.question] as const] : [])));
-}
-
-/**
- * The questions a pack can draw on: the bank's and the instructor's valid own ones (their `my-` ids
- * never meet the bank's).
- */
-export function withAuthored(
-	bank: ReadonlyMap<string, Question>,
-	entries: readonly AuthoredEntry[]
-): Map<string, Question> {
-	return new Map([...bank, ...usableAuthored(entries)]);
-}
-
-/** A draft's prompt for a list, or a placeholder while it has none. */
-export function draftPrompt(entry: AuthoredEntry): string {
-	const prompt = entry.question.prompt;
-	return typeof prompt === 'string' && prompt.trim() ? prompt : '(no prompt yet)';
 }

@@ -3,7 +3,7 @@ import { buildPack, type PackCatalog } from '../content/pack';
 import type { Pack, Question } from '../content/schema';
 import { moveItem } from '../quiz/ordering';
 import { LINK_LIMIT, quizQuery } from '../quiz/link';
-import { isAuthoredId } from './authored';
+import { isAuthoredId } from './authored-entries';
 import type { Draft } from './drafts-store';
 
 export type { Draft } from './drafts-store';

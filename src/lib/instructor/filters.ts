@@ -1,7 +1,7 @@
 import type { Question } from '../content/schema';
 import { unhandledKind } from '../content/vocabulary';
 import { seededRandom, shuffled } from '../quiz/random';
-import { isAuthoredId } from './authored';
+import { isAuthoredId } from './authored-entries';
 
 /** Whose questions the bank browser lists: the instructor's own (`my-…`), the bank's, or both. */
 export const origins = ['', 'yours', 'bank'] as const;
