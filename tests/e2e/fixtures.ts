@@ -25,9 +25,19 @@ export function oneOfEachKind(pack: Pack) {
 	] as const;
 }
 
-/** Fails with the list of WCAG 2 A/AA violations axe finds on the page as it is now. */
-export async function expectNoAxeViolations(page: Page): Promise<void> {
-	const results = await new AxeBuilder({ page }).withTags(WCAG_A_AA).analyze();
+/**
+ * Fails with the list of WCAG 2 A/AA violations axe finds on the page as it is now, or only within
+ * `within` (a CSS selector) when a test changes one part of a page whose whole is checked elsewhere:
+ * on the builder with the bank's rows drawn, a whole-page pass costs many seconds, most of them in
+ * the colour-contrast rule.
+ */
+export async function expectNoAxeViolations(page: Page, within?: string): Promise<void> {
+	const axe = new AxeBuilder({ page }).withTags(WCAG_A_AA);
+	if (within) {
+		await expect(page.locator(within)).toHaveCount(1);
+		axe.include(within);
+	}
+	const results = await axe.analyze();
 	expect(
 		results.violations.map(
 			(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(' | ')})`
