@@ -29,7 +29,7 @@ function showForm(text = '') {
 describe('a written-argument question', () => {
 	it('gives a labelled text area with the guidance and a word count, and saves each change', async () => {
 		const onAnswer = showForm('Two words');
-		const box = screen.getByRole('textbox', { name: 'Your answer' });
+		const box = await screen.findByRole('textbox', { name: 'Your answer' });
 		expect(box).toHaveAccessibleDescription(`${essay.guidance} 2 words`);
 		await userEvent.type(box, '!');
 		expect(onAnswer).toHaveBeenLastCalledWith({

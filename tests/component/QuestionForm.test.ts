@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import QuestionForm from '../../src/lib/components/quiz/QuestionForm.svelte';
 import type { Question } from '../../src/lib/content/schema';
 import type { Answer } from '../../src/lib/quiz/answers';
-import { itemMarks } from '../../src/lib/quiz/feedback';
+import { itemMarks } from '../../src/lib/quiz/item-marks';
 import { layoutOf } from '../../src/lib/quiz/layout';
 import {
 	matchingQuestion,
@@ -67,7 +67,7 @@ describe('a question form', () => {
 			kind: 'ordering',
 			order: ['shared', 'posted', 'disabled', 'paused']
 		});
-		expect(screen.getByRole('button', { name: 'Move up: Videos shared' })).toBeDisabled();
+		expect(await screen.findByRole('button', { name: 'Move up: Videos shared' })).toBeDisabled();
 		await userEvent.click(screen.getByRole('button', { name: 'Move down: Videos shared' }));
 		expect(onAnswer).toHaveBeenLastCalledWith({
 			kind: 'ordering',
@@ -82,7 +82,7 @@ describe('a question form', () => {
 
 	it('matches with one labelled select per left-hand item', async () => {
 		const { onAnswer } = show(matchingQuestion());
-		const select = screen.getByRole('combobox', { name: 'around 20' });
+		const select = await screen.findByRole('combobox', { name: 'around 20' });
 		await userEvent.selectOptions(select, 'accused the company');
 		expect(onAnswer).toHaveBeenLastCalledWith({ kind: 'matching', matches: { p20: 'p20' } });
 		expect(screen.getAllByRole('combobox')).toHaveLength(3);
@@ -103,14 +103,14 @@ describe('a question form', () => {
 		expect(screen.getByRole('radio', { name: 'Option C' })).toBeInTheDocument();
 	});
 
-	it('says beside each checked matching pair whether it was wrong and what it should be', () => {
+	it('says beside each checked matching pair whether it was wrong and what it should be', async () => {
 		show(
 			matchingQuestion(),
 			{ kind: 'matching', matches: { p300: 'p300', p20: 'p16' } },
 			true,
 			true
 		);
-		expect(screen.getByRole('combobox', { name: 'around 20' })).toHaveAccessibleDescription(
+		expect(await screen.findByRole('combobox', { name: 'around 20' })).toHaveAccessibleDescription(
 			'Wrong match: it should be “accused the company”'
 		);
 		expect(screen.getByRole('combobox', { name: 'roughly 300' })).toHaveAccessibleDescription(
@@ -118,26 +118,35 @@ describe('a question form', () => {
 		);
 	});
 
-	it('says where each misplaced item of a checked order belongs', () => {
+	it('says where each misplaced item of a checked order belongs', async () => {
 		show(
 			orderingQuestion(),
 			{ kind: 'ordering', order: ['shared', 'posted', 'disabled', 'paused'] },
 			true,
 			true
 		);
-		expect(screen.getByText('Belongs in place 1')).toBeInTheDocument();
+		expect(await screen.findByText('Belongs in place 1')).toBeInTheDocument();
 		expect(screen.getAllByText('In the right place')).toHaveLength(2);
 	});
 
 	it('records an untouched order only once the student says it is their answer', async () => {
 		const question = orderingQuestion();
 		const { onAnswer, rerender } = show(question);
-		expect(screen.getByText('Not answered yet: move an item, or keep this order.')).toBeVisible();
+		expect(
+			await screen.findByText('Not answered yet: move an item, or keep this order.')
+		).toBeVisible();
 		await userEvent.click(screen.getByRole('button', { name: 'This order is my answer' }));
 		const shown = layoutOf(question, 'seed-1', false).items;
 		expect(onAnswer).toHaveBeenLastCalledWith({ kind: 'ordering', order: shown });
 		await rerender({ answer: { kind: 'ordering', order: shown } });
 		expect(screen.queryByRole('button', { name: 'This order is my answer' })).toBeNull();
 		expect(screen.getByText('Your order is recorded.', { selector: 'span' })).toBeVisible();
+	});
+
+	it('fetches the ordering input for an ordering question, saying so until it arrives', async () => {
+		show(orderingQuestion());
+		expect(screen.getByText('Loading the answer area…')).toBeInTheDocument();
+		expect(await screen.findByRole('button', { name: 'This order is my answer' })).toBeVisible();
+		expect(screen.queryByText('Loading the answer area…')).toBeNull();
 	});
 });

@@ -104,3 +104,38 @@ test('a damaged progress file is refused at its JSON path and changes nothing', 
 	await expect(alert).toContainText('This is not a progress file saved from "My progress".');
 	await expectNoAxeViolations(page);
 });
+
+/** The built file that checks a chosen progress file, and the one of its imports that is zod. */
+function fileReaderCode(): { reader: string; zod: string } {
+	const manifest = JSON.parse(
+		readFileSync('.svelte-kit/output/client/.vite/manifest.json', 'utf8')
+	) as Record<string, { file: string; imports?: string[] }>;
+	const reader = manifest['src/lib/quiz/progress-file-read.ts']!;
+	const zod = (reader.imports ?? [])
+		.map((key) => manifest[key]!.file)
+		.find((file) => readFileSync(`build/${file}`, 'utf8').includes('$ZodObject'))!;
+	return { reader: `/${reader.file}`, zod: `/${zod}` };
+}
+
+test('saved progress shows without the file-checking code, which arrives only for a restore', async ({
+	page,
+	request
+}) => {
+	test.slow();
+	const pack = await bankPack(request);
+	await finishOneQuestion(page, firstOfKind(pack, 'single').id, 'keep4');
+	const requested: string[] = [];
+	page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+	const file = await saveProgress(page);
+	await expect(finished(page)).toHaveCount(2);
+	await expect(page.getByRole('table', { name: /finished attempts/ })).toContainText('%');
+	await page.waitForLoadState('networkidle');
+	const { reader, zod } = fileReaderCode();
+	expect(requested).not.toContain(reader);
+	expect(requested).not.toContain(zod);
+
+	await restore(page, file.name, file.text.replace('"mode": "practice"', '"mode": "exam"'));
+	await expect(page.getByRole('alert')).toContainText('$.history[0].mode');
+	expect(requested).toContain(reader);
+	expect(requested).toContain(zod);
+});

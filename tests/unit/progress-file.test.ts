@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Attempt } from '../../src/lib/quiz/attempt';
-import {
-	mergedProgress,
-	progressFile,
-	readProgressFile,
-	restorePlan
-} from '../../src/lib/quiz/progress-file';
+import { mergedProgress, progressFile, restorePlan } from '../../src/lib/quiz/progress-file';
+import { readProgressFile } from '../../src/lib/quiz/progress-file-read';
 import { HISTORY_LIMIT, type Store } from '../../src/lib/quiz/storage';
 import { attemptOf } from '../helpers/attempts';
 

@@ -1,21 +1,12 @@
-import '../zod-jitless';
-import * as z from 'zod/mini';
-import { formatPath } from '../content/problems';
-import { attemptSchema, type Attempt } from './attempt-schema';
+// Saving, planning and merging only: reading a chosen file (with zod) is in progress-file-read.ts,
+// which the progress page loads only when the student restores from a file.
+import type { Attempt } from './attempt-schema';
 import { HISTORY_LIMIT, IN_PROGRESS_LIMIT, type Store } from './storage';
 
 /** What a progress file says it is, so that a results file or a pack is not mistaken for one. */
 export const PROGRESS_FORMAT = 'sourced-progress';
 /** A full store (80 attempts) is well under 1 MB; a larger file is not a progress file. */
 export const MAX_PROGRESS_BYTES = 5 * 1024 * 1024;
-
-const fileSchema = z.object({
-	format: z.literal(PROGRESS_FORMAT),
-	version: z.literal(1),
-	savedAt: z.string(),
-	inProgress: z.array(z.unknown()),
-	history: z.array(z.unknown())
-});
 
 /** A student's saved progress as a file: every attempt, in progress and finished, as stored. */
 export function progressFile(store: Store, now: Date): { name: string; text: string } {
@@ -24,52 +15,6 @@ export function progressFile(store: Store, now: Date): { name: string; text: str
 		name: `Sourced progress - ${now.toISOString().slice(0, 10)}.json`,
 		text: JSON.stringify(file, null, '\t')
 	};
-}
-
-export type ProgressRead =
-	{ ok: true; store: Store; savedAt: string } | { ok: false; errors: string[] };
-
-/**
- * Reads a progress file the student chose. Every attempt is checked like saved progress is; any
- * problem is reported at its JSON path ($.history[3].answers) and nothing is taken from the file.
- */
-export function readProgressFile(text: string, bytes = text.length): ProgressRead {
-	if (bytes > MAX_PROGRESS_BYTES)
-		return {
-			ok: false,
-			errors: ['$: the file is too large to be a Sourced progress file (over 5 MB).']
-		};
-	let json: unknown;
-	try {
-		json = JSON.parse(text);
-	} catch (error) {
-		return { ok: false, errors: [`$: not valid JSON (${(error as Error).message}).`] };
-	}
-	const file = fileSchema.safeParse(json);
-	if (!file.success)
-		return {
-			ok: false,
-			errors: file.error.issues
-				.slice(0, 5)
-				.map((issue) => `${formatPath(['$', ...issue.path])}: ${issue.message}`)
-				.concat(
-					isObject(json) && json.format !== PROGRESS_FORMAT
-						? ['This is not a progress file saved from "My progress".']
-						: []
-				)
-		};
-	const errors: string[] = [];
-	const read = (list: 'inProgress' | 'history'): Attempt[] =>
-		file.data[list].flatMap((item, i) => {
-			const parsed = attemptSchema.safeParse(item);
-			if (parsed.success) return [parsed.data];
-			const issue = parsed.error.issues[0];
-			errors.push(`${formatPath(['$', list, i, ...(issue?.path ?? [])])}: ${issue?.message}`);
-			return [];
-		});
-	const store = { inProgress: read('inProgress'), history: read('history') };
-	if (errors.length) return { ok: false, errors: errors.slice(0, 20) };
-	return { ok: true, store, savedAt: file.data.savedAt };
 }
 
 /** How restoring a file would change this browser's progress, for the student to decide. */
@@ -125,8 +70,4 @@ export function mergedProgress(current: Store, file: Store): Store {
 		inProgress: all.filter((a) => a.stage !== 'finished').slice(0, IN_PROGRESS_LIMIT),
 		history: all.filter((a) => a.stage === 'finished').slice(0, HISTORY_LIMIT)
 	};
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null;
 }
