@@ -83,3 +83,56 @@ test('the editor deletes the question after asking, and Undo brings the editor b
 	await page.goto('/instructor');
 	await expect(page.getByRole('checkbox', { name: new RegExp(PROMPT) })).toBeVisible();
 });
+
+test("a colleague's pack file brings their own questions into yours, and a clashing id overwrites nothing", async ({
+	page
+}) => {
+	test.slow();
+	const pack = await bankPack(page.request);
+	const mine = await reworded(page, 'my-clash1', 'My wording, kept as it is');
+	const theirs = { ...mine, prompt: 'A colleague’s wording under the same id' };
+	const fresh = await reworded(page, 'my-theirs', 'A colleague’s second question');
+	await seedAuthored(page, mine);
+	await page.goto('/instructor');
+	await expect(page.getByRole('heading', { name: 'Your pack' })).toBeVisible();
+
+	const file = {
+		...pack,
+		id: 'week-5',
+		title: 'Week 5 from a colleague',
+		questions: [pack.questions.find((q) => q.id === 'comp-01')!, theirs, fresh]
+	};
+	await page.getByLabel('Choose a pack file…').setInputFiles({
+		name: 'week-5.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(JSON.stringify(file))
+	});
+	const message = page
+		.getByRole('status')
+		.filter({ hasText: 'Imported “Week 5 from a colleague”' });
+	await expect(message).toContainText(
+		/2 instructor-written questions joined your own questions \(“Yours” in the bank\), where you can edit or duplicate them: my-theirs and my-[a-z0-9]{6}\. You already have a different question my-clash1, so the pack’s is my-[a-z0-9]{6} \(yours is unchanged\)\./
+	);
+
+	await page
+		.getByRole('group', { name: 'Whose questions' })
+		.getByRole('radio', { name: 'Yours only' })
+		.check();
+	for (const prompt of [mine.prompt, theirs.prompt, fresh.prompt]) {
+		const row = page
+			.getByRole('listitem')
+			.filter({ has: page.getByRole('checkbox', { name: prompt }) });
+		await expect(row.getByText('Yours')).toBeVisible();
+	}
+	// The imported pack holds all three of its questions, the colleague's wording included.
+	const chosen = page.getByRole('list', { name: /^Questions \(/ });
+	await expect(chosen.getByRole('listitem')).toHaveCount(3);
+	await expect(chosen).toContainText(theirs.prompt);
+	await expect(chosen).not.toContainText(mine.prompt);
+	await expectNoAxeViolations(page);
+
+	await page.reload();
+	await expect(page.getByRole('checkbox', { name: theirs.prompt })).toBeVisible();
+	await expect(page.getByRole('checkbox', { name: mine.prompt })).toBeVisible();
+	await expect(chosen).toContainText(theirs.prompt);
+});
