@@ -1,6 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import type { Question } from '../../src/lib/content/schema';
-import { bankPack, expectNoAxeViolations, test } from './fixtures';
+import { encodeLinkQuestions } from '../../src/lib/quiz/link-questions';
+import { answerWithKeyboard, bankPack, expectNoAxeViolations, openQuiz, test } from './fixtures';
 
 // An instructor's own questions over their life: deleted (packs keep them), arriving in a
 // colleague's pack file, answered by students from a share link, and cited from any passage.
@@ -135,4 +136,46 @@ test("a colleague's pack file brings their own questions into yours, and a clash
 	await expect(page.getByRole('checkbox', { name: theirs.prompt })).toBeVisible();
 	await expect(page.getByRole('checkbox', { name: mine.prompt })).toBeVisible();
 	await expect(chosen).toContainText(theirs.prompt);
+});
+
+test('a quiz from a share link with your own questions shows and resumes from My progress like any quiz', async ({
+	page
+}) => {
+	test.slow();
+	const own = await reworded(page, 'my-e2e003', 'A question the instructor wrote for the link');
+	const query = `ids=comp-01,${own.id}&mode=practice&shuffle=0&title=Week%206&own=${await encodeLinkQuestions([own])}`;
+	await openQuiz(page, query);
+	await answerWithKeyboard(page);
+	await page.getByRole('button', { name: 'Check', exact: true }).click();
+	await page.getByRole('button', { name: 'Next', exact: true }).click();
+	await expect(page.getByText(own.prompt)).toBeVisible();
+
+	await page.goto('/progress');
+	const resume = page.getByRole('link', { name: 'Resume: Week 6' });
+	await expect(resume.locator('xpath=..')).toContainText('1 of 2 answered');
+	await expectNoAxeViolations(page);
+	await resume.click();
+	await expect(page.getByText(own.prompt)).toBeVisible();
+	await expect(page.getByRole('group', { name: /^Question 2 of 2/ })).toBeVisible();
+	await expect(page.getByText(/does not have/)).toHaveCount(0);
+
+	await answerWithKeyboard(page);
+	await page.getByRole('button', { name: 'Check', exact: true }).click();
+	await page.getByRole('button', { name: 'Finish and see results' }).click();
+	await expect(page.locator('[data-results-heading]')).toBeVisible();
+
+	await page.goto('/progress');
+	await expect(page.getByText('Nothing in progress.')).toBeVisible();
+	const finished = page.getByRole('link', { name: 'Week 6' });
+	await expect(finished).toBeVisible();
+	await expect(page.getByText(/no longer|does not have|missing/i)).toHaveCount(0);
+	await expect(
+		page.getByText(
+			'Your finished quizzes also have a question your instructor wrote, sent in the quiz’s link: it counts in that quiz’s score, not in mastery of the bank’s topics.'
+		)
+	).toBeVisible();
+	await finished.click();
+	await expect(page.locator('[data-results-heading]')).toBeVisible();
+	await expect(page.getByText(/no longer in the bank|does not have/)).toHaveCount(0);
+	await expect(page.getByRole('main')).toContainText(own.prompt);
 });
