@@ -1,4 +1,6 @@
 import { expect, type Page } from '@playwright/test';
+import { selectorFor } from '../../src/lib/content/anchor';
+import type { SiteSource } from '../../src/lib/content/pack';
 import type { Question } from '../../src/lib/content/schema';
 import { encodeLinkQuestions } from '../../src/lib/quiz/link-questions';
 import { answerWithKeyboard, bankPack, expectNoAxeViolations, openQuiz, test } from './fixtures';
@@ -178,4 +180,55 @@ test('a quiz from a share link with your own questions shows and resumes from My
 	await expect(page.locator('[data-results-heading]')).toBeVisible();
 	await expect(page.getByText(/no longer in the bank|does not have/)).toHaveCount(0);
 	await expect(page.getByRole('main')).toContainText(own.prompt);
+});
+
+test("Read in context finds a passage only an instructor's question quotes, highlights it with focus, and leads back", async ({
+	page
+}) => {
+	test.slow();
+	const pack = await bankPack(page.request);
+	const texts = (await (await page.request.get('/sources/texts.json')).json()) as SiteSource[];
+	const source = texts.find((s) => s.id === 'ars-technica-2024-11-27')!;
+	// The second "artists" and the words after it: a passage no bank question cites, whose quotation
+	// needs a prefix or suffix to pick it out.
+	const at = source.text.indexOf('artists', source.text.indexOf('artists') + 1);
+	const start = Array.from(source.text.slice(0, at)).length;
+	const end = start + Array.from(source.text.slice(at, at + 40).trimEnd()).length;
+	const selector = selectorFor(source.text, start, end);
+	const anchor = `p${start}-${end}`;
+	const cited = pack.questions.flatMap((q) => q.citations.map((c) => c.anchor));
+	expect(cited).not.toContain(anchor);
+
+	const own = {
+		...(await reworded(page, 'my-e2e004', 'A question quoting a passage the bank does not cite')),
+		citations: [{ source: source.id, ...selector }]
+	} as Question;
+	await openQuiz(
+		page,
+		`ids=${own.id}&mode=practice&shuffle=0&title=Week%207&own=${await encodeLinkQuestions([own])}`
+	);
+	await answerWithKeyboard(page);
+	await page.getByRole('button', { name: 'Check', exact: true }).click();
+	await page.getByRole('link', { name: /Read in context/ }).click();
+
+	await expect(page).toHaveURL(new RegExp(`/sources/${source.id}\\?quote=.*#${anchor}$`));
+	const mark = page.locator(`mark.target[data-first~="${anchor}"]`);
+	await expect(mark).toBeFocused();
+	expect((await page.locator('mark.target').allTextContents()).join('')).toBe(selector.exact);
+	await expect(page.getByText(/could not be found in this source/)).toHaveCount(0);
+	await expect(page.getByText(/quoted by a question your instructor wrote/)).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	await page.getByRole('link', { name: 'Back to question 1' }).first().click();
+	await expect(page.getByText(own.prompt)).toBeVisible();
+	await expect(page.locator('[data-feedback-heading]')).toBeVisible();
+	await expect(page.getByText(/could not be read|does not have/)).toHaveCount(0);
+});
+
+test('a link whose quotation is not in the source still says the passage was not found', async ({
+	page
+}) => {
+	await page.goto('/sources/ars-technica-2024-11-27?quote=words%20no%20source%20has#p1-20');
+	await expect(page.getByText(/could not be found in this source/)).toBeVisible();
+	await expect(page.locator('mark.target')).toHaveCount(0);
 });
