@@ -30,6 +30,22 @@ describe('CitationQuote', () => {
 		expect(link).toHaveAttribute('href', '/sources/ars-technica-2024-11-27#p1203-1246');
 	});
 
+	it("carries the quotation in the link for an instructor's own question, so the reader can find it", () => {
+		const own = { ...citation, exact: 'roughly 300 artists', prefix: 'behalf of ' };
+		render(
+			CitationQuote,
+			withSiteLinks({ citation: own, sourceLabel: 'Ars Technica', questionId: 'my-abc123' })
+		);
+		const href = screen
+			.getByRole('link', { name: 'Read in context: Ars Technica' })
+			.getAttribute('href')!;
+		const url = new URL(href, 'https://sourced.example');
+		expect(url.pathname).toBe('/sources/ars-technica-2024-11-27');
+		expect(url.searchParams.get('quote')).toBe('roughly 300 artists');
+		expect(url.searchParams.get('prefix')).toBe('behalf of ');
+		expect(url.hash).toBe('#p1203-1246');
+	});
+
 	it('opens the source in a new window where leaving the page would end the quiz (a SCORM package)', () => {
 		render(CitationQuote, {
 			props: { citation, sourceLabel: 'Ars Technica' },

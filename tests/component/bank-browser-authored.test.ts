@@ -18,7 +18,7 @@ const draft: AuthoredEntry = {
 	question: { kind: 'matching', id: 'my-draft1', prompt: 'Match the outlet to its claim' }
 };
 
-function renderBrowser(onToggle = vi.fn()) {
+function renderBrowser(onToggle = vi.fn(), onDelete?: (id: string) => void) {
 	render(
 		BankBrowser,
 		withSiteLinks({
@@ -33,7 +33,8 @@ function renderBrowser(onToggle = vi.fn()) {
 			editedFrom: { 'my-abc123': 'comp-03' },
 			writeHref: (params: Record<string, string>) =>
 				`/instructor/write?${new URLSearchParams(params)}`,
-			questionHref: (id: string) => `/quiz?ids=${id}&mode=practice`
+			questionHref: (id: string) => `/quiz?ids=${id}&mode=practice`,
+			onDelete
 		})
 	);
 	return onToggle;
@@ -118,5 +119,17 @@ describe("the bank browser with an instructor's own questions", () => {
 		const onToggle = renderBrowser();
 		await userEvent.click(screen.getByRole('checkbox', { name: /My reworded prompt/ }));
 		expect(onToggle).toHaveBeenCalledWith('my-abc123', true);
+	});
+
+	it('offers Delete on your questions and drafts only, naming the one it deletes', async () => {
+		const onDelete = vi.fn();
+		renderBrowser(vi.fn(), onDelete);
+		expect(within(rowOf('Bank prompt')).queryByRole('button', { name: /Delete/ })).toBeNull();
+		await userEvent.click(
+			within(rowOf('My reworded prompt')).getByRole('button', { name: 'Delete my-abc123' })
+		);
+		expect(onDelete).toHaveBeenLastCalledWith('my-abc123');
+		await userEvent.click(screen.getByRole('button', { name: 'Delete draft my-draft1' }));
+		expect(onDelete).toHaveBeenLastCalledWith('my-draft1');
 	});
 });

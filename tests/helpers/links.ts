@@ -1,8 +1,9 @@
 import { quizLinksContext, type QuizLinks } from '../../src/lib/components/quiz-links';
+import { passageHref } from '../../src/lib/quiz/passage-link';
 
 /** The links the site gives its quiz components (paths as the site resolves them at its root). */
 export const siteLinks: QuizLinks = {
-	source: (id, anchor) => `/sources/${id}#${anchor}`,
+	source: (id, anchor, quote) => passageHref(`/sources/${id}`, anchor, quote),
 	quiz: (query) => `/quiz?${query}`,
 	progress: '/progress',
 	home: '/'

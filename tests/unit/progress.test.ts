@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { masteredText, topicProgress } from '../../src/lib/quiz/progress';
+import {
+	instructorQuestionsAnswered,
+	masteredText,
+	topicProgress
+} from '../../src/lib/quiz/progress';
 import { attemptOf } from '../helpers/attempts';
 import { essayQuestion, singleQuestion, trueFalseQuestion } from '../helpers/questions';
 
@@ -42,5 +46,26 @@ describe('progress by topic', () => {
 	it('lists a topic not started with nothing answered, so the page can say what is left', () => {
 		const [, art] = topicProgress([], questions, byId, topics);
 		expect(art).toMatchObject({ topic: 'art-washing', total: 1, answered: 0, mastered: 0 });
+	});
+
+	it("counts an instructor's own questions from a link apart, never as bank questions gone", () => {
+		const own = singleQuestion({ id: 'my-abc123', topic: 'compensation' });
+		const fromLink = attemptOf({
+			id: 'link',
+			questionIds: ['s1', 'my-abc123', 'my-def456'],
+			answers: {
+				s1: { kind: 'single', choice: 'b' },
+				'my-abc123': { kind: 'single', choice: 'b' }
+			}
+		});
+		const [compensation] = topicProgress(
+			[fromLink],
+			questions,
+			new Map([...byId, [own.id, own]]),
+			topics
+		);
+		expect(compensation).toMatchObject({ total: 2, answered: 1, mastered: 1 });
+		expect(instructorQuestionsAnswered([fromLink, fromLink])).toBe(1);
+		expect(instructorQuestionsAnswered([])).toBe(0);
 	});
 });

@@ -1,12 +1,16 @@
 import { getContext, setContext } from 'svelte';
+import type { QuoteSelector } from '$lib/content/anchor';
 
 /**
  * Where the quiz components link to. The site points them at its own pages; a SCORM package, which
  * has no router, points them at the pages it bundles.
  */
 export interface QuizLinks {
-	/** A cited passage, highlighted in its source. */
-	source(sourceId: string, anchor: string): string;
+	/**
+	 * A cited passage, highlighted in its source; with `quote`, a passage the reader is to find by its
+	 * quotation (one the bank does not cite). A place without that reader may leave `quote` out.
+	 */
+	source(sourceId: string, anchor: string, quote?: QuoteSelector): string;
 	/** A quiz, from its query string (see `quizQuery`); none where only this quiz exists (a SCORM package). */
 	quiz?(query: string): string;
 	/**

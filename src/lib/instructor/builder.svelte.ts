@@ -76,6 +76,23 @@ export class Builder {
 		if (!this.#keepSaved) this.#saver.changed(before.id);
 	}
 
+	/** Applies an edit to every pack and saves those it changed; returns them as they are now. */
+	changeAll(edit: (d: Draft) => Draft): Draft[] {
+		const changed: Draft[] = [];
+		this.drafts = this.drafts.map((d) => {
+			const after = edit(d);
+			if (after === d) return d;
+			const stamped = { ...after, updatedAt: now() };
+			changed.push(stamped);
+			return stamped;
+		});
+		if (!this.#keepSaved && changed.length) {
+			for (const d of changed) this.#saver.changed(d.id);
+			this.#saver.flush();
+		}
+		return changed;
+	}
+
 	create(): void {
 		const draft = newDraft(freshId(), now());
 		this.drafts = [...this.drafts, draft];

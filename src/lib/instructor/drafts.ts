@@ -272,6 +272,40 @@ export function draftFromPack(
 	};
 }
 
+/** The packs that hold question `id`, in the builder's order. */
+export function packsHolding(drafts: readonly Draft[], id: string): Draft[] {
+	return drafts.filter((d) => d.questionIds.includes(id));
+}
+
+/**
+ * The pack with its own copy of `question` when it holds it by id only, so deleting the instructor's
+ * question takes nothing from the pack (print, exports and the file still carry it whole).
+ */
+export function withOwnCopy(d: Draft, question: Question): Draft {
+	if (!d.questionIds.includes(question.id)) return d;
+	if (d.imported.questions.some((q) => q.id === question.id)) return d;
+	return { ...d, imported: { ...d.imported, questions: [...d.imported.questions, question] } };
+}
+
+/**
+ * `withOwnCopy` undone: the pack's copy of `question` dropped when it is exactly that question, so the
+ * pack follows the instructor's question again once it is back.
+ */
+export function withoutOwnCopy(d: Draft, question: Question): Draft {
+	const kept = d.imported.questions.filter((q) => !sameQuestion(q, question));
+	return kept.length === d.imported.questions.length
+		? d
+		: { ...d, imported: { ...d.imported, questions: kept } };
+}
+
+/** What deleting one of the instructor's questions did, in a sentence or two. */
+export function deletedMessage(id: string, packTitles: readonly string[]): string {
+	const titles = packTitles.map((t) => `“${t.trim() || 'Untitled pack'}”`);
+	if (!titles.length) return `Deleted your question ${id}.`;
+	const packs = `${titles.length === 1 ? 'pack' : 'packs'} ${listed(titles)}`;
+	return `Deleted your question ${id}. Your ${packs} ${titles.length === 1 ? 'keeps its' : 'keep their'} copy of it, so ${titles.length === 1 ? 'it prints and exports' : 'they print and export'} as before.`;
+}
+
 /** A file-name-safe slug of a title. */
 export function slugOf(title: string): string {
 	return title

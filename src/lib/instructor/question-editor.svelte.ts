@@ -178,6 +178,13 @@ export class QuestionEditor {
 		if (this.unsaved) this.#write();
 	}
 
+	/** The question was deleted: nothing waiting is written, so a closing tab cannot bring it back. */
+	discard(): void {
+		clearTimeout(this.#timer);
+		this.#timer = undefined;
+		this.unsaved = false;
+	}
+
 	/**
 	 * Saves the question now, whatever its state: a question with problems is kept as a draft (it
 	 * cannot go into a pack until they are fixed), and from now on every problem is shown.

@@ -1,4 +1,5 @@
 import type { Question, Topic } from '../content/schema';
+import { AUTHORED_ID_PREFIX } from '../content/vocabulary';
 import type { Attempt } from './attempt-schema';
 import type { QuestionRef } from './question-files';
 import { scoreQuestion } from './scoring';
@@ -49,6 +50,18 @@ export function topicProgress(
 			score: scores.reduce((a, b) => a + b, 0)
 		};
 	});
+}
+
+/**
+ * How many distinct questions an instructor wrote (carried whole by a quiz link, `my-…` ids) were
+ * answered in finished attempts: they count in their quiz's score, but mastery is of the bank's.
+ */
+export function instructorQuestionsAnswered(history: readonly Attempt[]): number {
+	const ids = new Set<string>();
+	for (const attempt of history)
+		for (const id of attempt.questionIds)
+			if (id.startsWith(AUTHORED_ID_PREFIX) && attempt.answers[id]) ids.add(id);
+	return ids.size;
 }
 
 /** "17 of 17 questions mastered", "1 of 8 questions mastered". */

@@ -1,3 +1,5 @@
+import { LINK_LIMIT } from './link';
+
 const KEY = 'sourced:return';
 
 export interface ReturnLink {
@@ -28,7 +30,9 @@ export function readReturn(): ReturnLink | undefined {
 			typeof value.label === 'string'
 		)
 			return {
-				query: value.query.replace(/^\?/, '').slice(0, 2000),
+				// As long as a share link may be: one carrying an instructor's own questions must
+				// come back whole, or they would be reported missing on return.
+				query: value.query.replace(/^\?/, '').slice(0, LINK_LIMIT),
 				label: value.label.slice(0, 80)
 			};
 	} catch {
