@@ -7,6 +7,7 @@ import { unzipSync } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
 import { parse as parseYaml } from 'yaml';
 import type { Pack, QuestionKind } from '../../src/lib/content/schema';
+import { AUTHORED_KEY_PREFIX } from '../../src/lib/instructor/authored';
 import { optionLetter } from '../../src/lib/text/option-letter';
 import { quotedPassage } from '../../src/lib/text/quoted-passage';
 import {
@@ -622,40 +623,77 @@ async function exportAs(page: Page, format: string) {
 /** A source's name as the site gives it. */
 const labelOf = (pack: Pack, id: string) => pack.sources.find((s) => s.id === id)!.label;
 
-/** What the first test leaves for the second: the five ids, and the browser's storage that holds them. */
-let authored: { ids: string[]; storage: { name: string; value: string }[] } | undefined;
+/**
+ * What the writing tests leave for the last one: each question's id, and the browser's stored
+ * record of it (the key and value the editor saved), to load into the last test's browser.
+ */
+const authored = { ids: new Map<Written['kind'], string>(), records: new Map<string, string>() };
+
+/** Keeps the question just saved, for the last test. */
+async function keep(page: Page, kind: Written['kind'], id: string) {
+	authored.ids.set(kind, id);
+	for (const origin of (await page.context().storageState()).origins)
+		for (const { name, value } of origin.localStorage)
+			if (name.startsWith(AUTHORED_KEY_PREFIX)) authored.records.set(name, value);
+}
 
 test.describe.configure({ mode: 'serial' });
 
-test('an instructor writes a cited question of every kind from "New question", without docs, and checks each in the preview', async ({
-	page
-}) => {
-	// Five questions typed in full, each with its citations and five axe passes: long on busy cores.
-	test.setTimeout(240_000);
-	const ids = [
-		await writeMultiple(page),
-		await writeTrueFalse(page),
-		await writeOrdering(page),
-		await writeMatching(page),
-		await writeEssay(page)
-	];
-	expect(new Set(ids).size).toBe(5);
-	const { origins } = await page.context().storageState();
-	authored = { ids, storage: origins.flatMap((o) => o.localStorage) };
+// Each question typed in full, with its citations, a check in the preview and an axe pass over the
+// filled editor: half a minute to a minute on two busy cores.
+test.describe('an instructor writes a cited question from "New question", without docs', () => {
+	test.beforeEach(() => test.setTimeout(120_000));
+
+	test('multiple answer: options marked right by checkbox, a passage found by search', async ({
+		page
+	}) => {
+		await keep(page, 'multiple', await writeMultiple(page));
+	});
+
+	test('true or false: the answer by radio, passages checked as typed and in the source’s own wording', async ({
+		page
+	}) => {
+		await keep(page, 'true-false', await writeTrueFalse(page));
+	});
+
+	test('ordering: items typed out of order and moved by keyboard, a passage selected with the mouse', async ({
+		page
+	}) => {
+		await keep(page, 'ordering', await writeOrdering(page));
+	});
+
+	test('matching: items and their matches, passages found by search in any capitals', async ({
+		page
+	}) => {
+		await keep(page, 'matching', await writeMatching(page));
+	});
+
+	test('written argument: guidance, model answer and rubric, a quotation typed by hand', async ({
+		page
+	}) => {
+		await keep(page, 'essay', await writeEssay(page));
+	});
 });
 
-test('the questions of every kind go into a pack beside the bank’s, and are printed, exported and downloaded as YAML like them', async ({
+test('the five go into a pack beside the bank’s question of each kind, and are printed, exported to Moodle XML and QTI 2.1, and downloaded as YAML that validates, like them', async ({
 	page
 }) => {
-	test.setTimeout(180_000);
-	test.skip(!authored, 'needs the questions the test before writes');
-	const { ids, storage } = authored!;
-	// The browser holds the five questions, as the first test left it, from the first page on.
-	await page.addInitScript((entries) => {
-		if (sessionStorage.getItem('restored')) return;
-		for (const { name, value } of entries) localStorage.setItem(name, value);
-		sessionStorage.setItem('restored', 'yes');
-	}, storage);
+	// Two exports, the CLI run on two files, and a print view of ten questions.
+	test.setTimeout(120_000);
+	const ids = written.map((w) => authored.ids.get(w.kind)!);
+	test.skip(
+		ids.some((id) => !id),
+		'needs the questions the tests before write'
+	);
+	// The browser holds the five questions as the editor saved them, from the first page on.
+	await page.addInitScript(
+		(records) => {
+			if (sessionStorage.getItem('restored')) return;
+			for (const [name, value] of records) localStorage.setItem(name, value);
+			sessionStorage.setItem('restored', 'yes');
+		},
+		[...authored.records]
+	);
 	const bank = await bankPack(page.request);
 	const labels = bank.sources.map((s) => s.label);
 	const bankOnes = written.map((w) => firstOfKind(bank, w.kind));
