@@ -202,6 +202,29 @@ describe('the question editor', { timeout: 30_000 }, () => {
 		expect(editor.draft.citations.map((c) => c.exact)).toEqual([picked.exact, 'had early access']);
 	});
 
+	it('tells a new author how to cite from the sources, and where a written argument’s explanation shows', () => {
+		const { store } = memoryStore();
+		const editor = new QuestionEditor(
+			newQuestionDraft('my-new001', 'essay'),
+			{ topics, sourceLabels: { [SOURCE]: 'Ars Technica' } },
+			store
+		);
+		render(QuestionEditorForm, {
+			editor,
+			sources,
+			builderHref: '/instructor',
+			onPickCitation: () => {}
+		});
+		expect(screen.getByRole('group', { name: 'Citations' })).toHaveAccessibleDescription(
+			/“Add citation” opens the sources beside the form: select a passage, or search for it/
+		);
+		expect(screen.getByRole('button', { name: 'Add citation' })).toBeInTheDocument();
+		expect(screen.getByRole('button', { name: 'Type a citation' })).toBeInTheDocument();
+		expect(screen.getByRole('textbox', { name: 'Explanation' })).toHaveAccessibleDescription(
+			/shown to every student with the model answer/
+		);
+	});
+
 	const kindFields: Record<QuestionKind, string[]> = {
 		single: ['Option 1', 'Option 2'],
 		multiple: ['Option 1', 'Option 2', 'Option 3'],
