@@ -190,6 +190,41 @@ describe('the question editor', { timeout: 30_000 }, () => {
 		expect(screen.getByText('option 2 moved to position 3 of 3.')).toBeInTheDocument();
 	});
 
+	it('puts a passage picked in a source into the new question’s blank citation, not after it', () => {
+		const { editor } = openEditor(newQuestionDraft('my-new001', 'multiple'));
+		const picked = { source: SOURCE, exact: 'The group called it “art washing”' };
+		expect(editor.addCitation(picked)).toBe(0);
+		expect(editor.draft.citations).toEqual([{ ...picked, prefix: '', suffix: '' }]);
+		expect(editor.check.problems.filter((p) => p.field.startsWith('citations'))).toEqual([]);
+		expect(screen.queryByRole('group', { name: 'Citation 2' })).not.toBeInTheDocument();
+		// Once every citation holds a quotation, the next passage comes after them.
+		expect(editor.addCitation({ source: SOURCE, exact: 'had early access' })).toBe(1);
+		expect(editor.draft.citations.map((c) => c.exact)).toEqual([picked.exact, 'had early access']);
+	});
+
+	it('tells a new author how to cite from the sources, and where a written argument’s explanation shows', () => {
+		const { store } = memoryStore();
+		const editor = new QuestionEditor(
+			newQuestionDraft('my-new001', 'essay'),
+			{ topics, sourceLabels: { [SOURCE]: 'Ars Technica' } },
+			store
+		);
+		render(QuestionEditorForm, {
+			editor,
+			sources,
+			builderHref: '/instructor',
+			onPickCitation: () => {}
+		});
+		expect(screen.getByRole('group', { name: 'Citations' })).toHaveAccessibleDescription(
+			/“Add citation” opens the sources beside the form: select a passage, or search for it/
+		);
+		expect(screen.getByRole('button', { name: 'Add citation' })).toBeInTheDocument();
+		expect(screen.getByRole('button', { name: 'Type a citation' })).toBeInTheDocument();
+		expect(screen.getByRole('textbox', { name: 'Explanation' })).toHaveAccessibleDescription(
+			/shown to every student with the model answer/
+		);
+	});
+
 	const kindFields: Record<QuestionKind, string[]> = {
 		single: ['Option 1', 'Option 2'],
 		multiple: ['Option 1', 'Option 2', 'Option 3'],

@@ -2,10 +2,17 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { XMLParser } from 'fast-xml-parser';
 import { parse as parseYaml } from 'yaml';
-import { bankPack, expectNoAxeViolations, firstOfKind, test } from './fixtures';
+import {
+	bankPack,
+	chosenIds,
+	dragAcross,
+	expectNoAxeViolations,
+	firstOfKind,
+	test
+} from './fixtures';
 
 // Issue 16's journey, as an instructor takes it: duplicate a bank question, reword it, cite one
 // passage by selecting it with the mouse and another by searching with the keyboard, check an answer
@@ -28,43 +35,6 @@ const picker = (page: Page) => page.getByRole('region', { name: 'Cite a passage'
 const toAdd = (page: Page) => page.getByRole('region', { name: 'Citation to add' });
 /** A citation's fields in the editor, "Citation 6" counting from 1. */
 const citation = (page: Page, n: number) => page.getByRole('group', { name: `Citation ${n}` });
-
-/**
- * Drags the mouse across a paragraph of the picker's source text, from the character where `from`
- * starts to the one where `to` starts (both inside words, as a hurried hand would).
- */
-async function dragAcross(paragraph: Locator, from: string, to: string) {
-	await paragraph.scrollIntoViewIfNeeded();
-	const box = await paragraph.evaluate(
-		(el, [a, b]) => {
-			const node = el.firstChild!;
-			const text = node.textContent!;
-			const range = document.createRange();
-			const at = (i: number) => {
-				range.setStart(node, i);
-				range.setEnd(node, i + 1);
-				const r = range.getBoundingClientRect();
-				return { x: r.left + 2, y: r.top + r.height / 2 };
-			};
-			return { start: at(text.indexOf(a!)), end: at(text.indexOf(b!)) };
-		},
-		[from, to]
-	);
-	const page = paragraph.page();
-	await page.mouse.move(box.start.x, box.start.y);
-	await page.mouse.down();
-	await page.mouse.move(box.end.x, box.end.y, { steps: 8 });
-	await page.mouse.up();
-}
-
-/** The ids of the questions in the pack, in order: each item reads "<id> <prompt>". */
-async function chosenIds(page: Page): Promise<string[]> {
-	const items = await page
-		.getByRole('list', { name: /^Questions \(/ })
-		.getByRole('listitem')
-		.allTextContents();
-	return items.map((text) => text.trim().split(/\s+/)[0]!);
-}
 
 test('an instructor duplicates a bank question, rewords it, cites by mouse and by keyboard, packs it, exports it to Moodle and gives it back as YAML that validates', async ({
 	page

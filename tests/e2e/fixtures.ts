@@ -1,5 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test as base, type APIRequestContext, type Page } from '@playwright/test';
+import {
+	expect,
+	test as base,
+	type APIRequestContext,
+	type Locator,
+	type Page
+} from '@playwright/test';
 import type { Pack, QuestionKind, QuestionOf } from '../../src/lib/content/schema';
 
 export const WCAG_A_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -76,6 +82,43 @@ export async function answerWithKeyboard(page: Page): Promise<void> {
 		await down.focus();
 		await page.keyboard.press('Enter');
 	}
+}
+
+/**
+ * Drags the mouse across a paragraph of the picker's source text, from the character where `from`
+ * starts to the one where `to` starts (both inside words, as a hurried hand would).
+ */
+export async function dragAcross(paragraph: Locator, from: string, to: string) {
+	await paragraph.scrollIntoViewIfNeeded();
+	const box = await paragraph.evaluate(
+		(el, [a, b]) => {
+			const node = el.firstChild!;
+			const text = node.textContent!;
+			const range = document.createRange();
+			const at = (i: number) => {
+				range.setStart(node, i);
+				range.setEnd(node, i + 1);
+				const r = range.getBoundingClientRect();
+				return { x: r.left + 2, y: r.top + r.height / 2 };
+			};
+			return { start: at(text.indexOf(a!)), end: at(text.indexOf(b!)) };
+		},
+		[from, to]
+	);
+	const page = paragraph.page();
+	await page.mouse.move(box.start.x, box.start.y);
+	await page.mouse.down();
+	await page.mouse.move(box.end.x, box.end.y, { steps: 8 });
+	await page.mouse.up();
+}
+
+/** The ids of the questions in the pack, in order: each item reads "<id> <prompt>". */
+export async function chosenIds(page: Page): Promise<string[]> {
+	const items = await page
+		.getByRole('list', { name: /^Questions \(/ })
+		.getByRole('listitem')
+		.allTextContents();
+	return items.map((text) => text.trim().split(/\s+/)[0]!);
 }
 
 /**

@@ -91,6 +91,23 @@ describe('Download as YAML', () => {
 		).toBe(true);
 	});
 
+	it('lists the questions oldest first, as written, though the browser keeps them newest first', () => {
+		const [first, second, third] = ownOfEachKind('compensation');
+		const dated = (e: AuthoredEntry, savedAt: string) => ({ ...e, savedAt });
+		const newestFirst = [
+			dated(third!, '2026-12-02T10:03:00.000Z'),
+			dated(second!, '2026-12-02T10:02:00.000Z'),
+			dated(first!, '2026-12-02T10:01:00.000Z')
+		];
+		const data = topicFileSchema.parse(
+			load(authoredTopicYaml(heading, newestFirst, bank.questions), { schema: CORE_SCHEMA })
+		);
+		const { prefix, next } = nextIds('compensation', bank.questions);
+		expect(data.questions.map((q) => [q.id, q.prompt])).toEqual(
+			[first!, second!, third!].map((e, i) => [`${prefix}-${next + i}`, e.question.prompt])
+		);
+	});
+
 	it('leaves out drafts and questions of other topics', () => {
 		const other = ownOfEachKind('art-washing').slice(0, 1);
 		const draft: AuthoredEntry = {

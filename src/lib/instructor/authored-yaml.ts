@@ -79,7 +79,7 @@ export function authoredForm(q: Question, id: string): Record<string, unknown> {
 
 /**
  * The topic file for the instructor's valid questions of one topic: the topic's heading, then each
- * question under the next free id of the topic (`comp-34`), with a comment saying which question of
+ * question, oldest saved first, under the next free id of the topic (`comp-34`), with a comment saying which question of
  * the browser it was and what it was edited from.
  */
 export function authoredTopicYaml(
@@ -87,7 +87,11 @@ export function authoredTopicYaml(
 	entries: readonly AuthoredEntry[],
 	bankIds: readonly { id: string; topic: string }[]
 ): string {
-	const mine = entries.flatMap((e) => (e.valid && e.question.topic === topic.id ? [e] : []));
+	// Oldest first, as a topic file grows: the browser lists its questions newest first, but the
+	// question written first should take the first free id.
+	const mine = entries
+		.flatMap((e) => (e.valid && e.question.topic === topic.id ? [e] : []))
+		.sort((a, b) => (a.savedAt < b.savedAt ? -1 : a.savedAt > b.savedAt ? 1 : 0));
 	const { prefix, next } = nextIds(topic.id, bankIds);
 	const width = Math.max(2, String(next + mine.length - 1).length);
 	const ids = mine.map((_, i) => `${prefix}-${String(next + i).padStart(width, '0')}`);

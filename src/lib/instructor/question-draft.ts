@@ -123,6 +123,10 @@ export const blankCitation = (source = ''): DraftCitation => ({
 	suffix: ''
 });
 
+/** Nothing typed in the citation yet, whatever source is chosen: a place for a picked passage. */
+export const isBlankCitation = (c: DraftCitation): boolean =>
+	!c.exact.trim() && !c.prefix && !c.suffix;
+
 /** A blank entry for a list, with a fresh id where the list has ids. */
 export function blankEntry<L extends DraftListName>(
 	list: L,

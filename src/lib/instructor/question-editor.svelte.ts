@@ -6,6 +6,7 @@ import { checkDraft, type DraftCheck, type EditorTopic, type FieldProblem } from
 import {
 	blankCitation,
 	blankEntry,
+	isBlankCitation,
 	moved,
 	withAnswerList,
 	type DraftListItem,
@@ -146,11 +147,26 @@ export class QuestionEditor {
 		return this.draft[list].length - 1;
 	}
 
-	/** Adds a citation (picked in a source, or blank to type); returns its index. */
+	/**
+	 * Adds a citation (picked in a source, or blank to type); returns its index. A picked passage
+	 * fills the first citation still blank (a new question starts with one), so it is not left
+	 * behind as a problem to remove.
+	 */
 	addCitation(citation?: Citation): number {
-		const entry = citation
-			? { ...blankCitation(citation.source), ...citation }
-			: blankCitation(this.draft.citations.at(-1)?.source);
+		if (!citation) {
+			const blank = blankCitation(this.draft.citations.at(-1)?.source);
+			this.update((d) => ({ ...d, citations: [...d.citations, blank] }));
+			return this.draft.citations.length - 1;
+		}
+		const entry = { ...blankCitation(citation.source), ...citation };
+		const free = this.draft.citations.findIndex(isBlankCitation);
+		if (free >= 0) {
+			this.update((d) => ({
+				...d,
+				citations: d.citations.map((c, k) => (k === free ? entry : c))
+			}));
+			return free;
+		}
 		this.update((d) => ({ ...d, citations: [...d.citations, entry] }));
 		return this.draft.citations.length - 1;
 	}
