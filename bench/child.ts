@@ -10,14 +10,18 @@ type Outcome = { figures: Figure[] } | { error: string };
 
 /**
  * Runs a figure's script in a fresh Node process (so its timings and memory are its own, not
- * shared with Lighthouse or the browser driver) and returns the figures it measured.
+ * shared with Lighthouse or the browser driver) and returns the figures it measured. `args` go to
+ * the script before `--out`.
  */
-export async function measureInChild(script: string): Promise<Figure[]> {
+export async function measureInChild(
+	script: string,
+	args: readonly string[] = []
+): Promise<Figure[]> {
 	const dir = mkdtempSync(join(tmpdir(), 'sourced-bench-'));
 	const out = join(dir, 'figures.json');
 	try {
 		const code = await new Promise<number | null>((done, fail) => {
-			const child = spawn(process.execPath, ['--import', 'tsx', script, '--out', out], {
+			const child = spawn(process.execPath, ['--import', 'tsx', script, ...args, '--out', out], {
 				stdio: ['ignore', 'inherit', 'inherit']
 			});
 			const forget = stopOnExit(() => {

@@ -4,7 +4,7 @@ import { runInNewContext } from 'node:vm';
 import { loadBank } from '../src/lib/content/load';
 import { exporters, formatIds, type FormatId } from '../src/lib/export/index';
 import { packageKitOf } from '../src/lib/server/package-kit';
-import { runAsChild } from './child';
+import { measureInChild, runAsChild } from './child';
 import { atMost, figure, type Figure } from './figures';
 import { progress } from './log';
 import { median } from './stats';
@@ -59,90 +59,125 @@ function timed<T>(run: () => T): { ms: number; cpuMs: number; result: T } {
 	return { ms, cpuMs: (used.user + used.system) / 1000, result };
 }
 
+/** What one format's process reports beside its two figures, for the summary rows. */
+interface FormatDetails {
+	format: FormatId;
+	jsonStringifyRunsMs: number[];
+	jsonStringifyBytes: number;
+	validateMs: number;
+	validatedInPartsOf?: number;
+	memory: { rssWithPackLoaded: number; rssPeak: number; rssPeakIs: string } & Record<
+		string,
+		unknown
+	>;
+}
+
 /**
- * Figure 4: each exporter on a 10,000-question pack. Each run times JSON.stringify of the pack
- * (the serialisation floor) and then the export, so the ratio compares like with like. The peak
- * RSS is the kernel's high-water mark over one export that starts after a full collection.
+ * Figure 4 for one format, in a process of its own (an instructor exports one format at a time, so
+ * no format's garbage counts against another's memory): the 10,000-question pack, then the export.
+ * Each run times JSON.stringify of the pack (the serialisation floor) and then the export, so the
+ * ratio compares like with like. The peak RSS is the kernel's high-water mark over the warm-up
+ * export, which starts after a full collection.
  */
-export function measureExporters(): Figure[] {
+export function measureFormat(id: FormatId): Figure[] {
 	const gc = collectGarbage();
 	const highWater = rssHighWater();
 	const bank = loadBank();
 	const { pack, validateMs, validatedInPartsOf } = syntheticPack(bank, PACK_SIZE);
-	progress(`exporters: ${pack.questions.length} questions, ${formatIds.length} formats`);
-	const figures: Figure[] = [];
-	const floors: number[] = [];
-	gc();
-	const startRss = process.memoryUsage().rss;
-	const peaks = new Map<FormatId, number>();
-
+	const exporter = exporters[id];
 	// The SCORM package carries the player the build made, and the sources' texts.
-	const kit = packageKitOf(bank);
-	for (const id of formatIds) {
-		const exporter = exporters[id];
-		const options = exporter.needsKit ? { kit } : {};
-		progress(`export ${id}`);
-		gc();
-		const before = process.memoryUsage();
-		highWater?.reset();
-		const warm = timed(() => exporter.render(pack, options));
+	const options = exporter.needsKit ? { kit: packageKitOf(bank) } : {};
+	gc();
+	const before = process.memoryUsage();
+	highWater?.reset();
+	// The warm-up's file is let go before the timed runs, as a download lets it go.
+	const warm = (() => {
+		const { ms, result } = timed(() => exporter.render(pack, options));
 		// Without a high-water mark to read, a sample while the result is alive is the closest to it.
 		const peakRss = highWater ? highWater.peak() : process.memoryUsage().rss;
-		peaks.set(id, peakRss);
-		const runs = warm.ms > SLOW_MS ? 1 : MAX_RUNS;
-		const data = warm.result.data;
+		const data = result.data;
 		const outputBytes = typeof data === 'string' ? Buffer.byteLength(data) : data.length;
-		const notes = warm.result.notes.length;
-		const exports: { ms: number; cpuMs: number }[] = [];
-		const floorRuns: { ms: number; cpuMs: number }[] = [];
-		for (let run = 0; run < runs; run++) {
-			if (run > 0 && exports.reduce((sum, e) => sum + e.ms, 0) > RUN_TIME_MS) break;
-			gc();
-			floorRuns.push(timed(() => JSON.stringify(pack)));
-			gc();
-			const exported = timed(() => exporter.render(pack, options));
-			exports.push(exported);
-			if (exported.result.data.length === 0) throw new Error(`${id} produced an empty file`);
-		}
-		const after = process.memoryUsage();
-		floors.push(...floorRuns.map((r) => r.ms));
-
-		const ms = median(exports.map((e) => e.ms));
-		const cpuMs = median(exports.map((e) => e.cpuMs));
-		const floor = median(floorRuns.map((r) => r.ms));
-		const floorCpu = median(floorRuns.map((r) => r.cpuMs));
-		const ratio = ms / floor;
-		const cpuRatio = cpuMs / floorCpu;
-		const name = `export ${id} (${PACK_SIZE.toLocaleString('en-US')} q)`;
-		figures.push(
-			figure(name, ms, 'ms', atMost(BUDGET_MS), {
-				note: `median of ${exports.length}; CPU ${cpuMs.toFixed(0)} ms; ${mb(outputBytes)} MB out; peak RSS ${mb(peakRss)} MB (${mb(before.rss)} MB before it)`,
-				details: {
-					format: id,
-					warmUpMs: warm.ms,
-					runsMs: exports.map((e) => e.ms),
-					runsCpuMs: exports.map((e) => e.cpuMs),
-					jsonStringifyRunsMs: floorRuns.map((r) => r.ms),
-					jsonStringifyRunsCpuMs: floorRuns.map((r) => r.cpuMs),
-					ratioToJsonStringify: ratio,
-					cpuRatioToJsonStringify: cpuRatio,
-					outputBytes,
-					conversionNotes: notes,
-					memory: {
-						rssBefore: before.rss,
-						rssAfter: after.rss,
-						rssPeak: peakRss,
-						rssPeakIs: highWater ? 'high-water mark' : 'sampled',
-						heapUsedBefore: before.heapUsed,
-						heapUsedAfter: after.heapUsed
-					}
-				}
-			}),
-			figure(`${name}: ÷ JSON.stringify`, ratio, 'ratio', atMost(BUDGET_RATIO), {
-				note: `JSON.stringify ${floor.toFixed(0)} ms in the same runs; by CPU time ${cpuRatio.toFixed(1)}× (${cpuMs.toFixed(0)} / ${floorCpu.toFixed(0)} ms)`
-			})
-		);
+		return { ms, peakRss, outputBytes, notes: result.notes.length };
+	})();
+	const { peakRss, outputBytes, notes } = warm;
+	const runs = warm.ms > SLOW_MS ? 1 : MAX_RUNS;
+	const exports: { ms: number; cpuMs: number }[] = [];
+	const floorRuns: { ms: number; cpuMs: number }[] = [];
+	for (let run = 0; run < runs; run++) {
+		if (run > 0 && exports.reduce((sum, e) => sum + e.ms, 0) > RUN_TIME_MS) break;
+		gc();
+		floorRuns.push(timed(() => JSON.stringify(pack).length));
+		gc();
+		const exported = timed(() => exporter.render(pack, options).data.length);
+		exports.push(exported);
+		if (exported.result === 0) throw new Error(`${id} produced an empty file`);
 	}
+	const after = process.memoryUsage();
+
+	const ms = median(exports.map((e) => e.ms));
+	const cpuMs = median(exports.map((e) => e.cpuMs));
+	const floor = median(floorRuns.map((r) => r.ms));
+	const floorCpu = median(floorRuns.map((r) => r.cpuMs));
+	const ratio = ms / floor;
+	const cpuRatio = cpuMs / floorCpu;
+	const name = `export ${id} (${PACK_SIZE.toLocaleString('en-US')} q)`;
+	const details: FormatDetails & Record<string, unknown> = {
+		format: id,
+		warmUpMs: warm.ms,
+		runsMs: exports.map((e) => e.ms),
+		runsCpuMs: exports.map((e) => e.cpuMs),
+		jsonStringifyRunsMs: floorRuns.map((r) => r.ms),
+		jsonStringifyRunsCpuMs: floorRuns.map((r) => r.cpuMs),
+		jsonStringifyBytes: Buffer.byteLength(JSON.stringify(pack)),
+		ratioToJsonStringify: ratio,
+		cpuRatioToJsonStringify: cpuRatio,
+		outputBytes,
+		conversionNotes: notes,
+		validateMs,
+		validatedInPartsOf,
+		memory: {
+			rssWithPackLoaded: before.rss,
+			rssAfter: after.rss,
+			rssPeak: peakRss,
+			rssPeakIs: highWater ? 'high-water mark' : 'sampled',
+			heapUsedBefore: before.heapUsed,
+			heapUsedAfter: after.heapUsed,
+			maxRssOfProcess: process.resourceUsage().maxRSS * 1024
+		}
+	};
+	return [
+		figure(name, ms, 'ms', atMost(BUDGET_MS), {
+			note: `median of ${exports.length}; CPU ${cpuMs.toFixed(0)} ms; ${mb(outputBytes)} MB out; peak RSS ${mb(peakRss)} MB (${mb(before.rss)} MB with the pack loaded)`,
+			details
+		}),
+		figure(`${name}: ÷ JSON.stringify`, ratio, 'ratio', atMost(BUDGET_RATIO), {
+			note: `JSON.stringify ${floor.toFixed(0)} ms in the same runs; by CPU time ${cpuRatio.toFixed(1)}× (${cpuMs.toFixed(0)} / ${floorCpu.toFixed(0)} ms)`
+		})
+	];
+}
+
+/**
+ * Figure 4: each exporter on a 10,000-question pack, each format measured by `measureFormat` in a
+ * Node process of its own; then the floor (JSON.stringify over every format's runs) and the
+ * highest peak RSS.
+ */
+export async function measureExporters(): Promise<Figure[]> {
+	progress(
+		`exporters: ${PACK_SIZE} questions, ${formatIds.length} formats, each in its own process`
+	);
+	const figures: Figure[] = [];
+	const floors: number[] = [];
+	const reported: FormatDetails[] = [];
+	for (const id of formatIds) {
+		progress(`export ${id}`);
+		const measured = await measureInChild('bench/exporters.ts', ['--format', id]);
+		const details = measured[0]?.details as FormatDetails | undefined;
+		if (!details) throw new Error(`the ${id} process reported no figures`);
+		reported.push(details);
+		floors.push(...details.jsonStringifyRunsMs);
+		figures.push(...measured);
+	}
+	const first = reported[0]!;
 	const floor = median(floors);
 	figures.unshift(
 		figure(
@@ -150,31 +185,31 @@ export function measureExporters(): Figure[] {
 			floor,
 			'ms',
 			null,
-			{
-				note: `median of ${floors.length} runs; ${mb(Buffer.byteLength(JSON.stringify(pack)))} MB`
-			}
+			{ note: `median of ${floors.length} runs; ${mb(first.jsonStringifyBytes)} MB` }
 		),
-		figure('export: packSchema validation of the pack', validateMs, 'ms', null, {
-			note: validatedInPartsOf
-				? `packSchema caps a pack at ${validatedInPartsOf.toLocaleString('en-US')} questions: checked in parts of that size`
+		figure('export: packSchema validation of the pack', first.validateMs, 'ms', null, {
+			note: first.validatedInPartsOf
+				? `packSchema caps a pack at ${first.validatedInPartsOf.toLocaleString('en-US')} questions: checked in parts of that size`
 				: 'once, before the exports',
-			details: { validatedInPartsOf }
+			details: { validatedInPartsOf: first.validatedInPartsOf }
 		})
 	);
-	const [worst, peakRss] = [...peaks].reduce((a, b) => (b[1] > a[1] ? b : a));
+	const worst = reported.reduce((a, b) => (b.memory.rssPeak > a.memory.rssPeak ? b : a));
+	const sampled = worst.memory.rssPeakIs !== 'high-water mark';
 	figures.push(
 		figure(
-			`export: peak RSS while exporting${highWater ? '' : ' (sampled)'}`,
-			mb(peakRss),
+			`export: peak RSS while exporting${sampled ? ' (sampled)' : ''}`,
+			mb(worst.memory.rssPeak),
 			'MB',
 			atMost(BUDGET_RSS_MB),
 			{
-				note: `highest: ${worst}; RSS ${mb(startRss)} MB with the pack loaded; ${highWater ? 'the kernel’s high-water mark over one export after a full collection' : 'sampled after each export (no /proc/self/clear_refs here)'}`,
+				note: `highest: ${worst.format}, in a process of its own with the pack loaded at ${mb(worst.memory.rssWithPackLoaded)} MB; ${reported.map((r) => `${r.format} ${mb(r.memory.rssPeak)}`).join(', ')} MB; ${sampled ? 'sampled after each export (no /proc/self/clear_refs here)' : 'the kernel’s high-water mark over one export after a full collection'}`,
 				details: {
-					rssWithPackLoaded: startRss,
-					rssPeakByFormat: Object.fromEntries(peaks),
-					rssPeakIs: highWater ? 'high-water mark' : 'sampled',
-					maxRssHighWaterMark: process.resourceUsage().maxRSS * 1024
+					rssWithPackLoadedByFormat: Object.fromEntries(
+						reported.map((r) => [r.format, r.memory.rssWithPackLoaded])
+					),
+					rssPeakByFormat: Object.fromEntries(reported.map((r) => [r.format, r.memory.rssPeak])),
+					rssPeakIs: worst.memory.rssPeakIs
 				}
 			}
 		)
@@ -182,4 +217,16 @@ export function measureExporters(): Figure[] {
 	return figures;
 }
 
-await runAsChild(import.meta.url, measureExporters);
+/** `--format <id>`: that format alone; otherwise every format, each in a process of its own. */
+function formatArgument(): FormatId | undefined {
+	const at = process.argv.indexOf('--format');
+	if (at < 0) return undefined;
+	const id = process.argv[at + 1] as FormatId;
+	if (!formatIds.includes(id)) throw new Error(`--format: one of ${formatIds.join(', ')}`);
+	return id;
+}
+
+await runAsChild(import.meta.url, () => {
+	const id = formatArgument();
+	return id ? measureFormat(id) : measureExporters();
+});

@@ -113,9 +113,36 @@ function header(entry: Entry, central: boolean, time: number): Uint8Array {
 	return bytes;
 }
 
+/**
+ * Text as UTF-8 in one buffer kept from file to file: `encodeInto` writes into it where `encode`
+ * would make a new array per file (several times slower for 10,000 small files). The bytes it
+ * returns are overwritten by the next call, so they are compressed before the next text comes.
+ */
+class Utf8Scratch {
+	private readonly encoder = new TextEncoder();
+	private bytes = new Uint8Array(1 << 16);
+
+	encode(text: string): Uint8Array {
+		// Most text here is one byte a character: start with room for that and grow when it is not.
+		if (this.bytes.length < text.length + 16)
+			this.bytes = new Uint8Array(Math.ceil(text.length * 1.25) + 16);
+		let { read, written } = this.encoder.encodeInto(text, this.bytes);
+		while (read < text.length) {
+			const grown = new Uint8Array(this.bytes.length * 2);
+			grown.set(this.bytes.subarray(0, written));
+			this.bytes = grown;
+			const more = this.encoder.encodeInto(text.slice(read), grown.subarray(written));
+			read += more.read;
+			written += more.written;
+		}
+		return this.bytes.subarray(0, written);
+	}
+}
+
 /** A zip of text files (UTF-8), given as `[path inside the zip, contents]` in the order to write them. */
 export function zipPackage(files: Iterable<readonly [string, ZipText]>): Uint8Array {
 	const encoder = new TextEncoder();
+	const utf8 = new Utf8Scratch();
 	const time = dosDateTime(ZIP_TIME);
 	const parts: Uint8Array[] = [];
 	const entries: Entry[] = [];
@@ -131,14 +158,14 @@ export function zipPackage(files: Iterable<readonly [string, ZipText]>): Uint8Ar
 		let crc = 0;
 		let size = 0;
 		if (typeof text === 'string') {
-			const bytes = encoder.encode(text);
+			const bytes = utf8.encode(text);
 			crc = crc32(bytes);
 			size = bytes.length;
 			data.push(deflateSync(bytes, { level: LEVEL }));
 		} else {
 			const deflate = new Deflate({ level: LEVEL }, (chunk) => data.push(chunk));
 			text((piece) => {
-				const bytes = encoder.encode(piece);
+				const bytes = utf8.encode(piece);
 				crc = crc32(bytes, crc);
 				size += bytes.length;
 				deflate.push(bytes);
