@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { copyId, readTopicFiles } from './synthetic';
+import { readTopicFiles, repeatTopicQuestions, writeTopicFiles } from './synthetic';
 
 /** The source every synthetic passage is appended to: its id and file in the content folder. */
 export const SYNTHETIC_SOURCE = { id: 'synthetic-passages', file: 'synthetic-passages.txt' };
@@ -78,32 +78,11 @@ export function writeDistinctQuotationContent(
 	);
 
 	const files = readTopicFiles(root);
-	const all = files.flatMap((f) => f.questions.map((q) => ({ file: f.name, q })));
-	if (!all.length) throw new Error(`no questions in ${root}`);
-	const byFile = new Map(files.map((f) => [f.name, [] as { id: string }[]]));
-	for (let copy = 0, n = 0; n < count; copy++)
-		for (const { file, q } of all) {
-			if (n === count) break;
-			const { citations } = q as unknown as { citations: unknown[] };
-			const own = { source: SYNTHETIC_SOURCE.id, exact: passages[n]! };
-			byFile.get(file)!.push({
-				...q,
-				id: copyId(q.id, copy),
-				citations: [own, ...citations.slice(1)]
-			} as {
-				id: string;
-			});
-			n++;
-		}
-	let yamlBytes = 0;
-	for (const f of files) {
-		// As writeSyntheticContent writes them: no line folding, no aliases.
-		const yaml = stringify(
-			{ topic: f.topic, questions: byFile.get(f.name) },
-			{ lineWidth: 0, aliasDuplicateObjects: false }
-		);
-		yamlBytes += Buffer.byteLength(yaml);
-		writeFileSync(join(dir, f.name), yaml);
-	}
+	const byFile = repeatTopicQuestions(files, count, (q, n) => {
+		const { citations } = q as { id: string; citations?: unknown[] };
+		const own = { source: SYNTHETIC_SOURCE.id, exact: passages[n]! };
+		return { ...q, citations: [own, ...(citations ?? []).slice(1)] };
+	});
+	const yamlBytes = writeTopicFiles(dir, files, byFile);
 	return { dir, yamlBytes, sourceChars: text.length };
 }

@@ -80,7 +80,7 @@ export function syntheticPack(bank: Bank, count: number): SyntheticPack {
 /** The files a synthetic folder copies as they are: everything but the topic files. */
 const AS_IS = ['module.yaml', 'glossary.yaml', 'compare.yaml'];
 
-interface TopicFile {
+export interface TopicFile {
 	name: string;
 	topic: unknown;
 	questions: { id: string }[];
@@ -96,28 +96,33 @@ export function readTopicFiles(root = 'questions'): TopicFile[] {
 }
 
 /**
- * A content folder in a temp dir holding `count` questions: the real sources, glossary and
- * comparisons, and each topic file with its real questions repeated (suffixed ids), written as YAML.
+ * `count` questions from the topic files, the real ones repeated (copy 0 of every question in
+ * file order, then copy 1, and so on, with suffixed ids), grouped by the file each came from.
+ * `edit` may change a copy; it gets the copy's place among the `count`.
  */
-export function writeSyntheticContent(
+export function repeatTopicQuestions(
+	files: readonly TopicFile[],
 	count: number,
-	root = 'questions',
-	parent = tmpdir()
-): { dir: string; yamlBytes: number } {
-	const files = readTopicFiles(root);
+	edit: (question: { id: string }, n: number) => { id: string } = (q) => q
+): Map<string, { id: string }[]> {
 	const all = files.flatMap((f) => f.questions.map((q) => ({ file: f.name, q })));
-	if (!all.length) throw new Error(`no questions in ${root}`);
+	if (!all.length) throw new Error('no questions in the topic files');
 	const byFile = new Map(files.map((f) => [f.name, [] as { id: string }[]]));
 	for (let copy = 0, n = 0; n < count; copy++)
 		for (const { file, q } of all) {
 			if (n === count) break;
-			byFile.get(file)!.push({ ...q, id: copyId(q.id, copy) });
+			byFile.get(file)!.push(edit({ ...q, id: copyId(q.id, copy) }, n));
 			n++;
 		}
+	return byFile;
+}
 
-	const dir = mkdtempSync(join(parent, `content-${count}-`));
-	cpSync(join(root, 'sources'), join(dir, 'sources'), { recursive: true });
-	for (const name of AS_IS) cpSync(join(root, name), join(dir, name));
+/** Each topic file written to `dir` with the questions `byFile` holds for it; the YAML's bytes. */
+export function writeTopicFiles(
+	dir: string,
+	files: readonly TopicFile[],
+	byFile: ReadonlyMap<string, readonly { id: string }[]>
+): number {
 	let yamlBytes = 0;
 	for (const f of files) {
 		// No line folding: yaml 2 folds some strings that start with a space and hold a newline into
@@ -131,7 +136,24 @@ export function writeSyntheticContent(
 		yamlBytes += Buffer.byteLength(text);
 		writeFileSync(join(dir, f.name), text);
 	}
-	return { dir, yamlBytes };
+	return yamlBytes;
+}
+
+/**
+ * A content folder in a temp dir holding `count` questions: the real sources, glossary and
+ * comparisons, and each topic file with its real questions repeated (suffixed ids), written as YAML.
+ */
+export function writeSyntheticContent(
+	count: number,
+	root = 'questions',
+	parent = tmpdir()
+): { dir: string; yamlBytes: number } {
+	const files = readTopicFiles(root);
+	const byFile = repeatTopicQuestions(files, count);
+	const dir = mkdtempSync(join(parent, `content-${count}-`));
+	cpSync(join(root, 'sources'), join(dir, 'sources'), { recursive: true });
+	for (const name of AS_IS) cpSync(join(root, name), join(dir, name));
+	return { dir, yamlBytes: writeTopicFiles(dir, files, byFile) };
 }
 
 /** The largest pack the builder accepts: 1,000 questions in 4.96 MB of JSON (the cap is 5 MiB). */
