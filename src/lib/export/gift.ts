@@ -28,12 +28,17 @@ import type { ConversionNote, Exporter } from './types';
 // itself; the two texts Moodle reads without one (a question's name, a matching row's right-hand
 // side) go through `giftUnformattedText`; the category line has rules of its own.
 
+/** A character `escapeGift` changes. */
+const GIFT_SPECIAL = /[\\~=#{}:\r\n]/;
+
 /** Text with GIFT's special characters escaped and line breaks written as `\n`. */
 function escapeGift(text: string): string {
-	return text
-		.replace(/\r\n?/g, '\n')
-		.replace(/[\\~=#{}:]/g, '\\$&')
-		.replaceAll('\n', '\\n');
+	// Each step only where it has something to change: at 10,000 questions, copying every text
+	// three times over was nearly a fifth of the export.
+	if (!GIFT_SPECIAL.test(text)) return text;
+	const lines = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+	const escaped = lines.replace(/[\\~=#{}:]/g, '\\$&');
+	return escaped.includes('\n') ? escaped.replaceAll('\n', '\\n') : escaped;
 }
 
 /**
