@@ -3,13 +3,8 @@ import { loadBank } from '../src/lib/content/load';
 import type { Question } from '../src/lib/content/schema';
 import { correctAnswer } from '../src/lib/quiz/answers';
 import type { Answer } from '../src/lib/quiz/attempt-schema';
-import {
-	finishAttempt,
-	indexById,
-	resultsOf,
-	setAnswer,
-	startAttempt
-} from '../src/lib/quiz/attempt';
+import { finishAttempt, indexById, setAnswer, startAttempt } from '../src/lib/quiz/attempt';
+import { resultsOf } from '../src/lib/quiz/attempt-results';
 import { handInCsv, handInRecord } from '../src/lib/quiz/results-file';
 import { classCsv } from '../src/lib/results/class-csv';
 import { analyseClass, groupHandIns, splitDuplicates } from '../src/lib/results/class-results';
