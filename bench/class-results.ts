@@ -1,7 +1,7 @@
 import { bankVersion } from '../src/lib/content/identity';
 import { loadBank } from '../src/lib/content/load';
 import type { Question } from '../src/lib/content/schema';
-import { correctAnswer } from '../src/lib/quiz/answers';
+import { correctAnswer } from '../src/lib/quiz/answer-report';
 import type { Answer } from '../src/lib/quiz/attempt-schema';
 import { finishAttempt, indexById, setAnswer, startAttempt } from '../src/lib/quiz/attempt';
 import { resultsOf } from '../src/lib/quiz/attempt-results';

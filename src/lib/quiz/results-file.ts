@@ -1,5 +1,5 @@
 import { csvDocument } from '../text/csv';
-import { correctAnswer, describeAnswer } from './answers';
+import { correctAnswer, describeAnswer } from './answer-report';
 import type { Attempt } from './attempt';
 import type { Results } from './attempt-results';
 import { selfAssessedPoints } from './essay';
