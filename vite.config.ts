@@ -2,18 +2,29 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Modules on every page's first visit. The app modules are those the root layout imports (links to
+ * the sources, reporting code that failed to load) and what they import.
+ */
+const EVERY_PAGE = [
+	/node_modules[\\/](svelte|@sveltejs[\\/]kit|devalue|esm-env|clsx)[\\/]/,
+	/^\0vite[\\/]preload-helper/,
+	/src[\\/]lib[\\/](browser[\\/]lazy-import|components[\\/]quiz-links|quiz[\\/]passage-link|content[\\/]vocabulary)\.ts$/
+];
+
 export default defineConfig({
 	plugins: [sveltekit()],
 	build: {
-		// Svelte's runtime and SvelteKit's client as one file: every page needs both, and a phone on a
-		// slow connection pays a round trip for each of the small files they would otherwise split into.
+		// What every page loads, as one file: Svelte's runtime, SvelteKit's client, Vite's preload helper
+		// and the few app modules the root layout imports. A phone on a slow connection pays a round trip
+		// for each of the small files they would otherwise split into, and gzip compresses one file better.
 		rolldownOptions: {
 			output: {
 				codeSplitting: {
 					groups: [
 						{
 							name: 'framework',
-							test: /node_modules[\\/](svelte|@sveltejs[\\/]kit|devalue|esm-env|clsx)[\\/]/
+							test: (id: string) => EVERY_PAGE.some((pattern) => pattern.test(id))
 						}
 					]
 				}

@@ -1,15 +1,10 @@
 import { bankVersion } from '../src/lib/content/identity';
 import { loadBank } from '../src/lib/content/load';
 import type { Question } from '../src/lib/content/schema';
-import { correctAnswer } from '../src/lib/quiz/answers';
+import { correctAnswer } from '../src/lib/quiz/answer-report';
 import type { Answer } from '../src/lib/quiz/attempt-schema';
-import {
-	finishAttempt,
-	indexById,
-	resultsOf,
-	setAnswer,
-	startAttempt
-} from '../src/lib/quiz/attempt';
+import { finishAttempt, indexById, setAnswer, startAttempt } from '../src/lib/quiz/attempt';
+import { resultsOf } from '../src/lib/quiz/attempt-results';
 import { handInCsv, handInRecord } from '../src/lib/quiz/results-file';
 import { classCsv } from '../src/lib/results/class-csv';
 import { analyseClass, groupHandIns, splitDuplicates } from '../src/lib/results/class-results';

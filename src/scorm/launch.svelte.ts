@@ -1,4 +1,5 @@
 import type { Pack } from '$lib/content/schema';
+import * as marking from '$lib/quiz/marking';
 import { QuizSession } from '$lib/quiz/session.svelte';
 import { findScormApi } from '$lib/scorm/api';
 import { LmsRun } from '$lib/scorm/lms';
@@ -27,7 +28,9 @@ export class Launch {
 			{ questions: pack.questions, topics: pack.topics },
 			this.run.spec,
 			pack.title,
-			this.run.store
+			this.run.store,
+			// The package is one file already: its marking comes with it.
+			marking
 		);
 		this.run.begin(this.session.attempt);
 		this.sourceLabels = Object.fromEntries(pack.sources.map((s) => [s.id, s.label]));

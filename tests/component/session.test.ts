@@ -68,6 +68,26 @@ describe('a quiz session', () => {
 	});
 });
 
+describe('before the marking code has arrived', () => {
+	it('takes and checks answers, but marks nothing and does not submit until it is handed over', async () => {
+		const storage = new MemoryStorage();
+		const session = sessionOf(storage, specOf(), { marked: false });
+		session.answer('q-single', { kind: 'single', choice: 'b' });
+		session.check('q-single');
+		expect(session.attempt.checked).toEqual(['q-single']);
+		expect(session.outcomeOf(quizContent.questions[0]!)).toBeUndefined();
+		session.finish();
+		expect(session.attempt.stage).toBe('answering');
+		expect(saved(storage).history).toEqual([]);
+
+		session.markWith(await import('../../src/lib/quiz/marking'));
+		expect(session.outcomeOf(quizContent.questions[0]!)?.verdict).toBe('correct');
+		session.finish();
+		expect(session.attempt.stage).toBe('finished');
+		expect(session.attempt.result?.score).toBe(1);
+	});
+});
+
 describe('an ordering question', () => {
 	const orderOf = (session: QuizSession) => session.attempt.answers['q-order'];
 
@@ -76,7 +96,7 @@ describe('an ordering question', () => {
 		session.goTo(3);
 		session.goTo(4);
 		expect(orderOf(session)).toBeUndefined();
-		expect(session.outcomeOf(orderingQuestion()).score).toBe(0);
+		expect(session.outcomeOf(orderingQuestion())?.score).toBe(0);
 	});
 
 	it('is not answered when the quiz opens on it', () => {
@@ -124,7 +144,7 @@ describe('when storage fails', () => {
 		expect(session.storageNotice).toBe(noticeText.unavailable);
 		session.answer('q-single', { kind: 'single', choice: 'b' });
 		session.check('q-single');
-		expect(session.outcomeOf(quizContent.questions[0]!).verdict).toBe('correct');
+		expect(session.outcomeOf(quizContent.questions[0]!)?.verdict).toBe('correct');
 	});
 
 	it('says so when storage fills up, and keeps the latest answer in memory', () => {

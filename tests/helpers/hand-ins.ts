@@ -1,6 +1,7 @@
 import type { Question } from '../../src/lib/content/schema';
 import type { Answer } from '../../src/lib/quiz/answers';
-import { finishAttempt, indexById, resultsOf, setAnswer } from '../../src/lib/quiz/attempt';
+import { finishAttempt, indexById, setAnswer } from '../../src/lib/quiz/attempt';
+import { resultsOf } from '../../src/lib/quiz/attempt-results';
 import type { HandIn } from '../../src/lib/quiz/hand-in-schema';
 import { handInRecord } from '../../src/lib/quiz/results-file';
 import type { LoadedHandIn } from '../../src/lib/results/class-results';

@@ -1,4 +1,5 @@
 import type { QuizSpec } from '../../src/lib/quiz/link';
+import * as marking from '../../src/lib/quiz/marking';
 import { QuizSession } from '../../src/lib/quiz/session.svelte';
 import { browserAttemptStore } from '../../src/lib/quiz/storage';
 import { MemoryStorage } from './memory-storage';
@@ -22,7 +23,20 @@ export function specOf(overrides: Partial<QuizSpec> = {}): QuizSpec {
 	};
 }
 
-/** A session on the test bank that keeps its attempts in this (fake, failable) storage. */
-export function sessionOf(storage = new MemoryStorage(), spec = specOf()): QuizSession {
-	return new QuizSession(quizContent, spec, 'Five kinds', browserAttemptStore(storage));
+/**
+ * A session on the test bank that keeps its attempts in this (fake, failable) storage. It marks
+ * answers from the start, unless `marked` is false (the quiz page, before its marking code arrives).
+ */
+export function sessionOf(
+	storage = new MemoryStorage(),
+	spec = specOf(),
+	{ marked = true } = {}
+): QuizSession {
+	return new QuizSession(
+		quizContent,
+		spec,
+		'Five kinds',
+		browserAttemptStore(storage),
+		marked ? marking : undefined
+	);
 }

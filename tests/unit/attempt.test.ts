@@ -3,13 +3,12 @@ import {
 	checkAnswer,
 	finishAttempt,
 	goTo,
-	missedIds,
-	resultsOf,
 	setAnswer,
 	toggleFlag,
 	withoutQuestions,
 	unanswered
 } from '../../src/lib/quiz/attempt';
+import { missedIds, resultsOf } from '../../src/lib/quiz/attempt-results';
 import { attemptOf } from '../helpers/attempts';
 import { oneOfEachKind } from '../helpers/questions';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { questionMetaLine } from '../../src/lib/instructor/question-meta';
-import { finishAttempt, indexById, resultsOf } from '../../src/lib/quiz/attempt';
+import { finishAttempt, indexById } from '../../src/lib/quiz/attempt';
+import { resultsOf } from '../../src/lib/quiz/attempt-results';
 import { retrySpec } from '../../src/lib/quiz/retry';
 import { quizTitle } from '../../src/lib/quiz/title';
 import { attemptOf } from '../helpers/attempts';

@@ -2,14 +2,8 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../src/lib/content/schema';
 import { isComplete } from '../../src/lib/quiz/answers';
-import {
-	checkAnswer,
-	finishAttempt,
-	missedIds,
-	resultsOf,
-	selfAssess,
-	setAnswer
-} from '../../src/lib/quiz/attempt';
+import { checkAnswer, finishAttempt, selfAssess, setAnswer } from '../../src/lib/quiz/attempt';
+import { missedIds, resultsOf } from '../../src/lib/quiz/attempt-results';
 import { handInCsv, handInRecord } from '../../src/lib/quiz/results-file';
 import { attemptOf } from '../helpers/attempts';
 import { essayQuestion, singleQuestion } from '../helpers/questions';

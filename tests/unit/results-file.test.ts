@@ -1,14 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/lib/quiz/answers';
-import {
-	finishAttempt,
-	indexById,
-	resultsOf,
-	setAnswer,
-	type Attempt,
-	type Results
-} from '../../src/lib/quiz/attempt';
+import { finishAttempt, indexById, setAnswer, type Attempt } from '../../src/lib/quiz/attempt';
+import { resultsOf, type Results } from '../../src/lib/quiz/attempt-results';
 import { handInSchema } from '../../src/lib/quiz/hand-in-schema';
 import { handInCsv, handInFileName, handInRecord } from '../../src/lib/quiz/results-file';
 import { attemptOf } from '../helpers/attempts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { finishAttempt, indexById, resultsOf, setAnswer } from '../../src/lib/quiz/attempt';
+import { finishAttempt, indexById, setAnswer } from '../../src/lib/quiz/attempt';
+import { resultsOf } from '../../src/lib/quiz/attempt-results';
 import { parseQuizSpec, quizQuery } from '../../src/lib/quiz/link';
 import { retrySpec } from '../../src/lib/quiz/retry';
 import { attemptOf } from '../helpers/attempts';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { correctAnswer, type Answer } from '../../src/lib/quiz/answers';
+import { correctAnswer } from '../../src/lib/quiz/answer-report';
+import type { Answer } from '../../src/lib/quiz/answers';
 import {
 	scoreMatching,
 	scoreMultiple,

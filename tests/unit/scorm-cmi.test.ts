@@ -4,10 +4,10 @@ import {
 	checkAnswer,
 	finishAttempt,
 	goTo,
-	resultsOf,
 	setAnswer,
 	startAttempt
 } from '../../src/lib/quiz/attempt';
+import { resultsOf } from '../../src/lib/quiz/attempt-results';
 import type { Scorm12Api } from '../../src/lib/scorm/api';
 import { findScormApi } from '../../src/lib/scorm/api';
 import {

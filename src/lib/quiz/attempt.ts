@@ -1,8 +1,6 @@
-import type { Question, Topic } from '../content/schema';
+import type { Question } from '../content/schema';
 import { isComplete } from './answers';
 import type { Answer, Attempt, AttemptResult } from './attempt-schema';
-import { selfAssessedPoints } from './essay';
-import { scoreQuestion, verdictOf, type Verdict } from './scoring';
 
 export type { Attempt, AttemptResult, Stage, TopicScore } from './attempt-schema';
 
@@ -67,88 +65,6 @@ export function unanswered(a: Attempt, questions: ReadonlyMap<string, Question>)
 	});
 }
 
-export interface QuestionOutcome {
-	question: Question;
-	answer?: Answer;
-	/** From 0 to 1; null for a written answer, which the machine does not mark. */
-	score: number | null;
-	verdict: Verdict;
-	flagged: boolean;
-}
-
-/** The student's own marks for their written answers: apart from the score, never added to it. */
-export interface SelfAssessment {
-	/** Written-argument questions in the attempt. */
-	count: number;
-	points: number;
-	max: number;
-}
-
-export interface Results extends AttemptResult {
-	percent: number;
-	outcomes: QuestionOutcome[];
-	selfAssessment: SelfAssessment;
-}
-
-/** Scores every question of an attempt and totals them, overall and by topic (in the bank's topic order). */
-export function resultsOf(
-	a: Attempt,
-	questions: ReadonlyMap<string, Question>,
-	topics: readonly Pick<Topic, 'id' | 'title'>[]
-): Results {
-	const outcomes = a.questionIds.flatMap((id) => {
-		const question = questions.get(id);
-		if (!question) return [];
-		const score = scoreQuestion(question, a.answers[id]);
-		return [
-			{
-				question,
-				answer: a.answers[id],
-				score,
-				verdict: verdictOf(score),
-				flagged: a.flagged.includes(id)
-			}
-		];
-	});
-	const marked = outcomes.flatMap((o) => (o.score === null ? [] : [{ ...o, score: o.score }]));
-	const byTopic = topics
-		.map((t) => {
-			const mine = marked.filter((o) => o.question.topic === t.id);
-			return {
-				topic: t.id,
-				title: t.title,
-				score: sum(mine.map((o) => o.score)),
-				max: mine.length
-			};
-		})
-		.filter((t) => t.max > 0);
-	const score = sum(marked.map((o) => o.score));
-	const max = marked.length;
-	return {
-		score,
-		max,
-		percent: max ? Math.round((score / max) * 100) : 0,
-		byTopic,
-		outcomes,
-		selfAssessment: selfAssessmentOf(outcomes)
-	};
-}
-
-/** The self-assessed points of every written answer, totalled. */
-function selfAssessmentOf(outcomes: readonly QuestionOutcome[]): SelfAssessment {
-	let count = 0;
-	let points = 0;
-	let max = 0;
-	for (const { question, answer } of outcomes) {
-		if (question.kind !== 'essay') continue;
-		const own = selfAssessedPoints(question.rubric, answer?.kind === 'essay' ? answer.met : []);
-		count++;
-		points += own.points;
-		max += own.max;
-	}
-	return { count, points, max };
-}
-
 /** Submits the attempt: freezes its answers and records its scores. */
 export function finishAttempt(a: Attempt, results: AttemptResult, now: string): Attempt {
 	if (a.stage === 'finished') return a;
@@ -160,13 +76,6 @@ export function finishAttempt(a: Attempt, results: AttemptResult, now: string): 
 		updatedAt: now,
 		result: { score, max, byTopic }
 	};
-}
-
-/** Ids of marked questions not fully right: the "retry the ones I missed" set. */
-export function missedIds(results: Results): string[] {
-	return results.outcomes
-		.filter((o) => o.verdict !== 'correct' && o.verdict !== 'written')
-		.map((o) => o.question.id);
 }
 
 /**
@@ -187,8 +96,6 @@ export const timestamp = (): string => new Date().toISOString();
 export function indexById(questions: readonly Question[]): ReadonlyMap<string, Question> {
 	return new Map(questions.map((q) => [q.id, q]));
 }
-
-const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 /**
  * The attempt without questions that have left the bank, on the same question as before or, if that

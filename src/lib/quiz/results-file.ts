@@ -1,6 +1,7 @@
 import { csvDocument } from '../text/csv';
-import { correctAnswer, describeAnswer } from './answers';
-import type { Attempt, Results } from './attempt';
+import { correctAnswer, describeAnswer } from './answer-report';
+import type { Attempt } from './attempt';
+import type { Results } from './attempt-results';
 import { selfAssessedPoints } from './essay';
 import { HAND_IN_FORMAT, HAND_IN_VERSION } from './hand-in-format';
 import type { HandIn } from './hand-in-schema';

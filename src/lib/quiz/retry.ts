@@ -1,4 +1,5 @@
-import { missedIds, type Attempt, type Results } from './attempt';
+import { type Attempt } from './attempt';
+import { missedIds, type Results } from './attempt-results';
 import type { QuizSpec } from './link';
 
 /**

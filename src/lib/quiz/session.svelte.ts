@@ -6,7 +6,6 @@ import {
 	goTo,
 	indexById,
 	openReview,
-	resultsOf,
 	selfAssess,
 	setAnswer,
 	startAttempt,
@@ -15,14 +14,20 @@ import {
 	withoutQuestions,
 	type Attempt
 } from './attempt';
-import { scoreQuestion, verdictOf } from './scoring';
 import { layoutOf } from './layout';
 import { quizQuery, type QuizSpec } from './link';
 import { resumableAttempt } from './plan';
 import type { QuestionRef } from './question-files';
+import type { outcomeOf, Results, resultsOf } from './attempt-results';
 import { selectQuestions } from './selection';
 import { newSeed } from './random';
 import { browserAttemptStore, noticeText, type AttemptStore } from './storage';
+
+/** What marks answers (see marking.ts): the quiz page hands it over after the first question shows. */
+export interface Marking {
+	outcomeOf: typeof outcomeOf;
+	resultsOf: typeof resultsOf;
+}
 
 export interface QuizContent {
 	/** The questions at hand: the whole bank, or (with `index`) at least those this quiz shows. */
@@ -55,27 +60,35 @@ export class QuizSession {
 	/** The bank's version, or 'unknown' where the page did not say (a hand-in still names it). */
 	readonly bankVersion: string;
 	readonly #store: AttemptStore;
+	readonly #topics: QuizContent['topics'];
+	/** The code that marks answers; until it is here, nothing can be checked for a score or submitted. */
+	#marking: Marking | undefined = $state();
 
 	readonly questions: Question[];
 	readonly current: Question | undefined;
-	readonly results: ReturnType<typeof resultsOf>;
+	/** The attempt marked and totalled; undefined until the marking code is here (see `markWith`). */
+	readonly results: Results | undefined;
 
 	/**
 	 * Resumes the attempt this quiz belongs to, or starts one (choosing a seed if the spec has none).
-	 * Attempts live in the store given: this browser's localStorage unless told otherwise.
+	 * Attempts live in the store given: this browser's localStorage unless told otherwise. Without
+	 * `marking`, answers are marked once `markWith` hands it over.
 	 */
 	constructor(
 		content: QuizContent,
 		spec: QuizSpec,
 		title: string,
-		store: AttemptStore = browserAttemptStore()
+		store: AttemptStore = browserAttemptStore(),
+		marking?: Marking
 	) {
+		this.#marking = marking;
+		this.#topics = content.topics;
 		this.byId = indexById(content.questions);
 		this.bankVersion = content.bankVersion ?? 'unknown';
 		this.#store = store;
 		this.questions = $derived(this.attempt.questionIds.flatMap((id) => this.byId.get(id) ?? []));
 		this.current = $derived(this.questions[this.attempt.current]);
-		this.results = $derived(resultsOf(this.attempt, this.byId, content.topics));
+		this.results = $derived(this.#marking?.resultsOf(this.attempt, this.byId, this.#topics));
 		const { store: saved, notice } = store.read();
 		this.storageNotice = notice && noticeText[notice];
 
@@ -113,10 +126,14 @@ export class QuizSession {
 		return layoutOf(question, this.attempt.seed, this.attempt.shuffleOptions);
 	}
 
+	/** Marks answers and totals results from now on. */
+	markWith(marking: Marking) {
+		this.#marking = marking;
+	}
+
+	/** The student's answer to a question, marked; undefined until the marking code is here. */
 	outcomeOf(question: Question) {
-		const answer = this.attempt.answers[question.id];
-		const score = scoreQuestion(question, answer);
-		return { answer, score, verdict: verdictOf(score) };
+		return this.#marking?.outcomeOf(question, this.attempt.answers[question.id]);
 	}
 
 	answer(questionId: string, answer: Answer) {
@@ -138,8 +155,10 @@ export class QuizSession {
 	review() {
 		this.#update((a, now) => openReview(a, now));
 	}
+	/** Submits the attempt with its results; does nothing until the marking code is here. */
 	finish() {
-		this.#update((a, now) => finishAttempt(a, this.results, now));
+		const results = this.results;
+		if (results) this.#update((a, now) => finishAttempt(a, results, now));
 	}
 
 	#update(change: (a: Attempt, now: string) => Attempt) {

@@ -1,6 +1,6 @@
 import type { AnchoredCitation, Objective, Question } from '../content/schema';
 import { unhandledKind } from '../content/vocabulary';
-import { describeAnswer } from '../quiz/answers';
+import { describeAnswer } from '../quiz/answer-report';
 import type { Answer } from '../quiz/attempt-schema';
 import type { HandIn } from '../quiz/hand-in-schema';
 import { scoreQuestion } from '../quiz/scoring';

@@ -1,7 +1,7 @@
 import type { Question } from '../content/schema';
 import { unhandledKind } from '../content/vocabulary';
 import type { Answer } from '../quiz/answers';
-import type { Results } from '../quiz/attempt';
+import type { Results } from '../quiz/attempt-results';
 import { scoreQuestion } from '../quiz/scoring';
 
 // What a SCORM 1.2 LMS is told, as pure functions from the attempt: the data model's formats

@@ -1,5 +1,6 @@
 import type { Pack, Question } from '../content/schema';
-import { indexById, resultsOf, type Attempt } from '../quiz/attempt';
+import { indexById, type Attempt } from '../quiz/attempt';
+import { resultsOf } from '../quiz/attempt-results';
 import { quizQuery, type QuizSpec } from '../quiz/link';
 import { newSeed } from '../quiz/random';
 import { selectQuestions } from '../quiz/selection';
