@@ -35,9 +35,22 @@ describe('the source text as plain markup', () => {
 		}
 	});
 
+	it('counts offsets in code points, so an emoji does not shift an anchor', () => {
+		const html = parse(
+			sourceTextHtml('😀 quoted bit\nNext 😀 line', [
+				{ anchor: 'p2-8', start: 2 },
+				{ anchor: 'p20-24', start: 20 }
+			])
+		);
+		expect([...html.children].map((p) => p.innerHTML)).toEqual([
+			'😀 <span id="p2-8" class="anchor"></span>quoted bit',
+			'Next 😀 <span id="p20-24" class="anchor"></span>line'
+		]);
+	});
+
 	it('shows markup in the text as text, never as elements', () => {
 		const text = 'A <b>bold</b> & "quoted" claim.\n\nSecond <script>alert(1)</script> line.';
-		const html = parse(sourceTextHtml(text, [{ anchor: 'p2-13" onclick="x', start: 2, end: 13 }]));
+		const html = parse(sourceTextHtml(text, [{ anchor: 'p2-13" onclick="x', start: 2 }]));
 		expect([...html.children].map((p) => p.textContent)).toEqual([
 			'A <b>bold</b> & "quoted" claim.',
 			'Second <script>alert(1)</script> line.'

@@ -34,29 +34,30 @@ export function sourceTextHtml(
 	text: string,
 	passages: readonly { anchor: string; start: number }[]
 ): BuiltHtml {
-	const points = Array.from(text);
 	const starts = [...passages].sort((a, b) => a.start - b.start);
-	let next = 0;
 	let html = '';
+	let next = 0;
+	// Walked once by code point, cut by UTF-16 index: the browser runs this while the page hydrates.
+	let point = 0;
 	let lineStart = 0;
-	for (let i = 0; i <= points.length; i++) {
-		if (i < points.length && points[i] !== '\n') continue;
-		// Passages starting in a blank line, or on its line break, have nowhere to be shown.
-		while (next < starts.length && starts[next]!.start < lineStart) next++;
-		const line = points.slice(lineStart, i);
-		if (line.join('').trim() !== '') {
-			html += '<p>';
-			let from = lineStart;
-			while (next < starts.length && starts[next]!.start < i) {
-				const at = starts[next]!.start;
-				html += escapeHtml(points.slice(from, at).join(''));
-				html += `<span id="${escapeHtml(starts[next]!.anchor)}" class="anchor"></span>`;
-				from = at;
+	let from = 0;
+	let line = '';
+	for (let unit = 0; unit <= text.length; point++) {
+		const c = text.codePointAt(unit);
+		if (c === undefined || c === 10) {
+			line += escapeHtml(text.slice(from, unit));
+			// A line of spaces is no paragraph, and an anchor in it (or on a line break) no place.
+			if (text.slice(lineStart, unit).trim() !== '') html += `<p>${line}</p>`;
+			line = '';
+			lineStart = from = unit + 1;
+			while (next < starts.length && starts[next]!.start <= point) next++;
+		} else
+			while (next < starts.length && starts[next]!.start === point) {
+				line += `${escapeHtml(text.slice(from, unit))}<span id="${escapeHtml(starts[next]!.anchor)}" class="anchor"></span>`;
+				from = unit;
 				next++;
 			}
-			html += `${escapeHtml(points.slice(from, i).join(''))}</p>`;
-		}
-		lineStart = i + 1;
+		unit += c !== undefined && c > 0xffff ? 2 : 1;
 	}
 	return html as BuiltHtml;
 }

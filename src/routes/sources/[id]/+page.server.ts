@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { citedPassages } from '$lib/content/passages';
-import { shortText } from '$lib/quiz/reader';
+import { packPassages, shortText } from '$lib/quiz/reader';
 import { getBank } from '$lib/server/bank';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
@@ -19,5 +19,5 @@ export const load: PageServerLoad = ({ params }) => {
 			citer.kind === 'question' ? { ...citer, label: shortText(citer.label, 90) } : citer
 		)
 	}));
-	return { source: meta, text, passages };
+	return { source: meta, text, cited: packPassages(passages) };
 };
