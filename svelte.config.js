@@ -27,10 +27,11 @@ const config = {
 				'form-action': ['self'],
 				// upgrade-insecure-requests goes in the _headers only (scripts/page-headers.js): in a <meta>
 				// it would stop WebKit loading the site's scripts wherever it is served over plain http.
-				// Trusted Types: DOM sinks (innerHTML, script URLs) take only values made by these two
-				// policies, Svelte's template cloning and SvelteKit's service worker registration.
+				// Trusted Types: DOM sinks (innerHTML, script URLs) take only values made by these three
+				// policies, Svelte's template cloning, SvelteKit's service worker registration and the
+				// source reader's markup built from escaped text (src/lib/browser/trusted-html.ts).
 				'require-trusted-types-for': ['script'],
-				'trusted-types': ['svelte-trusted-html', 'sveltekit-trusted-url']
+				'trusted-types': ['svelte-trusted-html', 'sveltekit-trusted-url', 'sourced-built-html']
 			}
 		},
 		// Each page's HTML names its own route, and a link to another page fetches that page's small

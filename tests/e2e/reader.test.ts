@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import type { Pack } from '../../src/lib/content/schema';
+import { quotedPassage } from '../../src/lib/text/quoted-passage';
 import { answerWithKeyboard, bankPack, expectNoAxeViolations, openQuiz, test } from './fixtures';
 
 /** A passage that two to four questions quote, with those questions' ids. */
@@ -206,6 +207,73 @@ test('a malformed or unknown # fragment says the passage could not be found, wit
 	await page.evaluate(() => (location.hash = 'p1-2'));
 	await expect(notice).toBeVisible();
 	await expect(page.locator('mark.target')).toHaveCount(0);
+	expect(errors).toEqual([]);
+});
+
+test('the list of cited passages: "Go to passage" highlights and focuses the passage, marks its entry, and each question link practises it', async ({
+	page,
+	request
+}) => {
+	const passage = passageOfSeveralQuestions(await bankPack(request));
+	await page.goto(`/sources/${passage.source}`);
+	// Nothing is marked until a passage is asked for.
+	await expect(sourceText(page).locator('mark')).toHaveCount(0);
+	const list = page.getByRole('region', { name: 'Cited passages' }).getByRole('list');
+	expect(await list.getByRole('listitem').count()).toBeGreaterThan(5);
+	// The entry whose quotation is exactly this passage (shorter passages sit inside longer ones).
+	const entry = list
+		.getByRole('listitem')
+		.filter({ has: page.getByText(quotedPassage(passage.exact), { exact: true }) });
+	await expect(entry).toHaveCount(1);
+	for (const id of passage.ids)
+		await expect(entry.getByRole('link', { name: `try question ${id}`, exact: true })).toHaveCount(
+			1
+		);
+
+	await entry.getByRole('link', { name: 'Go to passage' }).focus();
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(new RegExp(`#${passage.anchor}$`));
+	const target = sourceText(page).locator('mark.target');
+	await expect(target.first()).toBeFocused();
+	expect((await target.allTextContents()).join('')).toBe(passage.exact);
+	await expect(entry).toHaveClass(/\btarget\b/);
+	await expect(list.locator('li.target')).toHaveCount(1);
+	await expectNoAxeViolations(page);
+
+	await entry.getByRole('link', { name: `try question ${passage.ids[0]}`, exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(
+		`Question ${passage.ids[0]}`,
+		{ timeout: 15_000 }
+	);
+});
+
+test('a source page reached from the list of sources shows its text and passages, and marking them all can be undone', async ({
+	page,
+	request
+}) => {
+	const errors: string[] = [];
+	page.on('pageerror', (error) => errors.push(error.message));
+	const pack = await bankPack(request);
+	const source = pack.sources.find((s) => s.id === 'ars-technica-2024-11-27')!;
+	await page.goto('/sources');
+	// A link inside the site: the browser draws the page itself rather than loading it.
+	await page.getByRole('link', { name: source.label, exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	const anchors = sourceText(page).locator('.anchor');
+	const count = await anchors.count();
+	expect(count).toBeGreaterThan(5);
+	await expect(
+		page.getByRole('region', { name: 'Cited passages' }).getByRole('listitem')
+	).toHaveCount(count);
+	const text = await sourceText(page).textContent();
+
+	const toggle = page.getByRole('checkbox', { name: 'Mark every cited passage in the text' });
+	await toggle.check();
+	await expect(sourceText(page).locator('mark').first()).toBeVisible();
+	await toggle.uncheck();
+	await expect(sourceText(page).locator('mark')).toHaveCount(0);
+	await expect(anchors).toHaveCount(count);
+	expect(await sourceText(page).textContent()).toBe(text);
 	expect(errors).toEqual([]);
 });
 

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Citer } from '../../src/lib/content/passages';
 import { parseQuizSpec } from '../../src/lib/quiz/link';
-import { citersForReader, citersOf, passageTarget, shortText } from '../../src/lib/quiz/reader';
+import {
+	citersForReader,
+	citersOf,
+	packPassages,
+	passageTarget,
+	shortText,
+	unpackPassages
+} from '../../src/lib/quiz/reader';
 
 const passages = new Set(['p10-20', 'p30-45']);
 const isPassage = (anchor: string) => passages.has(anchor);
@@ -90,5 +97,32 @@ describe('short text', () => {
 
 	it('cuts a long text at a word, without trailing punctuation, and marks the cut', () => {
 		expect(shortText('One two three, four five six', 16)).toBe('One two three…');
+	});
+});
+
+describe('cited passages packed for the reader page', () => {
+	const passages = [
+		{ anchor: 'p0-5', start: 0, end: 5, exact: 'Hello', citedBy: [question('q1'), glossary] },
+		{ anchor: 'p2-5', start: 2, end: 5, exact: 'llo', citedBy: [question('q2'), question('q1')] }
+	];
+
+	it('carries each thing that quotes a passage once, however many passages it quotes', () => {
+		const packed = packPassages(passages);
+		expect(packed.citers.map((c) => c.id)).toEqual(['q1', 'red-teaming', 'q2']);
+		expect(packed.passages.map((p) => p.citedBy)).toEqual([
+			[0, 1],
+			[2, 0]
+		]);
+	});
+
+	it('unpacks to the same passages with their citers, in their order', () => {
+		expect(unpackPassages(packPassages(passages))).toEqual(passages);
+	});
+
+	it('keeps a glossary entry and a question with the same id apart', () => {
+		const sameId: Citer = { kind: 'glossary', id: 'q1', label: 'A term' };
+		const packed = packPassages([{ ...passages[0]!, citedBy: [question('q1'), sameId] }]);
+		expect(packed.citers).toHaveLength(2);
+		expect(unpackPassages(packed)[0]!.citedBy).toEqual([question('q1'), sameId]);
 	});
 });

@@ -1,4 +1,4 @@
-import type { Citer } from '../content/passages';
+import type { CitedPassage, Citer } from '../content/passages';
 import { oneLine } from '../text/one-line';
 import { quizQuery } from './link';
 
@@ -39,6 +39,46 @@ export function citersOf(
 ): Citer[] {
 	const all = passages.filter((p) => anchors.includes(p.anchor)).flatMap((p) => p.citedBy);
 	return all.filter((c, i) => all.findIndex((d) => d.kind === c.kind && d.id === c.id) === i);
+}
+
+/**
+ * A source's cited passages as the reader's page carries them: each thing that quotes them once,
+ * and each passage naming its citers by their place in that list. A question quoting five passages
+ * would otherwise carry its prompt five times.
+ */
+export interface PackedPassages {
+	citers: Citer[];
+	passages: (Omit<CitedPassage, 'citedBy'> & { citedBy: number[] })[];
+}
+
+/** Packs cited passages for a page's data (see `PackedPassages`). */
+export function packPassages(passages: readonly CitedPassage[]): PackedPassages {
+	const citers: Citer[] = [];
+	const index = new Map<string, number>();
+	const indexOf = (citer: Citer) => {
+		const key = `${citer.kind}:${citer.id}`;
+		let i = index.get(key);
+		if (i === undefined) {
+			i = citers.push(citer) - 1;
+			index.set(key, i);
+		}
+		return i;
+	};
+	return {
+		citers,
+		passages: passages.map(({ citedBy, ...passage }) => ({
+			...passage,
+			citedBy: citedBy.map(indexOf)
+		}))
+	};
+}
+
+/** The cited passages a page's data carries, each with its citers again. */
+export function unpackPassages({ citers, passages }: PackedPassages): CitedPassage[] {
+	return passages.map((passage) => ({
+		...passage,
+		citedBy: passage.citedBy.map((i) => citers[i]!)
+	}));
 }
 
 /** A question that quotes a passage, as the reader lists it: id, short prompt, quiz to practise it. */

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { citedPassages, segmentSource } from '$lib/content/passages';
-import { practiseQuery, shortText } from '$lib/quiz/reader';
+import { citedPassages } from '$lib/content/passages';
+import { packPassages, shortText } from '$lib/quiz/reader';
 import { getBank } from '$lib/server/bank';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
@@ -11,19 +11,13 @@ export const load: PageServerLoad = ({ params }) => {
 	const source = bank.sources.find((s) => s.id === params.id);
 	if (!source) error(404, `No source "${params.id}"`);
 	const { text, file, sha256, ...meta } = source;
-	// Worked out here, not in the browser: the list of cited passages links to some 400 quizzes.
-	// The reader shows a question's prompt cut short, so the page carries it short.
+	// The reader shows a question's prompt cut short, so the page carries it short. The text goes as
+	// it is: the page splits it at the passages itself, only when it marks one.
 	const passages = citedPassages(bank, source.id).map((passage) => ({
 		...passage,
 		citedBy: passage.citedBy.map((citer) =>
-			citer.kind === 'question'
-				? {
-						...citer,
-						label: shortText(citer.label, 90),
-						practise: practiseQuery([citer.id], `Question ${citer.id}`)
-					}
-				: { ...citer, practise: '' }
+			citer.kind === 'question' ? { ...citer, label: shortText(citer.label, 90) } : citer
 		)
 	}));
-	return { source: meta, paragraphs: segmentSource(text, passages), passages };
+	return { source: meta, text, cited: packPassages(passages) };
 };
