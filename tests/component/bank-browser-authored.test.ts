@@ -18,7 +18,8 @@ const draft: AuthoredEntry = {
 	question: { kind: 'matching', id: 'my-draft1', prompt: 'Match the outlet to its claim' }
 };
 
-function renderBrowser(onToggle = vi.fn(), onDelete?: (id: string) => void) {
+/** The browser with one of your questions, a bank question and a draft; resolves once its rows show. */
+async function renderBrowser(onToggle = vi.fn(), onDelete?: (id: string) => void) {
 	render(
 		BankBrowser,
 		withSiteLinks({
@@ -37,6 +38,8 @@ function renderBrowser(onToggle = vi.fn(), onDelete?: (id: string) => void) {
 			onDelete
 		})
 	);
+	// The rows draw in idle time, after the filters.
+	await screen.findByRole('checkbox', { name: /Bank prompt/ });
 	return onToggle;
 }
 
@@ -44,8 +47,8 @@ const rowOf = (prompt: string) =>
 	screen.getByRole('checkbox', { name: new RegExp(prompt) }).closest('li')!;
 
 describe("the bank browser with an instructor's own questions", () => {
-	it('marks your question with a "Yours" badge in its name, and links to edit it and to its original', () => {
-		renderBrowser();
+	it('marks your question with a "Yours" badge in its name, and links to edit it and to its original', async () => {
+		await renderBrowser();
 		const row = within(rowOf('My reworded prompt'));
 		expect(row.getByText('Yours')).toBeInTheDocument();
 		expect(row.getByRole('link', { name: 'Edit my-abc123' })).toHaveAttribute(
@@ -59,8 +62,8 @@ describe("the bank browser with an instructor's own questions", () => {
 		expect(row.queryByRole('link', { name: /Duplicate and edit/ })).toBeNull();
 	});
 
-	it('offers "Duplicate and edit" on a bank question, and no badge', () => {
-		renderBrowser();
+	it('offers "Duplicate and edit" on a bank question, and no badge', async () => {
+		await renderBrowser();
 		expect(
 			screen.getByRole('checkbox', { name: 'Bank prompt about the screening' })
 		).toBeInTheDocument();
@@ -71,7 +74,7 @@ describe("the bank browser with an instructor's own questions", () => {
 	});
 
 	it('starts a new question of any kind', async () => {
-		renderBrowser();
+		await renderBrowser();
 		await userEvent.click(screen.getByText('New question'));
 		for (const [name, kind] of [
 			['Single answer', 'single'],
@@ -85,7 +88,7 @@ describe("the bank browser with an instructor's own questions", () => {
 	});
 
 	it('filters yours only, bank only, or all, and says how many match', async () => {
-		renderBrowser();
+		await renderBrowser();
 		const whose = screen.getByRole('group', { name: 'Whose questions' });
 		await userEvent.click(within(whose).getByRole('radio', { name: 'Yours only' }));
 		expect(screen.getByText(/questions match\./).textContent).toBe('1 of 2 questions match.');
@@ -101,8 +104,8 @@ describe("the bank browser with an instructor's own questions", () => {
 		expect(screen.getAllByRole('checkbox')).toHaveLength(2);
 	});
 
-	it('shows a draft as a draft, with a link to finish it and no way to add it to the pack', () => {
-		renderBrowser();
+	it('shows a draft as a draft, with a link to finish it and no way to add it to the pack', async () => {
+		await renderBrowser();
 		const drafts = within(screen.getByRole('region', { name: 'Your drafts' }));
 		const item = drafts.getByText(/Match the outlet to its claim/).closest('li')!;
 		expect(within(item).getByText('Draft')).toBeInTheDocument();
@@ -116,14 +119,14 @@ describe("the bank browser with an instructor's own questions", () => {
 	});
 
 	it('adds your question to the pack like a bank question', async () => {
-		const onToggle = renderBrowser();
+		const onToggle = await renderBrowser();
 		await userEvent.click(screen.getByRole('checkbox', { name: /My reworded prompt/ }));
 		expect(onToggle).toHaveBeenCalledWith('my-abc123', true);
 	});
 
 	it('offers Delete on your questions and drafts only, naming the one it deletes', async () => {
 		const onDelete = vi.fn();
-		renderBrowser(vi.fn(), onDelete);
+		await renderBrowser(vi.fn(), onDelete);
 		expect(within(rowOf('Bank prompt')).queryByRole('button', { name: /Delete/ })).toBeNull();
 		await userEvent.click(
 			within(rowOf('My reworded prompt')).getByRole('button', { name: 'Delete my-abc123' })

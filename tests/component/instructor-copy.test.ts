@@ -6,7 +6,7 @@ import { withSiteLinks } from '../helpers/links';
 import { singleQuestion } from '../helpers/questions';
 
 describe('the words an instructor reads in the builder', () => {
-	it('describes a bank question in words, naming the discrepancy it teaches', () => {
+	it('describes a bank question in words, naming the discrepancy it teaches', async () => {
 		const q = singleQuestion({ id: 'comp-05', difficulty: 'intro', tags: ['d5', 'screening'] });
 		render(
 			BankBrowser,
@@ -20,6 +20,7 @@ describe('the words an instructor reads in the builder', () => {
 				onAddMany: () => {}
 			})
 		);
+		await screen.findByRole('checkbox');
 		expect(document.getElementById('meta-comp-05')?.textContent?.trim()).toBe(
 			'comp-05 · Compensation · Single answer · Intro · teaches discrepancy D5, “Who told whom?”'
 		);

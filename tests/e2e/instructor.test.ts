@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLValidator } from 'fast-xml-parser';
 import { unzipSync } from 'fflate';
@@ -673,4 +673,51 @@ test.describe('on a touch screen', () => {
 			page.getByRole('status').filter({ hasText: `${ids[0]} moved to position 3 of 4.` })
 		).toHaveCount(1);
 	});
+});
+
+/** Presses Tab until `target` has the focus (the way a keyboard user reaches it). */
+async function tabTo(page: Page, target: Locator) {
+	for (let i = 0; i < 15; i++) {
+		if (await target.evaluate((el) => el === document.activeElement)) break;
+		await page.keyboard.press('Tab');
+	}
+	await expect(target).toBeFocused();
+}
+
+test('the last question of the bank appears as the instructor scrolls down, and once searched for is added and opened from the keyboard', async ({
+	page,
+	request
+}) => {
+	test.slow();
+	const pack = await bankPack(request);
+	const last = pack.questions.at(-1)!;
+	await openBuilder(page);
+	const bank = page.getByRole('region', { name: 'Question bank' });
+	const lastBox = bank.getByRole('checkbox', { name: last.prompt, exact: true });
+	// The rows come a few at a time as the page is idle: scroll on until the last one is there.
+	await expect(async () => {
+		await page.mouse.wheel(0, 5000);
+		await expect(lastBox).toHaveCount(1, { timeout: 1000 });
+	}).toPass({ timeout: 60_000 });
+	await lastBox.scrollIntoViewIfNeeded();
+	await expect(lastBox).toBeInViewport();
+	await expect(bank.getByRole('checkbox')).toHaveCount(pack.questions.length);
+
+	const search = page.getByRole('searchbox', { name: /Search/ });
+	await search.fill(last.id);
+	await expect(page.getByText(/^[1-9]\d* of \d+ questions match\.$/)).toBeVisible();
+	await search.focus();
+	await tabTo(page, lastBox);
+	await page.keyboard.press('Space');
+	await expect.poll(() => chosenIds(page)).toEqual([last.id]);
+	await expect(lastBox).toBeChecked();
+
+	const row = bank
+		.getByRole('listitem')
+		.filter({ has: page.getByRole('checkbox', { name: last.prompt, exact: true }) });
+	const summary = row.getByText('Show answers and sources');
+	await tabTo(page, summary);
+	await page.keyboard.press('Enter');
+	await expect(row.getByText(last.explanation, { exact: false })).toBeVisible();
+	await expectNoAxeViolations(page, { within: BANK_SECTION });
 });

@@ -1,4 +1,4 @@
-import { publishedPacks } from '$lib/content/pack';
+import { bankCatalog, publishedPacks } from '$lib/content/pack';
 import { exporters, formatIds } from '$lib/export';
 import { exportFileName } from '$lib/export/files';
 import { getBank } from '$lib/server/bank';
@@ -6,8 +6,11 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => {
 	const bank = getBank();
-	// The questions themselves come from /instructor/bank.json once the page shows.
+	const { topics, sources } = bankCatalog(bank);
+	// The questions themselves come from /instructor/bank/<topic>.json once the page shows.
 	return {
+		/** The bank's topics (each names its file of questions) and the metadata of its sources. */
+		catalog: { topics: topics.map(({ id, title }) => ({ id, title })), sources },
 		discrepancies: bank.comparisons.map(({ id, title }) => ({ id, title })),
 		formats: formatIds.map((id) => ({
 			id,
