@@ -258,8 +258,10 @@ test('a source page reached from the list of sources shows its text and passages
 	await page.goto('/sources');
 	// A link inside the site: the browser draws the page itself rather than loading it.
 	await page.getByRole('link', { name: source.label, exact: true }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	// The list's own heading stays until the source page's route has arrived and is drawn.
+	await expect(page).toHaveURL(`/sources/${source.id}`);
 	const anchors = sourceText(page).locator('.anchor');
+	await expect(anchors.first()).toBeAttached();
 	const count = await anchors.count();
 	expect(count).toBeGreaterThan(5);
 	await expect(
