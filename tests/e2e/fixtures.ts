@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import axe from 'axe-core';
 import {
 	expect,
 	test as base,
@@ -32,26 +32,46 @@ export function oneOfEachKind(pack: Pack) {
 }
 
 /**
- * Fails with the list of WCAG 2 A/AA violations axe finds on the page as it is now: all of it, only
- * `within` (a CSS selector), or all `except` one part. A test that changes one part of a page whose
- * whole is checked elsewhere checks that part: on the builder with the bank's rows drawn, a
- * whole-page pass costs many seconds, most of them in the colour-contrast rule.
+ * Puts axe-core into each frame of the page that does not have it yet. It stays there until the
+ * frame loads another document, so a test that checks one page several times (a quiz, question by
+ * question) injects it once: injecting it for every check cost more than the check itself.
+ */
+async function injectAxe(page: Page): Promise<void> {
+	for (const frame of page.frames()) {
+		// A frame removed meanwhile has nothing left to check.
+		const present = await frame.evaluate(() => 'axe' in window).catch(() => true);
+		if (!present) await frame.evaluate(axe.source);
+	}
+}
+
+/**
+ * Fails with the list of WCAG 2 A/AA violations axe finds on the page as it is now (frames
+ * included): all of it, only `within` (a CSS selector), or all `except` one part. A test that changes
+ * one part of a page whose whole is checked elsewhere checks that part: on the builder with the
+ * bank's rows drawn, a whole-page pass costs seconds, most of them in the colour-contrast rule.
  */
 export async function expectNoAxeViolations(
 	page: Page,
 	scope: { within?: string; except?: string } = {}
 ): Promise<void> {
-	const axe = new AxeBuilder({ page }).withTags(WCAG_A_AA);
 	for (const selector of [scope.within, scope.except])
 		if (selector) await expect(page.locator(selector)).toHaveCount(1);
-	if (scope.within) axe.include(scope.within);
-	if (scope.except) axe.exclude(scope.except);
-	const results = await axe.analyze();
-	expect(
-		results.violations.map(
-			(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(' | ')})`
-		)
-	).toEqual([]);
+	await injectAxe(page);
+	const violations = await page.evaluate(
+		async ({ tags, within, except }) => {
+			const { axe } = window as unknown as { axe: typeof import('axe-core') };
+			const context: import('axe-core').ElementContext =
+				within || except
+					? { include: within ? [within] : [document], exclude: except ? [except] : [] }
+					: document;
+			const results = await axe.run(context, { runOnly: { type: 'tag', values: tags } });
+			return results.violations.map(
+				(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(' | ')})`
+			);
+		},
+		{ tags: WCAG_A_AA, within: scope.within, except: scope.except }
+	);
+	expect(violations).toEqual([]);
 }
 
 /** Opens a quiz and waits until its first question is shown. */
