@@ -28,7 +28,8 @@ test('the accessibility check fails on a button without a name, wherever it is o
 	await expect(page.frameLocator('iframe').locator('h1')).toBeVisible();
 	await expectNoAxeViolations(page);
 	await page
-		.frames()[1]
-		.evaluate(() => document.querySelector('main')!.append(document.createElement('button')));
+		.frameLocator('iframe')
+		.locator('main')
+		.evaluate((main) => main.append(document.createElement('button')));
 	await expect(expectNoAxeViolations(page)).rejects.toThrow(/button-name/);
 });
