@@ -396,8 +396,33 @@ export function attributesMarkup(attributes: XmlAttributes): string {
  * writer escapes it, so no text from a pack can become markup.
  */
 export class XmlMarkupWriter {
-	private readonly pieces: string[] = [];
+	private pieces: string[] = [];
 	private depth = 0;
+
+	/** With a `sink`, `settle` hands it what is written so far once there is much of it (a large file). */
+	constructor(private readonly sink?: (chunk: string) => void) {}
+
+	/** Hands the pieces so far to the sink, joined, once there are many of them. */
+	settle(): this {
+		if (this.sink && this.pieces.length >= 16_384) {
+			this.sink(this.pieces.join(''));
+			this.pieces = [];
+		}
+		return this;
+	}
+
+	/** Ends the document (see `document`) and hands what is left of it to the sink. */
+	finish(): void {
+		if (!this.sink) throw new Error('finish() is for a writer with a sink; use document()');
+		this.sink(this.document());
+		this.pieces = [];
+	}
+
+	/** `<!-- text -->` on a new line (a `--` in the text broken up). */
+	comment(text: string): this {
+		this.pieces.push('\n', pad(this.depth), commentMarkup(text));
+		return this;
+	}
 
 	/** The XML declaration and each comment on a line of its own, as `xmlDocument` starts a document. */
 	prologue(leadingComments: readonly string[] = []): this {
