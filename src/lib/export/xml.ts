@@ -6,8 +6,8 @@
  * exports spend their time on the text, not on copying trees and strings.
  */
 
-/** An element, a comment, a CDATA section, children made item by item, or text (escaped when written). */
-export type XmlNode = XmlElement | XmlComment | XmlCData | XmlEach | string;
+/** An element, a comment, a CDATA section, or text (escaped when written). */
+export type XmlNode = XmlElement | XmlComment | XmlCData | string;
 
 export interface XmlElement {
 	readonly type: 'element';
@@ -27,13 +27,6 @@ export interface XmlComment {
 export interface XmlCData {
 	readonly type: 'cdata';
 	readonly text: string;
-}
-
-/** Children made one item at a time while the document is written (see `eachItem`). */
-export interface XmlEach {
-	readonly type: 'each';
-	readonly items: readonly unknown[];
-	readonly child: (item: never) => XmlChild;
 }
 
 /** Attribute values; `undefined` leaves the attribute out. */
@@ -146,24 +139,10 @@ export function cdata(text: string): XmlCData {
 	return { type: 'cdata', text };
 }
 
-/**
- * Elements (or comments) made from each item only when the writer reaches them, each tree let go
- * once written: a document of thousands of questions never holds all their trees at once. They
- * go in a block of elements; text made this way is refused, since it would have to be inline.
- */
-export function eachItem<T>(items: readonly T[], child: (item: T) => XmlChild): XmlEach {
-	return { type: 'each', items, child };
-}
-
-/**
- * Pieces of a document, joined in chunks so that no one list grows to millions of entries; each
- * chunk goes to `sink` if there is one (a zip file being compressed), or is kept for `text()`.
- */
+/** Pieces of a document, joined in chunks so that no one list grows to millions of entries. */
 class XmlOutput {
 	pieces: string[] = [];
 	private chunks: string[] = [];
-
-	constructor(private readonly sink?: (chunk: string) => void) {}
 
 	/** Joins the pieces so far into one chunk once there are many of them. */
 	settle(): void {
@@ -171,13 +150,11 @@ class XmlOutput {
 	}
 
 	flush(): void {
-		const chunk = this.pieces.join('');
+		this.chunks.push(this.pieces.join(''));
 		this.pieces = [];
-		if (this.sink) this.sink(chunk);
-		else this.chunks.push(chunk);
 	}
 
-	/** Everything written, as one string (when there is no sink). */
+	/** Everything written, as one string. */
 	text(): string {
 		if (this.chunks.length === 0) return this.pieces.join('');
 		this.flush();
@@ -211,8 +188,7 @@ function holdsAny(children: readonly XmlChild[]): boolean {
 		if (Array.isArray(child)) {
 			if (holdsAny(child)) return true;
 		} else {
-			const node = child as XmlNode;
-			if (typeof node === 'string' || node.type !== 'each' || node.items.length) return true;
+			return true;
 		}
 	}
 	return false;
@@ -231,20 +207,7 @@ function writeChildren(
 			writeChildren(child, depth, block, out);
 			continue;
 		}
-		const node = child as XmlNode;
-		if (typeof node !== 'string' && node.type === 'each') {
-			if (!block)
-				throw new Error('children made item by item go in a block of elements, not inline');
-			for (const item of node.items) {
-				const made = (node.child as (item: unknown) => XmlChild)(item);
-				if (holdsText([made]))
-					throw new Error('children made item by item are elements or comments, not text');
-				writeChildren([made], depth, true, out);
-				out.settle();
-			}
-			continue;
-		}
-		writeNode(node, depth, out, block);
+		writeNode(child as XmlNode, depth, out, block);
 	}
 }
 
@@ -311,8 +274,6 @@ function writeNode(node: XmlNode, depth: number, out: XmlOutput, lineBreak = fal
 		case 'comment':
 			pieces.push(pad(depth), '<!-- ', xmlCommentText(node.text), ' -->');
 			return;
-		case 'each':
-			throw new Error('children made item by item go inside an element');
 		case 'element':
 			break;
 	}
@@ -362,20 +323,6 @@ export function xmlDocument(root: XmlElement, leadingComments: readonly XmlComme
 	return out.text();
 }
 
-/**
- * The same document as `xmlDocument`, handed to `write` in pieces of a few hundred kilobytes as it
- * is written, for a file too large to hold whole (see `ZipText`).
- */
-export function writeXmlDocument(
-	root: XmlElement,
-	leadingComments: readonly XmlComment[],
-	write: (piece: string) => void
-): void {
-	const out = new XmlOutput(write);
-	writeDocument(root, leadingComments, out);
-	out.flush();
-}
-
 /** ` key="value"` for each attribute whose value is not `undefined`, in order, each value escaped. */
 export function attributesMarkup(attributes: XmlAttributes): string {
 	let written = '';
@@ -399,12 +346,19 @@ export class XmlMarkupWriter {
 	private pieces: string[] = [];
 	private depth = 0;
 
-	/** With a `sink`, `settle` hands it what is written so far once there is much of it (a large file). */
+	/**
+	 * With a `sink` (a file too large to hold whole, see `ZipText`), `settle` hands it what is
+	 * written so far.
+	 */
 	constructor(private readonly sink?: (chunk: string) => void) {}
 
-	/** Hands the pieces so far to the sink, joined, once there are many of them. */
+	/**
+	 * Hands the pieces so far to the sink, joined, once there are about an item's worth: small
+	 * strings, made and let go while young, where joining a few hundred kilobytes at a time cost
+	 * more than writing the markup (the zip gathers them before compressing).
+	 */
 	settle(): this {
-		if (this.sink && this.pieces.length >= 16_384) {
+		if (this.sink && this.pieces.length >= 1024) {
 			this.sink(this.pieces.join(''));
 			this.pieces = [];
 		}
