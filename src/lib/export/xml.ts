@@ -2,8 +2,10 @@
  * The one XML writer of the exports (QTI 2.1, Canvas QTI 1.2, Moodle XML): documents are described
  * as light trees and escaped when written, so no text from a pack can ever become markup. A tree
  * keeps its attributes and children as the caller gave them (nested arrays, `false` for none), and
- * the writer walks it once into a list of pieces joined at the end: at 10,000 questions the
- * exports spend their time on the text, not on copying trees and strings.
+ * the writer walks it once into a list of pieces joined at the end. Documents made by the
+ * thousand (a QTI item per question, Canvas's items) are written straight to strings instead, in
+ * the same layout and with the same escaping (`XmlMarkupWriter`): at 10,000 questions building
+ * and walking their trees cost more than the text.
  */
 
 /** An element, a comment, a CDATA section, or text (escaped when written). */
