@@ -10,16 +10,7 @@ import { htmlParagraphs } from './html';
 import { conversionSummaryLines, kindConversionNotes } from './notes';
 import { positionLabelWithEnds, positionPairs, type MatchPair } from './ordering-as-matching';
 import type { ConversionNote, Exporter } from './types';
-import {
-	comment,
-	eachItem,
-	element,
-	valueElement,
-	writeXmlDocument,
-	xmlDocument,
-	XSI_NAMESPACE,
-	type XmlElement
-} from './xml';
+import { element, valueElement, xmlDocument, XmlMarkupWriter, XSI_NAMESPACE } from './xml';
 import { zipPackage, type ZipText } from './zip';
 
 const QTI_NAMESPACE = 'http://www.imsglobal.org/xsd/ims_qtiasiv1p2';
@@ -51,32 +42,52 @@ const matchIdent = (index: number) => String(2001 + index);
 
 const RESPONSE = 'response1';
 
-const metadataField = (label: string, entry: string | number) =>
-	element('qtimetadatafield', {}, [
-		element('fieldlabel', {}, [label]),
-		element('fieldentry', {}, [String(entry)])
-	]);
-const html = (content: string) =>
-	element('material', {}, [element('mattext', { texttype: 'text/html' }, [content])]);
-const plain = (content: string) =>
-	element('material', {}, [element('mattext', { texttype: 'text/plain' }, [content])]);
-const itemFeedback = (ident: string, lines: readonly string[]) =>
-	element('itemfeedback', { ident }, [element('flow_mat', {}, [html(htmlParagraphs(lines))])]);
-const varequal = (respident: string, value: string) => element('varequal', { respident }, [value]);
-const displayFeedback = (linkrefid: string) =>
-	element('displayfeedback', { feedbacktype: 'Response', linkrefid });
-const setScore = (action: 'Set' | 'Add', value: string) =>
-	element('setvar', { action, varname: 'SCORE' }, [value]);
-const condition = (
-	continueAfter: 'Yes' | 'No' | undefined,
-	test: XmlElement,
-	...then: XmlElement[]
-) =>
-	element('respcondition', { continue: continueAfter }, [
-		element('conditionvar', {}, [test]),
-		...then
-	]);
-const always = () => element('other');
+// Items are written straight to strings (`XmlMarkupWriter`), element by element, in the layout the
+// XML writer gives a tree: at 10,000 questions, building a tree per item and walking it cost more
+// than the text. The small manifest and settings file are still trees.
+
+/** Something an item writes in place: an element with all it holds. */
+type Markup = (w: XmlMarkupWriter) => void;
+
+const metadataField = (w: XmlMarkupWriter, label: string, entry: string | number) =>
+	w
+		.start('qtimetadatafield')
+		.text('fieldlabel', undefined, label)
+		.text('fieldentry', undefined, String(entry))
+		.end('qtimetadatafield');
+const HTML = { texttype: 'text/html' } as const;
+const PLAIN = { texttype: 'text/plain' } as const;
+const material = (w: XmlMarkupWriter, type: typeof HTML | typeof PLAIN, content: string) =>
+	w.start('material').text('mattext', type, content).end('material');
+const itemFeedback =
+	(ident: string, lines: readonly string[]): Markup =>
+	(w) => {
+		w.start('itemfeedback', { ident }).start('flow_mat');
+		material(w, HTML, htmlParagraphs(lines));
+		w.end('flow_mat').end('itemfeedback');
+	};
+const varequal =
+	(respident: string, value: string): Markup =>
+	(w) =>
+		w.text('varequal', { respident }, value);
+const displayFeedback =
+	(linkrefid: string): Markup =>
+	(w) =>
+		w.empty('displayfeedback', { feedbacktype: 'Response', linkrefid });
+const setScore =
+	(action: 'Set' | 'Add', value: string): Markup =>
+	(w) =>
+		w.text('setvar', { action, varname: 'SCORE' }, value);
+const condition =
+	(continueAfter: 'Yes' | 'No' | undefined, test: Markup, ...then: Markup[]): Markup =>
+	(w) => {
+		w.start('respcondition', { continue: continueAfter }).start('conditionvar');
+		test(w);
+		w.end('conditionvar');
+		for (const rule of then) rule(w);
+		w.end('respcondition');
+	};
+const always: Markup = (w) => w.empty('other');
 
 /** One answer of a choice question: its identifier, text, whether it is right, and its feedback. */
 interface Choice {
@@ -89,32 +100,51 @@ interface Choice {
 /** An item's presentation, response processing and feedback (everything but its metadata). */
 interface ItemBody {
 	answerIds: string[];
-	presentation: XmlElement[];
-	processing: XmlElement[];
-	feedback: XmlElement[];
+	presentation: Markup;
+	processing: Markup[];
+	feedback: Markup[];
 }
 
+/** `render_choice` with a `response_label` holding each text (as plain text). */
+const renderChoice = (w: XmlMarkupWriter, labels: readonly { ident: string; text: string }[]) => {
+	if (!labels.length) {
+		w.empty('render_choice');
+		return;
+	}
+	w.start('render_choice');
+	for (const label of labels) {
+		w.start('response_label', { ident: label.ident });
+		material(w, PLAIN, label.text);
+		w.end('response_label');
+	}
+	w.end('render_choice');
+};
+
 function choiceBody(choices: Choice[], multiple: boolean): ItemBody {
-	const rightRule = multiple
-		? element(
-				'and',
-				{},
-				choices.map((c) =>
-					c.right ? varequal(RESPONSE, c.ident) : element('not', {}, [varequal(RESPONSE, c.ident)])
-				)
-			)
+	const rightRule: Markup = multiple
+		? (w) => {
+				if (!choices.length) {
+					w.empty('and');
+					return;
+				}
+				w.start('and');
+				for (const c of choices)
+					if (c.right) varequal(RESPONSE, c.ident)(w);
+					else {
+						w.start('not');
+						varequal(RESPONSE, c.ident)(w);
+						w.end('not');
+					}
+				w.end('and');
+			}
 		: varequal(RESPONSE, choices.find((c) => c.right)?.ident ?? '');
 	return {
 		answerIds: choices.map((c) => c.ident),
-		presentation: [
-			element('response_lid', { ident: RESPONSE, rcardinality: multiple ? 'Multiple' : 'Single' }, [
-				element(
-					'render_choice',
-					{},
-					choices.map((c) => element('response_label', { ident: c.ident }, [plain(c.text)]))
-				)
-			])
-		],
+		presentation: (w) => {
+			w.start('response_lid', { ident: RESPONSE, rcardinality: multiple ? 'Multiple' : 'Single' });
+			renderChoice(w, choices);
+			w.end('response_lid');
+		},
 		processing: [
 			...choices.map((c) =>
 				condition('Yes', varequal(RESPONSE, c.ident), displayFeedback(`${c.ident}_fb`))
@@ -148,16 +178,17 @@ function matchingBody(
 	const points = (100 / lefts.length).toFixed(2);
 	return {
 		answerIds: lefts.map((l) => l.ident),
-		presentation: lefts.map((l) =>
-			element('response_lid', { ident: `response_${l.ident}` }, [
-				plain(l.text),
-				element(
-					'render_choice',
-					{},
-					rights.map((r) => element('response_label', { ident: r.ident }, [plain(r.text)]))
-				)
-			])
-		),
+		presentation: (w) => {
+			// Every drop-down lists the same right-hand texts at the same depth: written once.
+			const drop = XmlMarkupWriter.at(w.level + 1);
+			renderChoice(drop, rights);
+			const dropDown = drop.written();
+			for (const l of lefts) {
+				w.start('response_lid', { ident: `response_${l.ident}` });
+				material(w, PLAIN, l.text);
+				w.markup(dropDown).end('response_lid');
+			}
+		},
 		// As in Canvas's own exports: one condition per left-hand item adds its share.
 		processing: lefts.map((l) =>
 			condition(undefined, varequal(`response_${l.ident}`, l.rightIdent), setScore('Add', points))
@@ -170,12 +201,14 @@ function matchingBody(
 function essayBody(): ItemBody {
 	return {
 		answerIds: [],
-		presentation: [
-			element('response_str', { ident: RESPONSE, rcardinality: 'Single' }, [
-				element('render_fib', {}, [element('response_label', { ident: 'answer1', rshuffle: 'No' })])
-			])
-		],
-		processing: [condition('No', always())],
+		presentation: (w) =>
+			w
+				.start('response_str', { ident: RESPONSE, rcardinality: 'Single' })
+				.start('render_fib')
+				.empty('response_label', { ident: 'answer1', rshuffle: 'No' })
+				.end('render_fib')
+				.end('response_str'),
+		processing: [condition('No', always)],
 		feedback: []
 	};
 }
@@ -229,31 +262,29 @@ function orderingBody(q: QuestionOf<'ordering'>, seed: string): ItemBody {
 	};
 }
 
-function renderItem(pack: Pack, q: Question): XmlElement {
+function writeItem(w: XmlMarkupWriter, pack: Pack, q: Question): void {
 	const body = itemBody(q, pack.id);
-	return element('item', { ident: `sourced-${q.id}`, title: q.id }, [
-		element('itemmetadata', {}, [
-			element('qtimetadata', {}, [
-				metadataField('question_type', canvasQuestionType[q.kind]),
-				metadataField('points_possible', questionPoints(q)),
-				metadataField('original_answer_ids', body.answerIds.join(',')),
-				q.level && metadataField('cognitive_level', q.level)
-			])
-		]),
-		element('presentation', {}, [
-			html(`<div>${htmlParagraphs(questionTextWithGuidance(q))}</div>`),
-			...body.presentation
-		]),
-		element('resprocessing', {}, [
-			element('outcomes', {}, [
-				element('decvar', { maxvalue: 100, minvalue: 0, varname: 'SCORE', vartype: 'Decimal' })
-			]),
-			condition('Yes', always(), displayFeedback('general_fb')),
-			...body.processing
-		]),
-		itemFeedback('general_fb', feedbackWithMarkingLines(pack, q)),
-		...body.feedback
-	]);
+	w.start('item', { ident: `sourced-${q.id}`, title: q.id })
+		.start('itemmetadata')
+		.start('qtimetadata');
+	metadataField(w, 'question_type', canvasQuestionType[q.kind]);
+	metadataField(w, 'points_possible', questionPoints(q));
+	metadataField(w, 'original_answer_ids', body.answerIds.join(','));
+	if (q.level) metadataField(w, 'cognitive_level', q.level);
+	w.end('qtimetadata').end('itemmetadata').start('presentation');
+	material(w, HTML, `<div>${htmlParagraphs(questionTextWithGuidance(q))}</div>`);
+	body.presentation(w);
+	w.end('presentation')
+		.start('resprocessing')
+		.start('outcomes')
+		.empty('decvar', { maxvalue: 100, minvalue: 0, varname: 'SCORE', vartype: 'Decimal' })
+		.end('outcomes');
+	condition('Yes', always, displayFeedback('general_fb'))(w);
+	for (const rule of body.processing) rule(w);
+	w.end('resprocessing');
+	itemFeedback('general_fb', feedbackWithMarkingLines(pack, q))(w);
+	for (const feedback of body.feedback) feedback(w);
+	w.end('item');
 }
 
 /** Why an essay's model answer and rubric are where students can see them: said in the notes and in the XML. */
@@ -279,36 +310,30 @@ function writeCanvasAssessment(
 	write: (piece: string) => void
 ): void {
 	const noteFor = new Map(notes.map((n) => [n.questionId, n]));
-	const root = element(
-		'questestinterop',
-		{
-			xmlns: QTI_NAMESPACE,
-			'xmlns:xsi': XSI_NAMESPACE,
-			'xsi:schemaLocation': `${QTI_NAMESPACE} ${QTI_SCHEMA}`
-		},
-		[
-			element('assessment', { ident: canvasAssessmentId(pack), title: pack.title }, [
-				element('section', { ident: 'root_section' }, [
-					eachItem(pack.questions, (q) => {
-						const note = noteFor.get(q.id);
-						return [note && comment(`${q.id}: ${note.action}: ${note.note}.`), renderItem(pack, q)];
-					})
-				])
-			])
-		]
-	);
 	const summary = conversionSummaryLines(
 		notes,
 		'Conversion notes: none. Every question keeps its own kind.'
 	);
-	writeXmlDocument(
-		root,
-		[
-			comment(`Sourced pack "${pack.id}": ${pack.questions.length} questions for Canvas.`),
-			comment(summary.join('\n'))
-		],
-		write
-	);
+	const w = new XmlMarkupWriter(write).prologue([
+		`Sourced pack "${pack.id}": ${pack.questions.length} questions for Canvas.`,
+		summary.join('\n')
+	]);
+	w.start('questestinterop', {
+		xmlns: QTI_NAMESPACE,
+		'xmlns:xsi': XSI_NAMESPACE,
+		'xsi:schemaLocation': `${QTI_NAMESPACE} ${QTI_SCHEMA}`
+	}).start('assessment', { ident: canvasAssessmentId(pack), title: pack.title });
+	if (pack.questions.length) {
+		w.start('section', { ident: 'root_section' });
+		for (const q of pack.questions) {
+			const note = noteFor.get(q.id);
+			if (note) w.comment(`${q.id}: ${note.action}: ${note.note}.`);
+			writeItem(w, pack, q);
+			w.settle();
+		}
+		w.end('section');
+	} else w.empty('section', { ident: 'root_section' });
+	w.end('assessment').end('questestinterop').finish();
 }
 
 /** Canvas's quiz settings file: title, description, shuffling, practice or graded. */

@@ -11,12 +11,11 @@ import {
 import { conversionSummaryLines, kindConversionNotes } from './notes';
 import type { ConversionNote, Exporter } from './types';
 import {
-	comment,
-	element,
-	xmlDocument,
+	escapeXmlText,
+	inlineElementMarkup,
+	XmlMarkupWriter,
 	XSI_NAMESPACE,
-	type XmlChild,
-	type XmlElement
+	type XmlAttributes
 } from './xml';
 import { zipPackage } from './zip';
 
@@ -47,45 +46,71 @@ export function qtiItemPath(question: Question): string {
 }
 
 // ---- expressions and rules (QTI 2.1 response processing) ----
+//
+// Every document is written straight to strings (`XmlMarkupWriter`), element by element, in the
+// layout the XML writer gives a tree: at 10,000 questions, building a tree per item and walking it
+// cost about three times the text, and the manifest's and the test's trees a fifth of the rest.
 
-const baseValue = (baseType: string, value: string | number) =>
-	element('baseValue', { baseType }, [String(value)]);
+/** Something an item writes in place: an expression, a rule, an element with all it holds. */
+type Markup = (w: XmlMarkupWriter) => void;
+
+const baseValue =
+	(baseType: string, value: string | number): Markup =>
+	(w) =>
+		w.text('baseValue', { baseType }, String(value));
 const identifierValue = (id: string) => baseValue('identifier', id);
-const variable = (identifier: string) => element('variable', { identifier });
-const correct = (identifier: string) => element('correct', { identifier });
-const setOutcome = (identifier: string, expression: XmlElement) =>
-	element('setOutcomeValue', { identifier }, [expression]);
+const variable =
+	(identifier: string): Markup =>
+	(w) =>
+		w.empty('variable', { identifier });
+const responseVariable = variable(RESPONSE);
+/** An element holding other markup, each a level deeper. */
+const holding =
+	(name: string, attributes: XmlAttributes | undefined, ...children: Markup[]): Markup =>
+	(w) => {
+		if (!children.length) {
+			w.empty(name, attributes);
+			return;
+		}
+		w.start(name, attributes);
+		for (const child of children) child(w);
+		w.end(name);
+	};
+const setOutcome = (identifier: string, expression: Markup) =>
+	holding('setOutcomeValue', { identifier }, expression);
 const setScore = (value: number) => setOutcome(SCORE, baseValue('float', value));
-const isNullResponse = () => element('isNull', {}, [variable(RESPONSE)]);
-const matchesCorrect = () => element('match', {}, [variable(RESPONSE), correct(RESPONSE)]);
+const isNullResponse = holding('isNull', undefined, responseVariable);
+const matchesCorrect = holding('match', undefined, responseVariable, (w) =>
+	w.empty('correct', { identifier: RESPONSE })
+);
+const mapResponse = setOutcome(SCORE, (w) => w.empty('mapResponse', { identifier: RESPONSE }));
 
 interface Branch {
-	when: XmlElement;
-	then: readonly XmlChild[];
+	when: Markup;
+	then: readonly Markup[];
 }
 
 /** responseCondition: the first branch whose condition holds runs; otherwise the else rules. */
-function responseCondition(
-	branches: readonly Branch[],
-	otherwise?: readonly XmlChild[]
-): XmlElement {
-	return element('responseCondition', {}, [
-		branches.map((b, i) =>
-			element(i === 0 ? 'responseIf' : 'responseElseIf', {}, [b.when, ...b.then])
+function responseCondition(branches: readonly Branch[], otherwise?: readonly Markup[]): Markup {
+	return holding(
+		'responseCondition',
+		undefined,
+		...branches.map((b, i) =>
+			holding(i === 0 ? 'responseIf' : 'responseElseIf', undefined, b.when, ...b.then)
 		),
-		otherwise && element('responseElse', {}, otherwise)
-	]);
+		...(otherwise ? [holding('responseElse', undefined, ...otherwise)] : [])
+	);
 }
 
 /** The rules that add one feedback identifier to FEEDBACK when a condition holds. */
-function showFeedbackWhen(condition: XmlElement, feedbackId: string): XmlElement {
+function showFeedbackWhen(condition: Markup, feedbackId: string): Markup {
 	return responseCondition([
 		{
 			when: condition,
 			then: [
 				setOutcome(
 					FEEDBACK,
-					element('multiple', {}, [variable(FEEDBACK), identifierValue(feedbackId)])
+					holding('multiple', undefined, variable(FEEDBACK), identifierValue(feedbackId))
 				)
 			]
 		}
@@ -99,10 +124,10 @@ const fraction = (value: number) => String(value);
 
 interface ItemParts {
 	/** The responseDeclaration: cardinality, correct response, any partial-credit mapping. */
-	response: XmlElement;
-	interaction: XmlElement;
+	response: Markup;
+	interaction: Markup;
 	/** Rules that set SCORE. */
-	scoring: XmlElement[];
+	scoring: Markup[];
 	/** Per-answer feedback: its identifier, the condition that shows it, its title and text. */
 	answerFeedback: AnswerFeedback[];
 	/**
@@ -117,20 +142,39 @@ interface ItemParts {
 
 interface AnswerFeedback {
 	id: string;
-	when: XmlElement;
+	when: Markup;
 	title: string;
 	text: string;
 }
 
-const prompt = (q: Question) => element('prompt', {}, [q.prompt]);
+const prompt =
+	(q: Question): Markup =>
+	(w) =>
+		w.text('prompt', undefined, q.prompt);
 const feedbackId = (choiceId: string) => `FB-${choiceId}`;
+/** `<value>` elements holding each text, inside `name` (correctResponse). */
+const values = (name: string, texts: readonly string[]): Markup =>
+	holding(
+		name,
+		undefined,
+		...texts.map(
+			(text): Markup =>
+				(w) =>
+					w.text('value', undefined, text)
+		)
+	);
+/** An element holding text alone. */
+const textElement =
+	(name: string, attributes: XmlAttributes | undefined, text: string): Markup =>
+	(w) =>
+		w.text(name, attributes, text);
 
 /** An option's own feedback inside it, on a line of its own, shown once the option is chosen. */
 const inlineFeedback = (choiceId: string, text: string) =>
-	element(
+	inlineElementMarkup(
 		'feedbackInline',
 		{ outcomeIdentifier: FEEDBACK, identifier: feedbackId(choiceId), showHide: 'show' },
-		[element('br'), text]
+		`<br/>${escapeXmlText(text)}`
 	);
 
 function choiceParts(
@@ -142,53 +186,58 @@ function choiceParts(
 	const k = right.length;
 	const picked = (id: string) =>
 		single
-			? element('match', {}, [variable(RESPONSE), identifierValue(id)])
-			: element('member', {}, [identifierValue(id), variable(RESPONSE)]);
+			? holding('match', undefined, responseVariable, identifierValue(id))
+			: holding('member', undefined, identifierValue(id), responseVariable);
+	const correctResponse = values(
+		'correctResponse',
+		right.map((o) => qtiIdentifier(o.id))
+	);
 	return {
-		response: element(
+		response: holding(
 			'responseDeclaration',
 			{ identifier: RESPONSE, cardinality: single ? 'single' : 'multiple', baseType: 'identifier' },
-			[
-				element(
-					'correctResponse',
-					{},
-					right.map((o) => element('value', {}, [qtiIdentifier(o.id)]))
-				),
-				!single &&
-					element(
-						'mapping',
-						{ lowerBound: 0, upperBound: 1, defaultValue: 0 },
-						q.options.map((o) =>
-							element('mapEntry', {
-								mapKey: qtiIdentifier(o.id),
-								mappedValue: fraction(o.correct ? 1 / k : -1 / k)
-							})
+			...(single
+				? [correctResponse]
+				: [
+						correctResponse,
+						holding(
+							'mapping',
+							{ lowerBound: 0, upperBound: 1, defaultValue: 0 },
+							...q.options.map(
+								(o): Markup =>
+									(w) =>
+										w.empty('mapEntry', {
+											mapKey: qtiIdentifier(o.id),
+											mappedValue: fraction(o.correct ? 1 / k : -1 / k)
+										})
+							)
 						)
-					)
-			]
+					])
 		),
-		interaction: element(
+		interaction: holding(
 			'choiceInteraction',
 			{ responseIdentifier: RESPONSE, shuffle, maxChoices: single ? 1 : 0 },
-			[
-				prompt(q),
-				q.options.map((o) =>
-					element('simpleChoice', { identifier: qtiIdentifier(o.id) }, [
-						o.text,
-						!single && inlineFeedback(qtiIdentifier(o.id), o.feedback)
-					])
-				)
-			]
+			prompt(q),
+			...q.options.map(
+				(o): Markup =>
+					(w) =>
+						w.text(
+							'simpleChoice',
+							{ identifier: qtiIdentifier(o.id) },
+							o.text,
+							single ? '' : inlineFeedback(qtiIdentifier(o.id), o.feedback)
+						)
+			)
 		),
 		scoring: single
-			? [responseCondition([{ when: matchesCorrect(), then: [setScore(1)] }], [setScore(0)])]
+			? [responseCondition([{ when: matchesCorrect, then: [setScore(1)] }], [setScore(0)])]
 			: [
 					responseCondition(
 						[
-							{ when: isNullResponse(), then: [setScore(0)] },
-							{ when: matchesCorrect(), then: [setScore(1)] }
+							{ when: isNullResponse, then: [setScore(0)] },
+							{ when: matchesCorrect, then: [setScore(1)] }
 						],
-						[setOutcome(SCORE, element('mapResponse', { identifier: RESPONSE }))]
+						[mapResponse]
 					)
 				],
 		answerFeedback: q.options.map((o) => ({
@@ -210,20 +259,21 @@ function trueFalseParts(q: QuestionOf<'true-false'>): ItemParts {
 		{ id: 'FALSE', label: 'False', feedback: q.feedback.ifFalse }
 	];
 	return {
-		response: element(
+		response: holding(
 			'responseDeclaration',
 			{ identifier: RESPONSE, cardinality: 'single', baseType: 'identifier' },
-			[element('correctResponse', {}, [element('value', {}, [q.answer ? 'TRUE' : 'FALSE'])])]
+			values('correctResponse', [q.answer ? 'TRUE' : 'FALSE'])
 		),
-		interaction: element(
+		interaction: holding(
 			'choiceInteraction',
 			{ responseIdentifier: RESPONSE, shuffle: false, maxChoices: 1 },
-			[prompt(q), choices.map((c) => element('simpleChoice', { identifier: c.id }, [c.label]))]
+			prompt(q),
+			...choices.map((c) => textElement('simpleChoice', { identifier: c.id }, c.label))
 		),
-		scoring: [responseCondition([{ when: matchesCorrect(), then: [setScore(1)] }], [setScore(0)])],
+		scoring: [responseCondition([{ when: matchesCorrect, then: [setScore(1)] }], [setScore(0)])],
 		answerFeedback: choices.map((c) => ({
 			id: feedbackId(c.id),
-			when: element('match', {}, [variable(RESPONSE), identifierValue(c.id)]),
+			when: holding('match', undefined, responseVariable, identifierValue(c.id)),
 			title: c.label,
 			text: c.feedback
 		})),
@@ -241,42 +291,43 @@ function orderingParts(q: QuestionOf<'ordering'>, seed: string): ItemParts {
 	// Each pair of neighbours in the right order earns a share if the answer has them side by side, in
 	// that order, at some position. Only index, match, and, or and sum: `contains` on ordered
 	// containers is read the wrong way round by one well-known runtime and not at all by another.
-	const itemAt = (position: number) => element('index', { n: position }, [variable(RESPONSE)]);
+	const itemAt = (position: number) => holding('index', { n: position }, responseVariable);
 	const isAt = (id: string, position: number) =>
-		element('match', {}, [itemAt(position), identifierValue(id)]);
+		holding('match', undefined, itemAt(position), identifierValue(id));
 	const positions = ids.slice(0, -1).map((_, i) => i + 1);
+	const addShare = setOutcome(
+		SCORE,
+		holding('sum', undefined, variable(SCORE), baseValue('float', fraction(share)))
+	);
 	const neighbourRules = ids.slice(0, -1).map((id, i) =>
 		responseCondition([
 			{
-				when: element(
+				when: holding(
 					'or',
-					{},
-					positions.map((p) => element('and', {}, [isAt(id, p), isAt(ids[i + 1]!, p + 1)]))
+					undefined,
+					...positions.map((p) => holding('and', undefined, isAt(id, p), isAt(ids[i + 1]!, p + 1)))
 				),
-				then: [
-					setOutcome(
-						SCORE,
-						element('sum', {}, [variable(SCORE), baseValue('float', fraction(share))])
-					)
-				]
+				then: [addShare]
 			}
 		])
 	);
 	return {
-		response: element(
+		response: holding(
 			'responseDeclaration',
 			{ identifier: RESPONSE, cardinality: 'ordered', baseType: 'identifier' },
-			[element('correctResponse', {}, [ids.map((id) => element('value', {}, [id]))])]
+			values('correctResponse', ids)
 		),
-		interaction: element('orderInteraction', { responseIdentifier: RESPONSE, shuffle: false }, [
+		interaction: holding(
+			'orderInteraction',
+			{ responseIdentifier: RESPONSE, shuffle: false },
 			prompt(q),
-			start.map((id) => element('simpleChoice', { identifier: id }, [text.get(id) ?? id]))
-		]),
+			...start.map((id) => textElement('simpleChoice', { identifier: id }, text.get(id) ?? id))
+		),
 		scoring: [
 			responseCondition(
 				[
-					{ when: isNullResponse(), then: [setScore(0)] },
-					{ when: matchesCorrect(), then: [setScore(1)] }
+					{ when: isNullResponse, then: [setScore(0)] },
+					{ when: matchesCorrect, then: [setScore(1)] }
 				],
 				[setScore(0), ...neighbourRules]
 			)
@@ -294,58 +345,57 @@ function matchingParts(q: QuestionOf<'matching'>, seed: string, shuffle: boolean
 	const byId = new Map(q.pairs.map((p) => [p.id, p]));
 	const rightsOrder = layoutOf(q, seed, true).rights;
 	return {
-		response: element(
+		response: holding(
 			'responseDeclaration',
 			{ identifier: RESPONSE, cardinality: 'multiple', baseType: 'directedPair' },
-			[
-				element(
-					'correctResponse',
-					{},
-					q.pairs.map((p) => element('value', {}, [`${left(p.id)} ${right(p.id)}`]))
-				),
-				element(
-					'mapping',
-					{ lowerBound: 0, upperBound: 1, defaultValue: 0 },
-					q.pairs.map((p) =>
-						element('mapEntry', {
-							mapKey: `${left(p.id)} ${right(p.id)}`,
-							mappedValue: fraction(1 / n)
-						})
-					)
+			values(
+				'correctResponse',
+				q.pairs.map((p) => `${left(p.id)} ${right(p.id)}`)
+			),
+			holding(
+				'mapping',
+				{ lowerBound: 0, upperBound: 1, defaultValue: 0 },
+				...q.pairs.map(
+					(p): Markup =>
+						(w) =>
+							w.empty('mapEntry', {
+								mapKey: `${left(p.id)} ${right(p.id)}`,
+								mappedValue: fraction(1 / n)
+							})
 				)
-			]
+			)
 		),
-		interaction: element(
+		interaction: holding(
 			'matchInteraction',
 			{ responseIdentifier: RESPONSE, shuffle, maxAssociations: n },
-			[
-				prompt(q),
-				element(
-					'simpleMatchSet',
-					{},
-					q.pairs.map((p) =>
-						element('simpleAssociableChoice', { identifier: left(p.id), matchMax: 1 }, [p.left])
-					)
-				),
-				// Like Sourced's drop-downs, one right-hand text may be chosen for several items.
-				element(
-					'simpleMatchSet',
-					{},
-					rightsOrder.map((id) =>
-						element('simpleAssociableChoice', { identifier: right(id), matchMax: n }, [
-							byId.get(id)?.right ?? id
-						])
+			prompt(q),
+			holding(
+				'simpleMatchSet',
+				undefined,
+				...q.pairs.map((p) =>
+					textElement('simpleAssociableChoice', { identifier: left(p.id), matchMax: 1 }, p.left)
+				)
+			),
+			// Like Sourced's drop-downs, one right-hand text may be chosen for several items.
+			holding(
+				'simpleMatchSet',
+				undefined,
+				...rightsOrder.map((id) =>
+					textElement(
+						'simpleAssociableChoice',
+						{ identifier: right(id), matchMax: n },
+						byId.get(id)?.right ?? id
 					)
 				)
-			]
+			)
 		),
 		scoring: [
 			responseCondition(
 				[
-					{ when: isNullResponse(), then: [setScore(0)] },
-					{ when: matchesCorrect(), then: [setScore(1)] }
+					{ when: isNullResponse, then: [setScore(0)] },
+					{ when: matchesCorrect, then: [setScore(1)] }
 				],
-				[setOutcome(SCORE, element('mapResponse', { identifier: RESPONSE }))]
+				[mapResponse]
 			)
 		],
 		answerFeedback: [],
@@ -356,15 +406,17 @@ function matchingParts(q: QuestionOf<'matching'>, seed: string, shuffle: boolean
 
 function essayParts(q: QuestionOf<'essay'>): ItemParts {
 	return {
-		response: element('responseDeclaration', {
-			identifier: RESPONSE,
-			cardinality: 'single',
-			baseType: 'string'
-		}),
-		interaction: element('extendedTextInteraction', {
-			responseIdentifier: RESPONSE,
-			expectedLines: ESSAY_LINES
-		}),
+		response: (w) =>
+			w.empty('responseDeclaration', {
+				identifier: RESPONSE,
+				cardinality: 'single',
+				baseType: 'string'
+			}),
+		interaction: (w) =>
+			w.empty('extendedTextInteraction', {
+				responseIdentifier: RESPONSE,
+				expectedLines: ESSAY_LINES
+			}),
 		scoring: [],
 		answerFeedback: [],
 		feedbackPlacement: 'modal',
@@ -389,17 +441,20 @@ function itemParts(q: Question, pack: Pack): ItemParts {
 	}
 }
 
+/** Paragraphs, each a `<p>` holding its text. */
+const paragraphs = (texts: readonly string[]): Markup[] =>
+	texts.map((text) => textElement('p', undefined, text));
+
 /**
  * What stands above the interaction. An essay's whole text does (hypothetical case, prompt,
  * guidance), after its model answer and rubric for scorers only; any other kind keeps its prompt in
  * the interaction, with the hypothetical case above it.
  */
-function itemBodyLead(q: Question): XmlChild[] {
-	const paragraph = (text: string) => element('p', {}, [text]);
-	if (q.kind !== 'essay') return questionParagraphs(q).slice(0, -1).map(paragraph);
+function itemBodyLead(q: Question): Markup[] {
+	if (q.kind !== 'essay') return paragraphs(questionParagraphs(q).slice(0, -1));
 	return [
-		element('rubricBlock', { view: 'scorer' }, markingLines(q).map(paragraph)),
-		questionTextWithGuidance(q).map(paragraph)
+		holding('rubricBlock', { view: 'scorer' }, ...paragraphs(markingLines(q))),
+		...paragraphs(questionTextWithGuidance(q))
 	];
 }
 
@@ -407,12 +462,14 @@ function itemBodyLead(q: Question): XmlChild[] {
 export function renderQti21Item(pack: Pack, q: Question): string {
 	const parts = itemParts(q, pack);
 	const maxScore = questionPoints(q);
-	const general = generalFeedbackLines(pack, q);
 	const inline = parts.feedbackPlacement === 'inline';
 	const showOnly = (id: string) =>
-		setOutcome(FEEDBACK, element('multiple', {}, [identifierValue(id)]));
+		setOutcome(FEEDBACK, holding('multiple', undefined, identifierValue(id)));
 	const feedbackRules = inline
-		? [showOnly(GENERAL_FEEDBACK), parts.answerFeedback.map((f) => showFeedbackWhen(f.when, f.id))]
+		? [
+				showOnly(GENERAL_FEEDBACK),
+				...parts.answerFeedback.map((f) => showFeedbackWhen(f.when, f.id))
+			]
 		: parts.answerFeedback.length
 			? [
 					responseCondition(
@@ -421,130 +478,119 @@ export function renderQti21Item(pack: Pack, q: Question): string {
 					)
 				]
 			: [showOnly(GENERAL_FEEDBACK)];
-	const modal = (identifier: string, title: string, paragraphs: readonly string[]) =>
-		element(
-			'modalFeedback',
-			{ outcomeIdentifier: FEEDBACK, identifier, showHide: 'show', title },
-			paragraphs.map((line) => element('p', {}, [line]))
-		);
-	const item = element(
-		'assessmentItem',
-		{
-			xmlns: QTI_NAMESPACE,
-			'xmlns:xsi': XSI_NAMESPACE,
-			'xsi:schemaLocation': `${QTI_NAMESPACE} ${QTI_SCHEMA}`,
-			identifier: qtiIdentifier(q.id),
-			title: q.id,
-			adaptive: false,
-			timeDependent: false
-		},
-		[
-			parts.response,
-			element(
-				'outcomeDeclaration',
-				{
-					identifier: SCORE,
-					cardinality: 'single',
-					baseType: 'float',
-					normalMaximum: maxScore,
-					normalMinimum: 0
-				},
-				[element('defaultValue', {}, [element('value', {}, ['0'])])]
-			),
-			element(
-				'outcomeDeclaration',
-				{ identifier: 'MAXSCORE', cardinality: 'single', baseType: 'float' },
-				[element('defaultValue', {}, [element('value', {}, [String(maxScore)])])]
-			),
-			element('outcomeDeclaration', {
-				identifier: FEEDBACK,
-				cardinality: 'multiple',
-				baseType: 'identifier'
-			}),
-			element('itemBody', {}, [itemBodyLead(q), parts.interaction]),
-			element('responseProcessing', {}, [...parts.scoring, ...feedbackRules]),
-			!inline && parts.answerFeedback.map((f) => modal(f.id, f.title, [f.text, ...general])),
-			modal(GENERAL_FEEDBACK, 'Explanation and sources', general)
-		]
-	);
-	return xmlDocument(item, [
-		comment(
-			`Sourced question ${q.id} (${q.kind}), topic ${q.topic}${q.level ? `, level ${q.level}` : ''}. ${parts.scoringNote}`
-		),
-		comment(
-			`Feedback: every response opens exactly one modal feedback, holding the explanation and every cited passage with its outlet${
-				!parts.answerFeedback.length
-					? ' (GENERAL)'
-					: inline
-						? ' (GENERAL); each chosen option also shows its own feedback inside it (feedbackInline FB-…)'
-						: ': the chosen answer’s feedback first (FB-…), or GENERAL when nothing was chosen'
-			}.`
-		)
+	const w = new XmlMarkupWriter().prologue([
+		`Sourced question ${q.id} (${q.kind}), topic ${q.topic}${q.level ? `, level ${q.level}` : ''}. ${parts.scoringNote}`,
+		`Feedback: every response opens exactly one modal feedback, holding the explanation and every cited passage with its outlet${
+			!parts.answerFeedback.length
+				? ' (GENERAL)'
+				: inline
+					? ' (GENERAL); each chosen option also shows its own feedback inside it (feedbackInline FB-…)'
+					: ': the chosen answer’s feedback first (FB-…), or GENERAL when nothing was chosen'
+		}.`
 	]);
+	w.start('assessmentItem', {
+		xmlns: QTI_NAMESPACE,
+		'xmlns:xsi': XSI_NAMESPACE,
+		'xsi:schemaLocation': `${QTI_NAMESPACE} ${QTI_SCHEMA}`,
+		identifier: qtiIdentifier(q.id),
+		title: q.id,
+		adaptive: false,
+		timeDependent: false
+	});
+	parts.response(w);
+	w.start('outcomeDeclaration', {
+		identifier: SCORE,
+		cardinality: 'single',
+		baseType: 'float',
+		normalMaximum: maxScore,
+		normalMinimum: 0
+	})
+		.start('defaultValue')
+		.text('value', undefined, '0')
+		.end('defaultValue')
+		.end('outcomeDeclaration');
+	w.start('outcomeDeclaration', {
+		identifier: 'MAXSCORE',
+		cardinality: 'single',
+		baseType: 'float'
+	})
+		.start('defaultValue')
+		.text('value', undefined, String(maxScore))
+		.end('defaultValue')
+		.end('outcomeDeclaration');
+	w.empty('outcomeDeclaration', {
+		identifier: FEEDBACK,
+		cardinality: 'multiple',
+		baseType: 'identifier'
+	});
+	holding('itemBody', undefined, ...itemBodyLead(q), parts.interaction)(w);
+	holding('responseProcessing', undefined, ...parts.scoring, ...feedbackRules)(w);
+	// Every modal ends with the explanation and the cited passages: written once, repeated in each.
+	const inModal = XmlMarkupWriter.at(w.level + 1);
+	for (const paragraph of paragraphs(generalFeedbackLines(pack, q))) paragraph(inModal);
+	const general = inModal.written();
+	const modal = (identifier: string, title: string, first?: string) => {
+		const attributes = { outcomeIdentifier: FEEDBACK, identifier, showHide: 'show', title };
+		if (first === undefined && !general) {
+			w.empty('modalFeedback', attributes);
+			return;
+		}
+		w.start('modalFeedback', attributes);
+		if (first !== undefined) w.text('p', undefined, first);
+		w.markup(general).end('modalFeedback');
+	};
+	if (!inline) for (const f of parts.answerFeedback) modal(f.id, f.title, f.text);
+	modal(GENERAL_FEEDBACK, 'Explanation and sources');
+	return w.end('assessmentItem').document();
 }
 
 /** The assessmentTest: every item of the pack, in the pack's order, in one section. */
 export function renderQti21Test(pack: Pack): string {
-	const test = element(
-		'assessmentTest',
-		{
-			xmlns: QTI_NAMESPACE,
-			'xmlns:xsi': XSI_NAMESPACE,
-			'xsi:schemaLocation': `${QTI_NAMESPACE} ${QTI_SCHEMA}`,
-			identifier: qtiIdentifier(pack.id),
-			title: pack.title
-		},
-		[
-			element('outcomeDeclaration', {
-				identifier: SCORE,
-				cardinality: 'single',
-				baseType: 'float'
-			}),
-			element(
-				'testPart',
-				{
-					identifier: 'PART-1',
-					navigationMode: 'nonlinear',
-					// Practice shows feedback after each question; a test is submitted at the end.
-					submissionMode: pack.settings.mode === 'practice' ? 'individual' : 'simultaneous'
-				},
-				[
-					element(
-						'assessmentSection',
-						{ identifier: 'SECTION-1', title: pack.title, visible: true },
-						[
-							element('ordering', { shuffle: pack.settings.shuffleQuestions }),
-							pack.questions.map((q) =>
-								element('assessmentItemRef', {
-									identifier: qtiIdentifier(q.id),
-									href: qtiItemPath(q)
-								})
-							)
-						]
-					)
-				]
-			),
-			element('outcomeProcessing', {}, [
-				setOutcome(
-					SCORE,
-					element('sum', {}, [element('testVariables', { variableIdentifier: SCORE })])
-				)
-			])
-		]
-	);
-	return xmlDocument(test);
+	const w = new XmlMarkupWriter().prologue();
+	w.start('assessmentTest', {
+		xmlns: QTI_NAMESPACE,
+		'xmlns:xsi': XSI_NAMESPACE,
+		'xsi:schemaLocation': `${QTI_NAMESPACE} ${QTI_SCHEMA}`,
+		identifier: qtiIdentifier(pack.id),
+		title: pack.title
+	})
+		.empty('outcomeDeclaration', { identifier: SCORE, cardinality: 'single', baseType: 'float' })
+		.start('testPart', {
+			identifier: 'PART-1',
+			navigationMode: 'nonlinear',
+			// Practice shows feedback after each question; a test is submitted at the end.
+			submissionMode: pack.settings.mode === 'practice' ? 'individual' : 'simultaneous'
+		})
+		.start('assessmentSection', { identifier: 'SECTION-1', title: pack.title, visible: true })
+		.empty('ordering', { shuffle: pack.settings.shuffleQuestions });
+	for (const q of pack.questions)
+		w.empty('assessmentItemRef', { identifier: qtiIdentifier(q.id), href: qtiItemPath(q) });
+	return w
+		.end('assessmentSection')
+		.end('testPart')
+		.start('outcomeProcessing')
+		.start('setOutcomeValue', { identifier: SCORE })
+		.start('sum')
+		.empty('testVariables', { variableIdentifier: SCORE })
+		.end('sum')
+		.end('setOutcomeValue')
+		.end('outcomeProcessing')
+		.end('assessmentTest')
+		.document();
 }
 
 /** An item's cognitive level as an IMS LOM keyword, the manifest's place for a resource's tags. */
-function levelMetadata(q: Question): XmlElement | undefined {
-	if (!q.level) return undefined;
-	return element('metadata', {}, [
-		element('imsmd:lom', { 'xmlns:imsmd': MD_NAMESPACE }, [
-			element('imsmd:general', {}, [
-				element('imsmd:keyword', {}, [element('imsmd:langstring', {}, [q.level])])
-			])
-		])
-	]);
+function levelMetadata(w: XmlMarkupWriter, q: Question): void {
+	if (!q.level) return;
+	w.start('metadata')
+		.start('imsmd:lom', { 'xmlns:imsmd': MD_NAMESPACE })
+		.start('imsmd:general')
+		.start('imsmd:keyword')
+		.text('imsmd:langstring', undefined, q.level)
+		.end('imsmd:keyword')
+		.end('imsmd:general')
+		.end('imsmd:lom')
+		.end('metadata');
 }
 
 /** What the package changes: each essay's model answer and rubric go where only some LMSs look. */
@@ -558,50 +604,38 @@ export function qti21ConversionNotes(pack: Pack): ConversionNote[] {
 /** The IMS Content Packaging manifest: one resource per item, and the test depending on all of them. */
 export function renderQti21Manifest(pack: Pack, notes: readonly ConversionNote[]): string {
 	const resourceId = (q: Question) => `RES-${qtiIdentifier(q.id)}`;
-	const manifest = element(
-		'manifest',
-		{
-			xmlns: CP_NAMESPACE,
-			'xmlns:xsi': XSI_NAMESPACE,
-			'xsi:schemaLocation': `${CP_NAMESPACE} ${CP_SCHEMA}`,
-			identifier: `MANIFEST-${qtiIdentifier(pack.id)}`
-		},
-		[
-			element('metadata', {}, [
-				element('schema', {}, ['QTIv2.1 Package']),
-				element('schemaversion', {}, ['1.0.0'])
-			]),
-			element('organizations'),
-			element('resources', {}, [
-				pack.questions.map((q) =>
-					element(
-						'resource',
-						{ identifier: resourceId(q), type: 'imsqti_item_xmlv2p1', href: qtiItemPath(q) },
-						[levelMetadata(q), element('file', { href: qtiItemPath(q) })]
-					)
-				),
-				element(
-					'resource',
-					{ identifier: 'RES-TEST', type: 'imsqti_test_xmlv2p1', href: TEST_FILE },
-					[
-						element('file', { href: TEST_FILE }),
-						pack.questions.map((q) => element('dependency', { identifierref: resourceId(q) }))
-					]
-				)
-			])
-		]
-	);
-	return xmlDocument(manifest, [
-		comment(
-			`Sourced pack "${pack.id}": ${pack.questions.length} questions, one QTI 2.1 item each, plus ${TEST_FILE}.`
-		),
-		comment(
-			conversionSummaryLines(
-				notes,
-				'Conversion notes: none. Every question keeps its own kind (single and multiple choice, true/false as a True/False choice, ordering, matching), its scoring rule and its feedback; nothing was converted or left out.'
-			).join('\n')
-		)
+	const w = new XmlMarkupWriter().prologue([
+		`Sourced pack "${pack.id}": ${pack.questions.length} questions, one QTI 2.1 item each, plus ${TEST_FILE}.`,
+		conversionSummaryLines(
+			notes,
+			'Conversion notes: none. Every question keeps its own kind (single and multiple choice, true/false as a True/False choice, ordering, matching), its scoring rule and its feedback; nothing was converted or left out.'
+		).join('\n')
 	]);
+	w.start('manifest', {
+		xmlns: CP_NAMESPACE,
+		'xmlns:xsi': XSI_NAMESPACE,
+		'xsi:schemaLocation': `${CP_NAMESPACE} ${CP_SCHEMA}`,
+		identifier: `MANIFEST-${qtiIdentifier(pack.id)}`
+	})
+		.start('metadata')
+		.text('schema', undefined, 'QTIv2.1 Package')
+		.text('schemaversion', undefined, '1.0.0')
+		.end('metadata')
+		.empty('organizations')
+		.start('resources');
+	for (const q of pack.questions) {
+		const href = qtiItemPath(q);
+		w.start('resource', { identifier: resourceId(q), type: 'imsqti_item_xmlv2p1', href });
+		levelMetadata(w, q);
+		w.empty('file', { href }).end('resource');
+	}
+	w.start('resource', {
+		identifier: 'RES-TEST',
+		type: 'imsqti_test_xmlv2p1',
+		href: TEST_FILE
+	}).empty('file', { href: TEST_FILE });
+	for (const q of pack.questions) w.empty('dependency', { identifierref: resourceId(q) });
+	return w.end('resource').end('resources').end('manifest').document();
 }
 
 /**

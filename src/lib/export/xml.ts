@@ -2,12 +2,14 @@
  * The one XML writer of the exports (QTI 2.1, Canvas QTI 1.2, Moodle XML): documents are described
  * as light trees and escaped when written, so no text from a pack can ever become markup. A tree
  * keeps its attributes and children as the caller gave them (nested arrays, `false` for none), and
- * the writer walks it once into a list of pieces joined at the end: at 10,000 questions the
- * exports spend their time on the text, not on copying trees and strings.
+ * the writer walks it once into a list of pieces joined at the end. Documents made by the
+ * thousand (a QTI item per question, Canvas's items) are written straight to strings instead, in
+ * the same layout and with the same escaping (`XmlMarkupWriter`): at 10,000 questions building
+ * and walking their trees cost more than the text.
  */
 
-/** An element, a comment, a CDATA section, children made item by item, or text (escaped when written). */
-export type XmlNode = XmlElement | XmlComment | XmlCData | XmlEach | string;
+/** An element, a comment, a CDATA section, or text (escaped when written). */
+export type XmlNode = XmlElement | XmlComment | XmlCData | string;
 
 export interface XmlElement {
 	readonly type: 'element';
@@ -27,13 +29,6 @@ export interface XmlComment {
 export interface XmlCData {
 	readonly type: 'cdata';
 	readonly text: string;
-}
-
-/** Children made one item at a time while the document is written (see `eachItem`). */
-export interface XmlEach {
-	readonly type: 'each';
-	readonly items: readonly unknown[];
-	readonly child: (item: never) => XmlChild;
 }
 
 /** Attribute values; `undefined` leaves the attribute out. */
@@ -146,24 +141,10 @@ export function cdata(text: string): XmlCData {
 	return { type: 'cdata', text };
 }
 
-/**
- * Elements (or comments) made from each item only when the writer reaches them, each tree let go
- * once written: a document of thousands of questions never holds all their trees at once. They
- * go in a block of elements; text made this way is refused, since it would have to be inline.
- */
-export function eachItem<T>(items: readonly T[], child: (item: T) => XmlChild): XmlEach {
-	return { type: 'each', items, child };
-}
-
-/**
- * Pieces of a document, joined in chunks so that no one list grows to millions of entries; each
- * chunk goes to `sink` if there is one (a zip file being compressed), or is kept for `text()`.
- */
+/** Pieces of a document, joined in chunks so that no one list grows to millions of entries. */
 class XmlOutput {
 	pieces: string[] = [];
 	private chunks: string[] = [];
-
-	constructor(private readonly sink?: (chunk: string) => void) {}
 
 	/** Joins the pieces so far into one chunk once there are many of them. */
 	settle(): void {
@@ -171,13 +152,11 @@ class XmlOutput {
 	}
 
 	flush(): void {
-		const chunk = this.pieces.join('');
+		this.chunks.push(this.pieces.join(''));
 		this.pieces = [];
-		if (this.sink) this.sink(chunk);
-		else this.chunks.push(chunk);
 	}
 
-	/** Everything written, as one string (when there is no sink). */
+	/** Everything written, as one string. */
 	text(): string {
 		if (this.chunks.length === 0) return this.pieces.join('');
 		this.flush();
@@ -211,8 +190,7 @@ function holdsAny(children: readonly XmlChild[]): boolean {
 		if (Array.isArray(child)) {
 			if (holdsAny(child)) return true;
 		} else {
-			const node = child as XmlNode;
-			if (typeof node === 'string' || node.type !== 'each' || node.items.length) return true;
+			return true;
 		}
 	}
 	return false;
@@ -231,20 +209,7 @@ function writeChildren(
 			writeChildren(child, depth, block, out);
 			continue;
 		}
-		const node = child as XmlNode;
-		if (typeof node !== 'string' && node.type === 'each') {
-			if (!block)
-				throw new Error('children made item by item go in a block of elements, not inline');
-			for (const item of node.items) {
-				const made = (node.child as (item: unknown) => XmlChild)(item);
-				if (holdsText([made]))
-					throw new Error('children made item by item are elements or comments, not text');
-				writeChildren([made], depth, true, out);
-				out.settle();
-			}
-			continue;
-		}
-		writeNode(node, depth, out, block);
+		writeNode(child as XmlNode, depth, out, block);
 	}
 }
 
@@ -311,8 +276,6 @@ function writeNode(node: XmlNode, depth: number, out: XmlOutput, lineBreak = fal
 		case 'comment':
 			pieces.push(pad(depth), '<!-- ', xmlCommentText(node.text), ' -->');
 			return;
-		case 'each':
-			throw new Error('children made item by item go inside an element');
 		case 'element':
 			break;
 	}
@@ -362,16 +325,139 @@ export function xmlDocument(root: XmlElement, leadingComments: readonly XmlComme
 	return out.text();
 }
 
+/** ` key="value"` for each attribute whose value is not `undefined`, in order, each value escaped. */
+export function attributesMarkup(attributes: XmlAttributes): string {
+	let written = '';
+	for (const key in attributes) {
+		const value = attributes[key];
+		if (value !== undefined)
+			written += `${markup.attribute(key)}${escapeXmlAttribute(String(value))}"`;
+	}
+	return written;
+}
+
 /**
- * The same document as `xmlDocument`, handed to `write` in pieces of a few hundred kilobytes as it
- * is written, for a file too large to hold whole (see `ZipText`).
+ * A document's markup written straight to strings, element by element, in the layout
+ * `xmlDocument` gives the same tree: each element on a line of its own, indented two spaces a
+ * level; an element with text on one line; one with nothing in it as `<name/>`. For a writer that
+ * makes thousands of documents (a QTI 2.1 item per question), where building each tree and then
+ * walking it costs several times the text. Every text and attribute value is escaped as the tree
+ * writer escapes it, so no text from a pack can become markup.
  */
-export function writeXmlDocument(
-	root: XmlElement,
-	leadingComments: readonly XmlComment[],
-	write: (piece: string) => void
-): void {
-	const out = new XmlOutput(write);
-	writeDocument(root, leadingComments, out);
-	out.flush();
+export class XmlMarkupWriter {
+	private pieces: string[] = [];
+	private depth = 0;
+
+	/**
+	 * With a `sink` (a file too large to hold whole, see `ZipText`), `settle` hands it what is
+	 * written so far.
+	 */
+	constructor(private readonly sink?: (chunk: string) => void) {}
+
+	/**
+	 * Hands the pieces so far to the sink, joined, once there are about an item's worth: small
+	 * strings, made and let go while young, where joining a few hundred kilobytes at a time cost
+	 * more than writing the markup (the zip gathers them before compressing).
+	 */
+	settle(): this {
+		if (this.sink && this.pieces.length >= 1024) {
+			this.sink(this.pieces.join(''));
+			this.pieces = [];
+		}
+		return this;
+	}
+
+	/** Ends the document (see `document`) and hands what is left of it to the sink. */
+	finish(): void {
+		if (!this.sink) throw new Error('finish() is for a writer with a sink; use document()');
+		this.sink(this.document());
+		this.pieces = [];
+	}
+
+	/** `<!-- text -->` on a new line (a `--` in the text broken up). */
+	comment(text: string): this {
+		this.pieces.push('\n', pad(this.depth), commentMarkup(text));
+		return this;
+	}
+
+	/** The XML declaration and each comment on a line of its own, as `xmlDocument` starts a document. */
+	prologue(leadingComments: readonly string[] = []): this {
+		this.pieces.push('<?xml version="1.0" encoding="UTF-8"?>');
+		for (const text of leadingComments) this.pieces.push('\n', commentMarkup(text));
+		return this;
+	}
+
+	/** `<name attributes>` on a new line; what follows goes a level deeper until `end(name)`. */
+	start(name: string, attributes?: XmlAttributes): this {
+		this.pieces.push(markup.start(name, this.depth, true));
+		if (attributes) this.pieces.push(attributesMarkup(attributes));
+		this.pieces.push('>');
+		this.depth++;
+		return this;
+	}
+
+	/** `</name>` on a new line, closing the element `start(name)` opened. */
+	end(name: string): this {
+		this.depth--;
+		this.pieces.push(markup.endOnLine(name, this.depth));
+		return this;
+	}
+
+	/** `<name attributes/>` on a new line. */
+	empty(name: string, attributes?: XmlAttributes): this {
+		this.pieces.push(markup.start(name, this.depth, true));
+		if (attributes) this.pieces.push(attributesMarkup(attributes));
+		this.pieces.push('/>');
+		return this;
+	}
+
+	/**
+	 * `<name attributes>text</name>` on a new line, the text escaped; `inlineAfter` is markup that
+	 * follows the text inside the element (made with `inlineElementMarkup`).
+	 */
+	text(name: string, attributes: XmlAttributes | undefined, text: string, inlineAfter = ''): this {
+		this.pieces.push(markup.start(name, this.depth, true));
+		if (attributes) this.pieces.push(attributesMarkup(attributes));
+		this.pieces.push('>', escapeXmlText(text), inlineAfter, markup.endInline(name));
+		return this;
+	}
+
+	/** The depth the next element goes at, for markup made once and written again (see `markup`). */
+	get level(): number {
+		return this.depth;
+	}
+
+	/** Markup made by another writer started at the same level (see `level`), written as it is. */
+	markup(written: string): this {
+		this.pieces.push(written);
+		return this;
+	}
+
+	/** Everything written, ending with a line break as `xmlDocument` ends a document. */
+	document(): string {
+		if (this.depth !== 0) throw new Error('an element was started and not ended');
+		this.pieces.push('\n');
+		return this.pieces.join('');
+	}
+
+	/** Everything written so far, with no line break after it (a piece of a document). */
+	written(): string {
+		return this.pieces.join('');
+	}
+
+	/** A writer whose elements go at `depth`, for markup made once and written into several places. */
+	static at(depth: number): XmlMarkupWriter {
+		const writer = new XmlMarkupWriter();
+		writer.depth = depth;
+		return writer;
+	}
+}
+
+/** An element inside text, on the same line: `<name attributes>` then `inner` (markup) then `</name>`. */
+export function inlineElementMarkup(
+	name: string,
+	attributes: XmlAttributes,
+	inner: string
+): string {
+	return `<${name}${attributesMarkup(attributes)}>${inner}</${name}>`;
 }
