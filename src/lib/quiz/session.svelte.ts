@@ -21,7 +21,7 @@ import type { QuestionRef } from './question-files';
 import type { outcomeOf, Results, resultsOf } from './attempt-results';
 import { selectQuestions } from './selection';
 import { newSeed } from './random';
-import { browserAttemptStore, noticeText, type AttemptStore } from './storage';
+import { noticeText, type AttemptStore, type StoreRead } from './attempt-store';
 
 /** What marks answers (see marking.ts): the quiz page hands it over after the first question shows. */
 export interface Marking {
@@ -71,14 +71,14 @@ export class QuizSession {
 
 	/**
 	 * Resumes the attempt this quiz belongs to, or starts one (choosing a seed if the spec has none).
-	 * Attempts live in the store given: this browser's localStorage unless told otherwise. Without
-	 * `marking`, answers are marked once `markWith` hands it over.
+	 * Attempts live in the store given (this browser's localStorage, or an LMS's). Without `marking`,
+	 * answers are marked once `markWith` hands it over.
 	 */
 	constructor(
 		content: QuizContent,
 		spec: QuizSpec,
 		title: string,
-		store: AttemptStore = browserAttemptStore(),
+		store: AttemptStore,
 		marking?: Marking
 	) {
 		this.#marking = marking;
@@ -195,7 +195,13 @@ export class QuizSession {
 	}
 
 	#save() {
-		const { notice } = this.#store.save($state.snapshot(this.attempt) as Attempt);
+		const saved = this.#store.save($state.snapshot(this.attempt) as Attempt);
+		// A store that had to load the code checking another tab's save reports a moment later.
+		if (saved instanceof Promise) void saved.then((later) => this.#noticeOf(later));
+		else this.#noticeOf(saved);
+	}
+
+	#noticeOf({ notice }: StoreRead) {
 		if (notice) this.storageNotice = noticeText[notice];
 	}
 }
