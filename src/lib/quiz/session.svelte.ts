@@ -21,7 +21,7 @@ import type { QuestionRef } from './question-files';
 import type { outcomeOf, Results, resultsOf } from './attempt-results';
 import { selectQuestions } from './selection';
 import { newSeed } from './random';
-import { noticeText, type AttemptStore, type StoreRead } from './attempt-store';
+import type { AttemptStore, StoreNotice, StoreRead } from './attempt-store';
 
 /** What marks answers (see marking.ts): the quiz page hands it over after the first question shows. */
 export interface Marking {
@@ -48,8 +48,8 @@ export interface QuizContent {
  */
 export class QuizSession {
 	attempt: Attempt = $state()!;
-	/** One calm sentence when saving is not possible or saved data had to be set aside. */
-	storageNotice: string | undefined = $state();
+	/** Why saving is not possible or saved data had to be set aside, if so (worded in store-notices.ts). */
+	storageNotice: StoreNotice | undefined = $state();
 	/** One sentence when this attempt moved on in another tab of this browser. */
 	otherTabNotice: string | undefined = $state();
 	/** Question ids in the link, or in the resumed attempt, that this version of the bank does not have. */
@@ -90,7 +90,7 @@ export class QuizSession {
 		this.current = $derived(this.questions[this.attempt.current]);
 		this.results = $derived(this.#marking?.resultsOf(this.attempt, this.byId, this.#topics));
 		const { store: saved, notice } = store.read();
-		this.storageNotice = notice && noticeText[notice];
+		this.storageNotice = notice;
 
 		const resumable = resumableAttempt(saved, spec);
 		this.resumed = !!resumable;
@@ -202,6 +202,6 @@ export class QuizSession {
 	}
 
 	#noticeOf({ notice }: StoreRead) {
-		if (notice) this.storageNotice = noticeText[notice];
+		if (notice) this.storageNotice = notice;
 	}
 }

@@ -18,7 +18,6 @@ export {
 	emptyStore,
 	HISTORY_LIMIT,
 	IN_PROGRESS_LIMIT,
-	noticeText,
 	STORE_KEY,
 	withAttempt,
 	type AttemptStore,
