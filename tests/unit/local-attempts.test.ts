@@ -11,6 +11,7 @@ import { MemoryStorage } from '../helpers/memory-storage';
 let readerLoads = 0;
 beforeEach(() => {
 	vi.resetModules();
+	vi.doUnmock('../../src/lib/browser/lazy-import');
 	readerLoads = 0;
 	vi.doMock('../../src/lib/quiz/storage', async (importOriginal) => {
 		readerLoads++;
@@ -145,5 +146,28 @@ describe('another tab saving while this page has not loaded the checking code', 
 		storage.setItem(STORE_KEY, '{"version":2}');
 		expect(await store.ready()).toBe(true);
 		expect(store.read().notice).toBe('other-version');
+	});
+});
+
+describe('when the checking code cannot be fetched (offline, or a newer deploy removed it)', () => {
+	it('keeps the attempt in memory, says so, and tries again with the next save', async () => {
+		// importLazily's word for code that could not be fetched (it has told the page): undefined.
+		let reachable = false;
+		vi.doMock('../../src/lib/browser/lazy-import', () => ({
+			importLazily: <T>(load: () => Promise<T>) => (reachable ? load() : Promise.resolve(undefined))
+		}));
+		const storage = new MemoryStorage();
+		const theirs = answered('theirs');
+		storage.setItem(STORE_KEY, savedText(theirs));
+		const store = await storeOn(storage);
+		expect(await store.ready()).toBe(false);
+
+		const mine = answered('mine');
+		expect(await store.save(mine)).toMatchObject({ notice: 'not-checked' });
+		expect(storage.getItem(STORE_KEY)).toBe(savedText(theirs));
+
+		reachable = true;
+		expect(await store.save(mine)).toEqual({ store: { inProgress: [mine, theirs], history: [] } });
+		expect(readerLoads).toBe(1);
 	});
 });
