@@ -9,6 +9,8 @@ import { defineConfig } from 'vitest/config';
 const EVERY_PAGE = [
 	/node_modules[\\/](svelte|@sveltejs[\\/]kit|devalue|esm-env|clsx)[\\/]/,
 	/^\0vite[\\/]preload-helper/,
+	// The error page is part of every page's first visit (SvelteKit loads it with the layout).
+	/src[\\/]routes[\\/](NotFound|WaysOn)\.svelte$/,
 	/src[\\/]lib[\\/](browser[\\/]lazy-import|components[\\/]quiz-links|quiz[\\/]passage-link|content[\\/]vocabulary)\.ts$/
 ];
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { quizQuery } from '../../src/lib/quiz/link';
 import type { QuizSession } from '../../src/lib/quiz/session.svelte';
-import { noticeText, readStore, STORE_KEY, writeStore } from '../../src/lib/quiz/storage';
+import { readStore, STORE_KEY, writeStore } from '../../src/lib/quiz/storage';
 import { SET_ASIDE_PREFIX } from '../../src/lib/storage/browser-storage';
 import { attemptOf } from '../helpers/attempts';
 import { MemoryStorage } from '../helpers/memory-storage';
@@ -141,7 +141,7 @@ describe('when storage fails', () => {
 		const storage = new MemoryStorage();
 		storage.failWith = 'security';
 		const session = sessionOf(storage);
-		expect(session.storageNotice).toBe(noticeText.unavailable);
+		expect(session.storageNotice).toBe('unavailable');
 		session.answer('q-single', { kind: 'single', choice: 'b' });
 		session.check('q-single');
 		expect(session.outcomeOf(quizContent.questions[0]!)?.verdict).toBe('correct');
@@ -152,7 +152,7 @@ describe('when storage fails', () => {
 		const session = sessionOf(storage);
 		storage.failWith = 'quota';
 		session.answer('q-single', { kind: 'single', choice: 'a' });
-		expect(session.storageNotice).toBe(noticeText.full);
+		expect(session.storageNotice).toBe('full');
 		expect(session.attempt.answers['q-single']).toEqual({ kind: 'single', choice: 'a' });
 	});
 
@@ -160,7 +160,7 @@ describe('when storage fails', () => {
 		const storage = new MemoryStorage();
 		storage.setItem(STORE_KEY, '{"version":1,"inProgress":[{"broken":');
 		const session = sessionOf(storage);
-		expect(session.storageNotice).toBe(noticeText.unreadable);
+		expect(session.storageNotice).toBe('unreadable');
 		expect(storage.keys().some((k) => k.startsWith(SET_ASIDE_PREFIX))).toBe(true);
 		expect(saved(storage).inProgress.map((a) => a.id)).toEqual([session.attempt.id]);
 	});
@@ -171,10 +171,10 @@ describe('when storage fails', () => {
 		storage.setItem(STORE_KEY, raw);
 		storage.quota = storage.used() + 1000;
 		const session = sessionOf(storage);
-		expect(session.storageNotice).toBe(noticeText['kept-unreadable']);
+		expect(session.storageNotice).toBe('kept-unreadable');
 		session.answer('q-single', { kind: 'single', choice: 'b' });
 		expect(session.attempt.answers['q-single']).toEqual({ kind: 'single', choice: 'b' });
-		expect(session.storageNotice).toBe(noticeText['kept-unreadable']);
+		expect(session.storageNotice).toBe('kept-unreadable');
 		expect(storage.getItem(STORE_KEY)).toBe(raw);
 	});
 });

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { bankPack, openQuiz } from './fixtures';
+import { bankPack, firstOfKind, openQuiz } from './fixtures';
 
 /** The question files the page itself asks for (the service worker's own caching is not the page's). */
 function recordQuestionFiles(page: Page): string[] {
@@ -52,4 +53,59 @@ test('a saved attempt resumes with its questions fetched by topic', async ({ pag
 	await expect(legend).toHaveText(firstPrompt!);
 	expect(requested.length).toBeGreaterThan(0);
 	expect(requested.length).toBeLessThanOrEqual(5);
+});
+
+/** The built file that checks saved attempts (storage.ts with the validator generated from zod). */
+function savedAttemptsChecker(): string {
+	const manifest = JSON.parse(
+		readFileSync('.svelte-kit/output/client/.vite/manifest.json', 'utf8')
+	) as Record<string, { file: string; name?: string }>;
+	const [checker, ...others] = Object.values(manifest).filter((chunk) => chunk.name === 'storage');
+	expect(others).toEqual([]);
+	return `/${checker!.file}`;
+}
+
+test('a first visit never fetches the code that checks saved progress; a return visit resumes with it', async ({
+	page,
+	request
+}) => {
+	const checker = savedAttemptsChecker();
+	const single = firstOfKind(await bankPack(request), 'single');
+	const multiple = firstOfKind(await bankPack(request), 'multiple');
+	const requested: string[] = [];
+	page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+
+	await openQuiz(page, `ids=${single.id},${multiple.id}&mode=practice`);
+	const picked = single.options[1]!.text;
+	await page.getByRole('radio', { name: picked }).check();
+	await page.getByRole('button', { name: 'Check', exact: true }).click();
+	await expect(page.locator('[data-feedback-heading]')).toBeVisible();
+	await page.getByRole('button', { name: 'Next', exact: true }).click();
+	await page.getByRole('checkbox', { name: multiple.options[0]!.text }).check();
+	await page.waitForLoadState('networkidle');
+	expect(requested).not.toContain(checker);
+
+	// Saved progress is checked before it is used, and the attempt comes back as it was left.
+	await page.reload();
+	await expect(page.getByRole('group', { name: /^Question 2 of 2/ })).toBeVisible();
+	await expect(page.getByRole('checkbox', { name: multiple.options[0]!.text })).toBeChecked();
+	expect(requested).toContain(checker);
+	await page.getByRole('button', { name: 'Previous', exact: true }).click();
+	await expect(page.getByRole('radio', { name: picked })).toBeChecked();
+	await expect(page.locator('[data-feedback-heading]')).toBeVisible();
+
+	// Saved progress that is not this version's is set aside, with the notice, and the quiz starts fresh.
+	await page.evaluate(() => localStorage.setItem('sourced:v1', '{"version":1,"inProgress":7}'));
+	await page.reload();
+	await expect(page.getByRole('group', { name: /^Question 1 of 2/ })).toBeVisible();
+	await expect(
+		page.getByText(/could not be read, so you are starting fresh; the old data was set aside/)
+	).toBeVisible();
+	await expect(page.getByRole('radio', { name: picked })).not.toBeChecked();
+	const setAside = await page.evaluate(() =>
+		Object.keys(localStorage)
+			.filter((key) => key.startsWith('sourced:set-aside:'))
+			.map((key) => localStorage.getItem(key))
+	);
+	expect(setAside).toEqual(['{"version":1,"inProgress":7}']);
 });

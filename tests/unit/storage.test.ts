@@ -3,13 +3,13 @@ import type { Attempt } from '../../src/lib/quiz/attempt';
 import {
 	HISTORY_LIMIT,
 	masteryByTopic,
-	noticeText,
 	readStore,
 	saveAttempt,
 	STORE_KEY,
 	withAttempt,
 	writeStore
 } from '../../src/lib/quiz/storage';
+import { noticeText } from '../../src/lib/quiz/store-notices';
 import { SET_ASIDE_PREFIX } from '../../src/lib/storage/browser-storage';
 import { attemptOf } from '../helpers/attempts';
 import { MemoryStorage } from '../helpers/memory-storage';

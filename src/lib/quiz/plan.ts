@@ -3,7 +3,7 @@ import { quizQuery, type QuizSpec } from './link';
 import type { QuestionRef } from './question-files';
 import { newSeed } from './random';
 import { selectQuestions } from './selection';
-import type { Store } from './storage';
+import type { Store } from './attempt-store';
 
 /**
  * The saved attempt a quiz link resumes: with a seed, the attempt with exactly that link (finished

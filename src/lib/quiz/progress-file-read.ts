@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { formatPath } from '../content/problems';
 import { attemptSchema, type Attempt } from './attempt-schema';
 import { MAX_PROGRESS_BYTES, PROGRESS_FORMAT } from './progress-file';
-import type { Store } from './storage';
+import type { Store } from './attempt-store';
 
 const fileSchema = z.object({
 	format: z.literal(PROGRESS_FORMAT),

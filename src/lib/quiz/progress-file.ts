@@ -1,7 +1,7 @@
 // Saving, planning and merging only: reading a chosen file (with zod) is in progress-file-read.ts,
 // which the progress page loads only when the student restores from a file.
 import type { Attempt } from './attempt-schema';
-import { HISTORY_LIMIT, IN_PROGRESS_LIMIT, type Store } from './storage';
+import { HISTORY_LIMIT, IN_PROGRESS_LIMIT, type Store } from './attempt-store';
 
 /** What a progress file says it is, so that a results file or a pack is not mistaken for one. */
 export const PROGRESS_FORMAT = 'sourced-progress';

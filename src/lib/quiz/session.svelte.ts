@@ -21,7 +21,7 @@ import type { QuestionRef } from './question-files';
 import type { outcomeOf, Results, resultsOf } from './attempt-results';
 import { selectQuestions } from './selection';
 import { newSeed } from './random';
-import { browserAttemptStore, noticeText, type AttemptStore } from './storage';
+import type { AttemptStore, StoreNotice, StoreRead } from './attempt-store';
 
 /** What marks answers (see marking.ts): the quiz page hands it over after the first question shows. */
 export interface Marking {
@@ -48,8 +48,8 @@ export interface QuizContent {
  */
 export class QuizSession {
 	attempt: Attempt = $state()!;
-	/** One calm sentence when saving is not possible or saved data had to be set aside. */
-	storageNotice: string | undefined = $state();
+	/** Why saving is not possible or saved data had to be set aside, if so (worded in store-notices.ts). */
+	storageNotice: StoreNotice | undefined = $state();
 	/** One sentence when this attempt moved on in another tab of this browser. */
 	otherTabNotice: string | undefined = $state();
 	/** Question ids in the link, or in the resumed attempt, that this version of the bank does not have. */
@@ -71,14 +71,14 @@ export class QuizSession {
 
 	/**
 	 * Resumes the attempt this quiz belongs to, or starts one (choosing a seed if the spec has none).
-	 * Attempts live in the store given: this browser's localStorage unless told otherwise. Without
-	 * `marking`, answers are marked once `markWith` hands it over.
+	 * Attempts live in the store given (this browser's localStorage, or an LMS's). Without `marking`,
+	 * answers are marked once `markWith` hands it over.
 	 */
 	constructor(
 		content: QuizContent,
 		spec: QuizSpec,
 		title: string,
-		store: AttemptStore = browserAttemptStore(),
+		store: AttemptStore,
 		marking?: Marking
 	) {
 		this.#marking = marking;
@@ -90,7 +90,7 @@ export class QuizSession {
 		this.current = $derived(this.questions[this.attempt.current]);
 		this.results = $derived(this.#marking?.resultsOf(this.attempt, this.byId, this.#topics));
 		const { store: saved, notice } = store.read();
-		this.storageNotice = notice && noticeText[notice];
+		this.storageNotice = notice;
 
 		const resumable = resumableAttempt(saved, spec);
 		this.resumed = !!resumable;
@@ -195,7 +195,13 @@ export class QuizSession {
 	}
 
 	#save() {
-		const { notice } = this.#store.save($state.snapshot(this.attempt) as Attempt);
-		if (notice) this.storageNotice = noticeText[notice];
+		const saved = this.#store.save($state.snapshot(this.attempt) as Attempt);
+		// A store that had to load the code checking another tab's save reports a moment later.
+		if (saved instanceof Promise) void saved.then((later) => this.#noticeOf(later));
+		else this.#noticeOf(saved);
+	}
+
+	#noticeOf({ notice }: StoreRead) {
+		if (notice) this.storageNotice = notice;
 	}
 }

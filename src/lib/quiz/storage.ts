@@ -1,47 +1,30 @@
 import { availableStorage, setAside, writeJson } from '../storage/browser-storage';
 import type { Attempt, TopicScore } from './attempt-schema';
+import {
+	emptyStore,
+	STORE_KEY,
+	withAttempt,
+	type AttemptStore,
+	type Store,
+	type StoreNotice,
+	type StoreRead
+} from './attempt-store';
 // Generated from the zod schemas in attempt-schema.ts, so every page that reads saved attempts
 // checks them as strictly as zod would without loading it.
 import { parseAttempt, parseStoredAttempts } from './attempt-validator.generated';
 
 export { availableStorage };
-
-/** localStorage key; the version changes whenever the stored shape does. */
-export const STORE_KEY = 'sourced:v1';
-export const HISTORY_LIMIT = 50;
-export const IN_PROGRESS_LIMIT = 30;
-
-export interface Store {
-	inProgress: Attempt[];
-	history: Attempt[];
-}
-
-export type StoreNotice =
-	'unavailable' | 'unreadable' | 'partly-unreadable' | 'other-version' | 'full' | 'kept-unreadable';
-
-/** One calm sentence per problem, for the page to show. */
-export const noticeText: Record<StoreNotice, string> = {
-	unavailable:
-		'This browser is not letting Sourced save your progress (private browsing or storage turned off), so your answers will last only while this tab is open.',
-	unreadable:
-		'Saved progress in this browser could not be read, so you are starting fresh; the old data was set aside, not deleted.',
-	'partly-unreadable':
-		'Some saved progress could not be read and was set aside; everything else is here as you left it.',
-	'other-version':
-		'Saved progress from a different version of Sourced was set aside, not deleted, and you are starting fresh.',
-	full: 'Your browser’s storage is full, so your latest answers are kept only while this tab is open.',
-	'kept-unreadable':
-		'Some saved progress in this browser could not be read, and storage is too full to set a copy aside, so it is left untouched where it was; your answers in this tab are kept only while it is open.'
-};
-
-export const emptyStore = (): Store => ({ inProgress: [], history: [] });
-
-/** What a read found: the readable attempts, and a notice if anything was set aside or left alone. */
-export interface StoreRead {
-	store: Store;
-	/** 'kept-unreadable' (no copy could be set aside) or 'unavailable' means: do not write. */
-	notice?: StoreNotice;
-}
+export {
+	emptyStore,
+	HISTORY_LIMIT,
+	IN_PROGRESS_LIMIT,
+	STORE_KEY,
+	withAttempt,
+	type AttemptStore,
+	type Store,
+	type StoreNotice,
+	type StoreRead
+} from './attempt-store';
 
 /** The readable attempts in a list, the first of each id (lists are newest first); the rest are bad. */
 function readableAttempts(items: unknown[]): { good: Attempt[]; bad: number } {
@@ -117,19 +100,6 @@ export function saveAttempt(storage: Storage | undefined, attempt: Attempt): Sto
 	return { store, notice: writeJson(storage, STORE_KEY, { version: 1, ...store }) ?? fresh.notice };
 }
 
-/**
- * Where a quiz session keeps attempts. Whatever stands behind it (localStorage, SCORM's suspend
- * data) keeps the same promises: a read keeps every readable attempt and sets the rest aside, never
- * deleting them; a save merges one attempt into what is stored; each problem comes back as a notice.
- */
-export interface AttemptStore {
-	read(): StoreRead;
-	/** Saves one attempt, merged into the attempts stored now; a notice if it could not be written. */
-	save(attempt: Attempt): StoreRead;
-	/** Calls back whenever another tab changes the saved attempts; returns how to stop listening. */
-	watch(onChange: () => void): () => void;
-}
-
 /** The attempts in this browser's localStorage, or in the Storage given (none: kept in memory). */
 export function browserAttemptStore(storage = availableStorage()): AttemptStore {
 	return {
@@ -145,18 +115,6 @@ export function browserAttemptStore(storage = availableStorage()): AttemptStore 
 			return () => globalThis.removeEventListener('storage', listener);
 		}
 	};
-}
-
-/** The store with this attempt saved: in progress, or moved to the history once finished. */
-export function withAttempt(store: Store, attempt: Attempt): Store {
-	const others = store.inProgress.filter((a) => a.id !== attempt.id);
-	if (attempt.stage !== 'finished')
-		return { ...store, inProgress: [attempt, ...others].slice(0, IN_PROGRESS_LIMIT) };
-	const history = [attempt, ...store.history.filter((a) => a.id !== attempt.id)].slice(
-		0,
-		HISTORY_LIMIT
-	);
-	return { inProgress: others, history };
 }
 
 /** Mastery by topic across finished attempts: total score over total questions. */

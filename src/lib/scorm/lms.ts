@@ -4,7 +4,7 @@ import { resultsOf } from '../quiz/attempt-results';
 import { quizQuery, type QuizSpec } from '../quiz/link';
 import { newSeed } from '../quiz/random';
 import { selectQuestions } from '../quiz/selection';
-import { emptyStore, type AttemptStore, type StoreRead } from '../quiz/storage';
+import { emptyStore, type AttemptStore, type StoreRead } from '../quiz/attempt-store';
 import { availableStorage, writeJson } from '../storage/browser-storage';
 import type { Scorm12Api } from './api';
 import {

@@ -56,17 +56,26 @@ export function isQuotaError(error: unknown): boolean {
 	);
 }
 
+/** Writes a text; says why if it could not. */
+export function writeText(
+	storage: Storage | undefined,
+	key: string,
+	text: string
+): 'unavailable' | 'full' | undefined {
+	if (!storage) return 'unavailable';
+	try {
+		storage.setItem(key, text);
+		return undefined;
+	} catch (error) {
+		return isQuotaError(error) ? 'full' : 'unavailable';
+	}
+}
+
 /** Writes JSON; says why if it could not. */
 export function writeJson(
 	storage: Storage | undefined,
 	key: string,
 	value: unknown
 ): 'unavailable' | 'full' | undefined {
-	if (!storage) return 'unavailable';
-	try {
-		storage.setItem(key, JSON.stringify(value));
-		return undefined;
-	} catch (error) {
-		return isQuotaError(error) ? 'full' : 'unavailable';
-	}
+	return writeText(storage, key, JSON.stringify(value));
 }
