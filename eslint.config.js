@@ -110,6 +110,22 @@ export default ts.config(
 		rules: { 'no-console': 'off' }
 	},
 	{
+		// The unit tests share their workers' modules (isolate: false in vite.config.ts), so a module
+		// mocked in one file would be the real one, or the mock, in whichever file ran first.
+		files: ['tests/unit/**'],
+		rules: {
+			'no-restricted-syntax': [
+				'error',
+				{
+					selector:
+						"CallExpression[callee.object.name='vi'][callee.property.name=/^(mock|doMock)$/]",
+					message:
+						'Unit test files share modules (isolate: false): pass the dependency in, or move the test to tests/component.'
+				}
+			]
+		}
+	},
+	{
 		// Components run outside SvelteKit too (a SCORM package): they get their links ready-made,
 		// from QuizLinks or props, and the page that supplies them resolves them.
 		files: ['src/lib/components/**'],
