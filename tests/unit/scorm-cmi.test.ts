@@ -222,7 +222,7 @@ function launch(lms: FakeLms | undefined, mode: 'practice' | 'test' = 'test', pa
 		tick: (ms: number) => (now += ms),
 		change(next: typeof attempt) {
 			attempt = next;
-			run.store.save(attempt);
+			void run.store.save(attempt);
 		}
 	};
 }
