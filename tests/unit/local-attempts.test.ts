@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Attempt } from '../../src/lib/quiz/attempt';
 import { STORE_KEY, withAttempt } from '../../src/lib/quiz/attempt-store';
 import { SET_ASIDE_PREFIX } from '../../src/lib/storage/browser-storage';
@@ -17,6 +17,12 @@ beforeEach(() => {
 		readerLoads++;
 		return importOriginal();
 	});
+});
+// The unit tests share their workers' modules (vite.config.ts): the next file gets the real ones.
+afterAll(() => {
+	vi.doUnmock('../../src/lib/quiz/storage');
+	vi.doUnmock('../../src/lib/browser/lazy-import');
+	vi.resetModules();
 });
 
 /** The store, from a fresh copy of its module. */
