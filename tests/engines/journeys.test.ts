@@ -147,6 +147,13 @@ for (const { name, missing, launch } of engines) {
 			await until(engine, 'the first question', questionShown);
 			await answer(engine);
 			await engine.click(button(/^Check$/));
+			// The feedback opens above Next and pushes it down: a click aimed at Next while it appears
+			// can land on the feedback instead (it did, about one run in four, in WebKitGTK).
+			await until(
+				engine,
+				'the feedback',
+				() => !!document.querySelector('[data-feedback-heading]')
+			);
 			await engine.click(button(/^Next$/));
 			await until(engine, 'question 2', () =>
 				document.querySelector('legend[data-question-legend]')?.textContent?.includes('Question 2')
