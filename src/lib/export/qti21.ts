@@ -84,6 +84,17 @@ const matchesCorrect = holding('match', undefined, responseVariable, (w) =>
 	w.empty('correct', { identifier: RESPONSE })
 );
 const mapResponse = setOutcome(SCORE, (w) => w.empty('mapResponse', { identifier: RESPONSE }));
+/** The marks each response value earns, added up and kept between 0 and 1. */
+const mapping = (entries: readonly (readonly [mapKey: string, mark: number])[]) =>
+	holding(
+		'mapping',
+		{ lowerBound: 0, upperBound: 1, defaultValue: 0 },
+		...entries.map(
+			([mapKey, mark]): Markup =>
+				(w) =>
+					w.empty('mapEntry', { mapKey, mappedValue: fraction(mark) })
+		)
+	);
 
 interface Branch {
 	when: Markup;
@@ -200,18 +211,7 @@ function choiceParts(
 				? [correctResponse]
 				: [
 						correctResponse,
-						holding(
-							'mapping',
-							{ lowerBound: 0, upperBound: 1, defaultValue: 0 },
-							...q.options.map(
-								(o): Markup =>
-									(w) =>
-										w.empty('mapEntry', {
-											mapKey: qtiIdentifier(o.id),
-											mappedValue: fraction(o.correct ? 1 / k : -1 / k)
-										})
-							)
-						)
+						mapping(q.options.map((o) => [qtiIdentifier(o.id), o.correct ? 1 / k : -1 / k]))
 					])
 		),
 		interaction: holding(
@@ -352,18 +352,7 @@ function matchingParts(q: QuestionOf<'matching'>, seed: string, shuffle: boolean
 				'correctResponse',
 				q.pairs.map((p) => `${left(p.id)} ${right(p.id)}`)
 			),
-			holding(
-				'mapping',
-				{ lowerBound: 0, upperBound: 1, defaultValue: 0 },
-				...q.pairs.map(
-					(p): Markup =>
-						(w) =>
-							w.empty('mapEntry', {
-								mapKey: `${left(p.id)} ${right(p.id)}`,
-								mappedValue: fraction(1 / n)
-							})
-				)
-			)
+			mapping(q.pairs.map((p) => [`${left(p.id)} ${right(p.id)}`, 1 / n]))
 		),
 		interaction: holding(
 			'matchInteraction',
