@@ -1,6 +1,7 @@
 import {
 	emptyStore,
 	STORE_KEY,
+	storedText,
 	withAttempt,
 	type AttemptStore,
 	type Store,
@@ -102,7 +103,7 @@ export class LocalAttemptStore implements AttemptStore {
 		if (!fresh) return undefined;
 		const store = withAttempt(fresh.store, attempt);
 		if (fresh.notice) return { store, notice: fresh.notice };
-		const raw = JSON.stringify({ version: 1, ...store });
+		const raw = storedText(store);
 		const notice = writeText(this.#storage, STORE_KEY, raw);
 		if (!notice) this.#written = { raw, store };
 		return { store, notice };

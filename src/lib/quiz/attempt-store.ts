@@ -25,6 +25,9 @@ export type StoreNotice =
 
 export const emptyStore = (): Store => ({ inProgress: [], history: [] });
 
+/** The text kept under STORE_KEY: the store with the version of its shape. */
+export const storedText = (store: Store): string => JSON.stringify({ version: 1, ...store });
+
 /** What a read found: the readable attempts, and a notice if anything was set aside or left alone. */
 export interface StoreRead {
 	store: Store;

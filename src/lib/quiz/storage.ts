@@ -1,8 +1,9 @@
-import { availableStorage, setAside, writeJson } from '../storage/browser-storage';
+import { availableStorage, setAside, writeText } from '../storage/browser-storage';
 import type { Attempt, TopicScore } from './attempt-schema';
 import {
 	emptyStore,
 	STORE_KEY,
+	storedText,
 	withAttempt,
 	type AttemptStore,
 	type Store,
@@ -14,17 +15,7 @@ import {
 import { parseAttempt, parseStoredAttempts } from './attempt-validator.generated';
 
 export { availableStorage };
-export {
-	emptyStore,
-	HISTORY_LIMIT,
-	IN_PROGRESS_LIMIT,
-	STORE_KEY,
-	withAttempt,
-	type AttemptStore,
-	type Store,
-	type StoreNotice,
-	type StoreRead
-} from './attempt-store';
+export * from './attempt-store';
 
 /** The readable attempts in a list, the first of each id (lists are newest first); the rest are bad. */
 function readableAttempts(items: unknown[]): { good: Attempt[]; bad: number } {
@@ -84,7 +75,7 @@ export function readStore(storage: Storage | undefined): StoreRead {
 export function writeStore(storage: Storage | undefined, store: Store): StoreNotice | undefined {
 	const { notice } = readStore(storage);
 	if (notice === 'kept-unreadable' || notice === 'unavailable') return notice;
-	return writeJson(storage, STORE_KEY, { version: 1, ...store });
+	return writeText(storage, STORE_KEY, storedText(store));
 }
 
 /**
@@ -97,7 +88,7 @@ export function saveAttempt(storage: Storage | undefined, attempt: Attempt): Sto
 	const store = withAttempt(fresh.store, attempt);
 	if (fresh.notice === 'kept-unreadable' || fresh.notice === 'unavailable')
 		return { store, notice: fresh.notice };
-	return { store, notice: writeJson(storage, STORE_KEY, { version: 1, ...store }) ?? fresh.notice };
+	return { store, notice: writeText(storage, STORE_KEY, storedText(store)) ?? fresh.notice };
 }
 
 /** The attempts in this browser's localStorage, or in the Storage given (none: kept in memory). */
