@@ -1,9 +1,29 @@
 import type { QuizSpec } from '../../src/lib/quiz/link';
 import * as marking from '../../src/lib/quiz/marking';
 import { QuizSession } from '../../src/lib/quiz/session.svelte';
-import { browserAttemptStore } from '../../src/lib/quiz/storage';
+import { readStore, saveAttempt, STORE_KEY, type AttemptStore } from '../../src/lib/quiz/storage';
 import { MemoryStorage } from './memory-storage';
 import { oneOfEachKind } from './questions';
+
+/**
+ * Attempts kept in the Storage given, read and saved by storage.ts at once: the quiz page's store
+ * (src/lib/browser/local-attempts.ts) once its checking code has loaded, without the wait.
+ */
+export function browserAttemptStore(storage: Storage): AttemptStore {
+	return {
+		read: () => readStore(storage),
+		save: (attempt) => saveAttempt(storage, attempt),
+		watch(onChange) {
+			if (typeof globalThis.addEventListener !== 'function') return () => {};
+			// The browser fires `storage` in every other tab of this site when one of them writes.
+			const listener = (event: StorageEvent) => {
+				if (event.key === STORE_KEY || event.key === null) onChange();
+			};
+			globalThis.addEventListener('storage', listener);
+			return () => globalThis.removeEventListener('storage', listener);
+		}
+	};
+}
 
 /** The bank a test session draws on: the five `oneOfEachKind` questions, in one topic. */
 export const quizContent = {

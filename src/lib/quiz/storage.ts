@@ -5,7 +5,6 @@ import {
 	STORE_KEY,
 	storedText,
 	withAttempt,
-	type AttemptStore,
 	type Store,
 	type StoreNotice,
 	type StoreRead
@@ -89,23 +88,6 @@ export function saveAttempt(storage: Storage | undefined, attempt: Attempt): Sto
 	if (fresh.notice === 'kept-unreadable' || fresh.notice === 'unavailable')
 		return { store, notice: fresh.notice };
 	return { store, notice: writeText(storage, STORE_KEY, storedText(store)) ?? fresh.notice };
-}
-
-/** The attempts in this browser's localStorage, or in the Storage given (none: kept in memory). */
-export function browserAttemptStore(storage = availableStorage()): AttemptStore {
-	return {
-		read: () => readStore(storage),
-		save: (attempt) => saveAttempt(storage, attempt),
-		watch(onChange) {
-			if (!storage || typeof globalThis.addEventListener !== 'function') return () => {};
-			// The browser fires `storage` in every other tab of this site when one of them writes.
-			const listener = (event: StorageEvent) => {
-				if (event.key === STORE_KEY || event.key === null) onChange();
-			};
-			globalThis.addEventListener('storage', listener);
-			return () => globalThis.removeEventListener('storage', listener);
-		}
-	};
 }
 
 /** Mastery by topic across finished attempts: total score over total questions. */
