@@ -38,6 +38,10 @@ const config = {
 		// prerendered route file: the client does not carry every route's list of files (1.2 kB less
 		// gzip on every page's first visit).
 		router: { resolution: 'server' },
+		// Each page's stylesheets (a few kB each, 3 kB gzip at most per page) go inline in its HTML,
+		// hashed into the policy by SvelteKit: the first paint waits for no stylesheet request. The
+		// quiz page had nine. Pages reached by a link inside the site still fetch them as files.
+		inlineStyleThreshold: 20000,
 		// An open tab asks every 10 minutes which build is deployed, and offers a reload when it is not
 		// its own (the notice in +layout.svelte): the one way a page that never reloads hears of it.
 		version: { pollInterval: 10 * 60 * 1000 },

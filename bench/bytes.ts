@@ -168,7 +168,9 @@ export function firstVisit(buildDir: string, path: string, manifestFile?: string
 		if (!href) continue;
 		const rels = (rel ?? '').toLowerCase().split(/\s+/);
 		if (rels.includes('modulepreload')) listedJs.add(resolvePath(href, path));
-		if (rels.includes('stylesheet')) css.add(resolvePath(href, path));
+		// A disabled stylesheet is not fetched: SvelteKit writes one beside each stylesheet it inlined.
+		const disabled = /\sdisabled\b/i.test(tag);
+		if (rels.includes('stylesheet') && !disabled) css.add(resolvePath(href, path));
 	}
 	let bootCode = '';
 	let embedded = '';
@@ -282,7 +284,13 @@ export function measureBytes(buildDir = 'build'): Figure[] {
 				css.gzip,
 				'B',
 				route.budget && !note ? atMost(route.budget.cssGzip) : null,
-				{ note: note ?? `${visit.css.length} files` }
+				{
+					note:
+						note ??
+						(visit.inlineCss.raw
+							? `inline in the HTML${visit.css.length ? ` + ${visit.css.length} files` : ''}`
+							: `${visit.css.length} files`)
+				}
 			),
 			figure(`bytes ${label}: CSS raw`, css.raw, 'B', null, { note })
 		);
