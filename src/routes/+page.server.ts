@@ -8,9 +8,13 @@ export const load: PageServerLoad = () => {
 		copy: bank.module.pages.home,
 		whole: sizesByLevel(bank.questions),
 		mixed: mixedSizes(bank.questions),
-		topics: bank.topics.map((t) => ({
-			...t,
-			sizes: sizesByLevel(bank.questions.filter((q) => q.topic === t.id))
+		// What a topic's card shows; its seminar guide (the print page's) stays out of the page.
+		topics: bank.topics.map(({ id, title, intro, objectives }) => ({
+			id,
+			title,
+			intro,
+			objectives,
+			sizes: sizesByLevel(bank.questions.filter((q) => q.topic === id))
 		})),
 		sources: bank.sources.map(({ id, label, headline, author }) => ({
 			id,
