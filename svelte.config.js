@@ -4,6 +4,13 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
+	compilerOptions: {
+		// Every component of ours in runes mode, those without a rune too: one that fell back to
+		// legacy mode would put Svelte 4's component code on every page.
+		runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true),
+		// No `window.__svelte` version stamp in every page's code.
+		discloseVersion: false
+	},
 	kit: {
 		adapter: adapter({ strict: true }),
 		// A strict Content Security Policy in every page's <meta>: scripts only from this site or
