@@ -204,3 +204,48 @@ test('three students hand in named files; the instructor sees the class, the ite
 		page.getByRole('table', { name: 'Item analysis: each marked question' })
 	).toBeVisible();
 });
+
+test('the page carries no questions; while they cannot be fetched, dropped files are kept, then marked once they can', async ({
+	page,
+	browser,
+	request
+}) => {
+	test.setTimeout(120_000);
+	const pack = await bankPack(request);
+	const q = pack.questions.find((q): q is Single => q.kind === 'single')!;
+	const ada = await takeAndHandIn(
+		browser,
+		`/quiz?ids=${q.id}&mode=test&shuffle=0&title=Week%204`,
+		'Ada',
+		[right(q)],
+		'JSON'
+	);
+
+	// The questions are not in the page itself: it fetches them, and here it cannot.
+	expect(await (await request.get('/instructor/results')).text()).not.toContain(q.id);
+	let reachable = false;
+	await page.route('**/instructor/bank/*.json', (route) =>
+		reachable ? route.continue() : route.abort()
+	);
+	await page.goto('/instructor/results');
+	await expect(page.getByText('Part of this page could not be loaded')).toBeVisible();
+
+	await dropFiles(page, [
+		{ name: ada.name, mimeType: 'application/json', buffer: readFileSync(ada.path) }
+	]);
+	await expect(page.getByRole('status').filter({ hasText: 'Read 1 file' })).toContainText(
+		'1 loaded. 1 results files in all. The bank’s questions could not be fetched'
+	);
+	await expect(page.getByRole('heading', { name: /^The class/ })).toBeHidden();
+	await expectNoAxeViolations(page);
+
+	// Back online: one click marks the file that was kept, and focus goes to what it shows.
+	reachable = true;
+	await page.getByRole('button', { name: 'Fetch the questions again' }).click();
+	await expect(page.getByRole('heading', { name: 'The class: Week 4' })).toBeFocused();
+	await expect(page.getByRole('status').filter({ hasText: 'questions are here' })).toBeVisible();
+	const summary = page.getByRole('table', { name: 'The class at a glance' });
+	await expect(summary.getByRole('row', { name: /Students/ })).toContainText('1');
+	await expect(summary.getByRole('row', { name: /Median score/ })).toContainText('100%');
+	await expect(page.getByRole('button', { name: 'Fetch the questions again' })).toBeHidden();
+});

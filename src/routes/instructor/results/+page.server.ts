@@ -5,8 +5,9 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = () => {
 	const bank = getBank();
 	return {
+		// The questions stay out of the page (they were most of its weight, 130 kB gzip): it fetches
+		// them with the pack builder's files, once it shows.
 		bank: {
-			questions: bank.questions,
 			topics: bank.topics.map(({ id, title, objectives }) => ({ id, title, objectives })),
 			version: bankVersion(bank.questions)
 		},
