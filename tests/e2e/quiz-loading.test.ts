@@ -75,6 +75,8 @@ test('a first visit never fetches the code that checks saved progress; a return 
 	const requested: string[] = [];
 	page.on('request', (r) => requested.push(new URL(r.url()).pathname));
 
+	await page.goto('/');
+	await page.waitForLoadState('networkidle');
 	await openQuiz(page, `ids=${single.id},${multiple.id}&mode=practice`);
 	const picked = single.options[1]!.text;
 	await page.getByRole('radio', { name: picked }).check();
@@ -93,6 +95,13 @@ test('a first visit never fetches the code that checks saved progress; a return 
 	await page.getByRole('button', { name: 'Previous', exact: true }).click();
 	await expect(page.getByRole('radio', { name: picked })).toBeChecked();
 	await expect(page.locator('[data-feedback-heading]')).toBeVisible();
+
+	// The home page fetches that code too once something is saved, and offers to continue.
+	requested.length = 0;
+	await page.goto('/');
+	await expect(page.getByText(/\(practice, 2 of 2 answered\)/)).toBeVisible();
+	expect(requested).toContain(checker);
+	await page.goBack();
 
 	// Saved progress that is not this version's is set aside, with the notice, and the quiz starts fresh.
 	await page.evaluate(() => localStorage.setItem('sourced:v1', '{"version":1,"inProgress":7}'));
