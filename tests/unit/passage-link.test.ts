@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SourceText, selectorFor } from '../../src/lib/content/anchor';
-import { linkCarriesQuote, passageHref, quoteFromSearch } from '../../src/lib/quiz/passage-link';
+import { linkCarriesQuote, passageHref } from '../../src/lib/quiz/passage-link';
+import { quoteFromSearch } from '../../src/lib/quiz/reader';
 import { realBankPack, realSiteSources } from '../helpers/packs';
 
 const sources = realSiteSources();

@@ -1,9 +1,6 @@
 import type { QuoteSelector } from '../content/anchor';
 import { AUTHORED_ID_PREFIX } from '../content/vocabulary';
 
-/** Longest quotation, prefix or suffix a source link carries (a passage, not a page). */
-const QUOTE_LIMIT = 2000;
-
 /**
  * Whether a citation's link to its source carries the quotation itself. The bank's passages are
  * marked in the reader by the build; one an instructor wrote (`my-…`) quotes a passage the reader
@@ -22,19 +19,4 @@ export function passageHref(sourcePath: string, anchor: string, quote?: QuoteSel
 	if (quote.prefix) params.set('prefix', quote.prefix);
 	if (quote.suffix) params.set('suffix', quote.suffix);
 	return `${sourcePath}?${params}#${anchor}`;
-}
-
-/** The quotation a source page's address carries (`location.search`), if it has a usable one. */
-export function quoteFromSearch(search: string): QuoteSelector | undefined {
-	const params = new URLSearchParams(search);
-	const exact = params.get('quote');
-	const prefix = params.get('prefix') ?? undefined;
-	const suffix = params.get('suffix') ?? undefined;
-	const fits = (text: string | undefined) => text === undefined || text.length <= QUOTE_LIMIT;
-	if (!exact?.trim() || !fits(exact) || !fits(prefix) || !fits(suffix)) return undefined;
-	return {
-		exact,
-		...(prefix ? { prefix } : {}),
-		...(suffix ? { suffix } : {})
-	};
 }

@@ -1,3 +1,4 @@
+import type { QuoteSelector } from '../content/anchor';
 import type { CitedPassage, Citer } from '../content/passages';
 import { oneLine } from '../text/one-line';
 import { quizQuery } from './link';
@@ -139,4 +140,22 @@ export function shortText(text: string, max: number): string {
 	const cut = line.slice(0, max - 1);
 	const space = cut.lastIndexOf(' ');
 	return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
+}
+
+/** Longest quotation, prefix or suffix a source link carries (a passage, not a page). */
+const QUOTE_LIMIT = 2000;
+
+/** The quotation a source page's address carries (`location.search`), if it has a usable one. */
+export function quoteFromSearch(search: string): QuoteSelector | undefined {
+	const params = new URLSearchParams(search);
+	const exact = params.get('quote');
+	const prefix = params.get('prefix') ?? undefined;
+	const suffix = params.get('suffix') ?? undefined;
+	const fits = (text: string | undefined) => text === undefined || text.length <= QUOTE_LIMIT;
+	if (!exact?.trim() || !fits(exact) || !fits(prefix) || !fits(suffix)) return undefined;
+	return {
+		exact,
+		...(prefix ? { prefix } : {}),
+		...(suffix ? { suffix } : {})
+	};
 }
