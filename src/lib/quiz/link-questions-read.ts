@@ -1,7 +1,8 @@
 import '../zod-jitless';
 import { z } from 'zod';
-import type { SourceTexts } from '../content/anchor';
+import { SourceText, type SourceTexts } from '../content/anchor';
 import { buildQuestion } from '../content/build';
+import type { SiteSource } from '../content/pack';
 import { formatPath } from '../content/problems';
 import { authoredQuestionSchema, slugSchema, type Question } from '../content/schema';
 import { AUTHORED_ID_PREFIX } from '../content/vocabulary';
@@ -87,4 +88,20 @@ export async function readLinkQuestions(
 		questions.push(built.value);
 	}
 	return { questions, problems };
+}
+
+/**
+ * The same on the site: its source texts fetched from `textsUrl` (`/sources/texts.json`), each
+ * quotation anchored by the build's code. Undefined if the texts could not be fetched.
+ */
+export async function readLinkQuestionsOnSite(
+	own: string,
+	{ textsUrl, ...context }: Omit<LinkQuestionContext, 'texts'> & { textsUrl: string }
+): Promise<{ questions: Question[]; problems: string[] } | undefined> {
+	const sources = await fetch(textsUrl)
+		.then((r) => (r.ok ? (r.json() as Promise<SiteSource[]>) : undefined))
+		.catch(() => undefined);
+	if (!sources) return undefined;
+	const texts = new Map(sources.map((s) => [s.id, new SourceText(s.text)]));
+	return readLinkQuestions(own, { ...context, texts });
 }
