@@ -105,12 +105,18 @@ const EMPTY_LAST_BLOCK = new Uint8Array([0x03, 0x00]);
  */
 const STREAM_BATCH = 1 << 20;
 
-/** What the main thread asks of the compressing worker, in a flat list: a code, then its values. */
-const WHOLE_FILE = 0; // then the file's text
+/**
+ * What the main thread asks of the compressing worker, in a flat list of numbers (a code, then its
+ * values), with the text's UTF-8 one piece after another in one buffer handed over with them.
+ */
+const WHOLE_FILE = 0; // then the file's length in bytes
 const OPEN_FILE = 1; // then the CRC-32 and size of what was compressed before (a file in pieces)
-const PIECE = 2; // then a piece of the open file's text
+const PIECE = 2; // then the length of a piece of the open file
 const CLOSE_FILE = 3;
-type WorkerOps = (number | string)[];
+interface WorkerRequest {
+	ops: number[];
+	bytes: Uint8Array;
+}
 
 /** One file compressed: the CRC-32 and size of its UTF-8 bytes, and its deflate stream in chunks. */
 interface CompressedFile {
@@ -128,7 +134,8 @@ type WorkerReply = { files: number[]; bytes: Uint8Array } | { error: string };
 
 /** The main thread's end of a compressing worker. */
 export interface ZipWorkerThread {
-	post(ops: WorkerOps): void;
+	/** Sends a request, handing over its bytes' buffer (it is unusable here afterwards). */
+	post(request: WorkerRequest): void;
 	/** Blocks until the worker answers the oldest list of ops not yet answered. */
 	receive(): WorkerReply;
 	stop(): void;
@@ -137,45 +144,39 @@ export interface ZipWorkerThread {
 /**
  * The compressing worker's code (plain JavaScript, run by `new Worker(…, { eval: true })`, so it
  * needs no file of its own in any build). It does what `zipPackage` does with Node's zlib in the
- * main thread, op for op: the same UTF-8, the same batches of a file in pieces, the same calls to
- * zlib with the same options, hence the same bytes (tests/unit/export-zip.test.ts checks it).
+ * main thread, op for op: the same batches of a file in pieces, the same calls to zlib with the
+ * same options, hence the same bytes (tests/unit/export-zip.test.ts checks it). The main thread
+ * encodes the text (`encodeInto`, cheaper than copying strings into another thread's heap).
  */
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
 const zlib = require('node:zlib');
 const { port, replies, level, streamBatch, ops: [WHOLE_FILE, OPEN_FILE, PIECE, CLOSE_FILE] } = workerData;
 const whole = { level };
-const piece = { level, finishFlush: zlib.constants.Z_SYNC_FLUSH };
-const encoder = new TextEncoder();
+const flushed = { level, finishFlush: zlib.constants.Z_SYNC_FLUSH };
+const EMPTY_LAST_BLOCK = new Uint8Array([0x03, 0x00]);
+// A file in pieces is gathered here, as in the main thread, and compressed STREAM_BATCH at a time.
 let bytes = new Uint8Array(1 << 16);
 let length = 0;
-const grow = (size) => {
-	const grown = new Uint8Array(size);
-	grown.set(bytes.subarray(0, length));
-	bytes = grown;
-};
-const append = (text) => {
-	if (bytes.length < length + text.length + 16) grow(Math.ceil((length + text.length) * 1.25) + 16);
-	let read = 0;
-	for (;;) {
-		const done = encoder.encodeInto(read ? text.slice(read) : text, bytes.subarray(length));
-		read += done.read;
-		length += done.written;
-		if (read >= text.length) return;
-		grow(bytes.length * 2);
+const append = (piece) => {
+	if (bytes.length < length + piece.length) {
+		const grown = new Uint8Array(Math.ceil((length + piece.length) * 1.25));
+		grown.set(bytes.subarray(0, length));
+		bytes = grown;
 	}
+	bytes.set(piece, length);
+	length += piece.length;
 };
 let open;
 const compressOpen = (last) => {
 	const taken = bytes.subarray(0, length);
 	open.crc = zlib.crc32(taken, open.crc);
 	open.size += length;
-	if (length) open.data.push(zlib.deflateRawSync(taken, piece));
+	if (length) open.data.push(zlib.deflateRawSync(taken, flushed));
 	if (last) open.data.push(EMPTY_LAST_BLOCK);
 	length = 0;
 };
-const EMPTY_LAST_BLOCK = new Uint8Array([0x03, 0x00]);
-port.on('message', (ops) => {
+port.on('message', ({ ops, bytes: text }) => {
 	const files = [];
 	const data = [];
 	let total = 0;
@@ -188,20 +189,19 @@ port.on('message', (ops) => {
 		files.push(crc, size, compressed);
 		total += compressed;
 	};
+	let read = 0;
+	const next = (size) => text.subarray(read, (read += size));
 	try {
 		for (let i = 0; i < ops.length; ) {
 			const op = ops[i++];
 			if (op === WHOLE_FILE) {
-				length = 0;
-				append(ops[i++]);
-				const taken = bytes.subarray(0, length);
-				done(zlib.crc32(taken), length, [zlib.deflateRawSync(taken, whole)]);
-				length = 0;
+				const file = next(ops[i++]);
+				done(zlib.crc32(file), file.length, [zlib.deflateRawSync(file, whole)]);
 			} else if (op === OPEN_FILE) {
 				open = { crc: ops[i++], size: ops[i++], data: [] };
 				length = 0;
 			} else if (op === PIECE) {
-				append(ops[i++]);
+				append(next(ops[i++]));
 				if (length >= streamBatch) compressOpen(false);
 			} else if (op === CLOSE_FILE) {
 				compressOpen(true);
@@ -293,7 +293,7 @@ function zlibWorkerThread(
 	// Never what keeps a process alive, whatever happens to the zip.
 	worker.unref();
 	return {
-		post: (ops) => port1.postMessage(ops),
+		post: (request) => port1.postMessage(request, [request.bytes.buffer as ArrayBuffer]),
 		receive() {
 			for (;;) {
 				// Read the counter before looking, so an answer that lands in between wakes the wait.
@@ -403,6 +403,14 @@ class Utf8Scratch {
 		return bytes;
 	}
 
+	/** The bytes in a buffer of their own (to hand to another thread); this starts a new one. */
+	handOver(): Uint8Array {
+		const bytes = this.bytes.subarray(0, this.length);
+		this.bytes = new Uint8Array(this.bytes.length);
+		this.length = 0;
+		return bytes;
+	}
+
 	/** One text's bytes alone. */
 	encode(text: string): Uint8Array {
 		this.append(text);
@@ -422,14 +430,14 @@ class Utf8Scratch {
  * than starting a thread (about 50 ms on a busy machine); zlib's bytes are the same in either place.
  */
 const OFF_THREAD_AFTER = 1 << 22;
-/** Text is sent to the worker in lists of at least this many characters (one message each). */
-const POST_CHARS = 1 << 18;
+/** Text is sent to the worker as UTF-8 in messages of at least this many bytes. */
+const POST_BYTES = 1 << 18;
 /**
- * At most this many characters sent to the worker and not yet compressed: when generating runs ahead
- * of compressing, the main thread waits rather than queue the whole package's text (111 MB for
+ * At most this many bytes sent to the worker and not yet compressed: when writing runs ahead of
+ * compressing, the main thread waits rather than queue the whole package's text (111 MB for
  * 10,000 QTI items) in the worker's inbox.
  */
-const MAX_IN_FLIGHT_CHARS = 1 << 24;
+const MAX_IN_FLIGHT_BYTES = 1 << 24;
 
 /** How a package is compressed; the tests set these, every other caller takes the defaults. */
 export interface ZipOptions {
@@ -441,17 +449,18 @@ export interface ZipOptions {
 
 /**
  * Files sent to a worker thread to compress while the main thread writes the next: ops gathered
- * into messages of POST_CHARS, at most MAX_IN_FLIGHT_CHARS unanswered, and each file's result
+ * into messages of POST_BYTES, at most MAX_IN_FLIGHT_BYTES unanswered, and each file's result
  * handed to `done` in the order the files came (one worker answers in order).
  */
 class OffThreadCompressor {
 	/** Files handed over and not yet back: their path, and chunks compressed before the worker took over. */
 	private readonly waiting: { path: string; head: Uint8Array[] }[] = [];
-	private ops: WorkerOps = [];
-	private opsChars = 0;
-	/** Characters of each message not yet answered, oldest first. */
+	private ops: number[] = [];
+	/** The UTF-8 of the text in `ops`, one piece after another. */
+	private readonly utf8 = new Utf8Scratch();
+	/** Bytes of each message not yet answered, oldest first. */
 	private readonly unanswered: number[] = [];
-	private inFlightChars = 0;
+	private inFlightBytes = 0;
 
 	constructor(
 		private readonly thread: ZipWorkerThread,
@@ -460,8 +469,8 @@ class OffThreadCompressor {
 
 	whole(path: string, text: string): void {
 		this.waiting.push({ path, head: [] });
-		this.ops.push(WHOLE_FILE, text);
-		this.count(text.length);
+		this.ops.push(WHOLE_FILE, this.encode(text));
+		this.postIfFull();
 	}
 
 	/** A file in pieces, after `head` compressed here (CRC-32 `crc` over `size` bytes). */
@@ -471,8 +480,8 @@ class OffThreadCompressor {
 	}
 
 	piece(text: string): void {
-		this.ops.push(PIECE, text);
-		this.count(text.length);
+		this.ops.push(PIECE, this.encode(text));
+		this.postIfFull();
 	}
 
 	close(): void {
@@ -485,24 +494,30 @@ class OffThreadCompressor {
 		while (this.unanswered.length) this.receive();
 	}
 
-	private count(chars: number): void {
-		this.opsChars += chars;
-		if (this.opsChars >= POST_CHARS) this.post();
+	/** Adds the text's UTF-8 to the message; its length in bytes. */
+	private encode(text: string): number {
+		const before = this.utf8.length;
+		this.utf8.append(text);
+		return this.utf8.length - before;
+	}
+
+	private postIfFull(): void {
+		if (this.utf8.length >= POST_BYTES) this.post();
 	}
 
 	private post(): void {
 		if (!this.ops.length) return;
-		this.thread.post(this.ops);
-		this.unanswered.push(this.opsChars);
-		this.inFlightChars += this.opsChars;
+		const bytes = this.utf8.handOver();
+		this.thread.post({ ops: this.ops, bytes });
+		this.unanswered.push(bytes.length);
+		this.inFlightBytes += bytes.length;
 		this.ops = [];
-		this.opsChars = 0;
-		while (this.inFlightChars > MAX_IN_FLIGHT_CHARS) this.receive();
+		while (this.inFlightBytes > MAX_IN_FLIGHT_BYTES) this.receive();
 	}
 
 	private receive(): void {
 		const reply = this.thread.receive();
-		this.inFlightChars -= this.unanswered.shift() ?? 0;
+		this.inFlightBytes -= this.unanswered.shift() ?? 0;
 		if ('error' in reply) throw new Error(`compressing the zip failed: ${reply.error}`);
 		const { files, bytes } = reply;
 		let at = 0;
