@@ -105,10 +105,17 @@ describe('a large package, compressed in a worker thread while the next files ar
 		`<assessmentItem identifier="q${i}">${`<p>Passage ${i % 13} “quoted” — é</p>`.repeat(20 + (i % 50))}</assessmentItem>\n`;
 	const files = (): [string, ZipText][] => [
 		...Array.from({ length: 3_000 }, (_, i): [string, ZipText] => [`items/q${i}.xml`, item(i)]),
+		// Larger than the room a message has left, and than a whole message: sent apart.
+		...Array.from({ length: 5 }, (_, i): [string, ZipText] => [
+			`large${i}.xml`,
+			item(i).repeat(60)
+		]),
+		['huge.xml', item(5).repeat(200)],
 		[
 			'assessment.xml',
 			(write) => {
 				for (let i = 0; i < 9_000; i++) write(item(i).repeat(i % 7 === 0 ? 3 : 1));
+				write(item(9).repeat(200));
 			}
 		],
 		['empty.txt', ''],
@@ -129,6 +136,7 @@ describe('a large package, compressed in a worker thread while the next files ar
 		expect([...unzipped.keys()]).toEqual(files().map(([path]) => path));
 		expect(unzipped.get('items/q2999.xml')).toBe(item(2999));
 		expect(unzipped.get('last.xml')).toBe(item(7));
+		expect(unzipped.get('huge.xml')).toBe(item(5).repeat(200));
 	});
 
 	it('starts no thread for a small package', () => {

@@ -7,6 +7,21 @@ import { Deflate, deflateSync } from 'fflate';
 // this XML): Node's own zlib where there is one (the CLI, the prerendered packs, the tests), about
 // three times faster than pure JS, and fflate in the browser, which has no synchronous native deflate.
 // The two write different deflate streams of the same files: what unzips is byte for byte the same.
+//
+// Compressing is about half of a large package's work (0.65-0.9 s of CPU for the 111 MB of XML of
+// 10,000 QTI items, whatever the settings), so in Node a large package uses the second core: past
+// OFF_THREAD_AFTER characters, the main thread goes on writing the next files and encoding them as
+// UTF-8 into memory it shares with a worker thread, which computes the CRC-32s and deflates. At most
+// SLABS messages are unanswered (the main thread waits beyond that, so memory stays bounded). The
+// main thread reads the worker's answers without its event loop (`receiveMessageOnPort`, woken by
+// `Atomics.wait`), so `zipPackage` and every exporter's `render` stay synchronous: one shape for the
+// page, the CLI, the prerendered packs and the tests. The worker makes the same zlib calls on the
+// same bytes, so the zip is the same, byte for byte, wherever each file was compressed.
+// Measured at 10,000 QTI items (December 2026, bench/README.md): asynchronous zlib (`deflateRaw`
+// per file, on libuv's pool) let writing and compressing overlap too, but its cost per call (a
+// stream per file) nearly doubled the CPU time and the wall time grew; `CompressionStream` costs
+// more per file still. A worker fed in batches took about a third off the wall time for the same
+// CPU time, once its input stopped being a new buffer (or a copy of the strings) per message.
 
 /** The time stamp of every file in an export zip, fixed so that the same pack always gives the same bytes. */
 const ZIP_TIME = new Date(2024, 10, 26);
@@ -107,16 +122,28 @@ const STREAM_BATCH = 1 << 20;
 
 /**
  * What the main thread asks of the compressing worker, in a flat list of numbers (a code, then its
- * values), with the text's UTF-8 one piece after another in one buffer handed over with them.
+ * values). A text's UTF-8 is where the main thread wrote it in the memory the two share (`at` from
+ * 0), or for a text too large for a slab of it, in a buffer of its own sent along (`at` -1 for
+ * the first of `large`, -2 for the second…).
  */
-const WHOLE_FILE = 0; // then the file's length in bytes
+const WHOLE_FILE = 0; // then the file's `at` and length in bytes
 const OPEN_FILE = 1; // then the CRC-32 and size of what was compressed before (a file in pieces)
-const PIECE = 2; // then the length of a piece of the open file
+const PIECE = 2; // then the `at` and length of a piece of the open file
 const CLOSE_FILE = 3;
 interface WorkerRequest {
 	ops: number[];
-	bytes: Uint8Array;
+	large: Uint8Array[];
 }
+
+/**
+ * The memory the main thread writes UTF-8 in for the worker, in slabs of SLAB_BYTES: one slab a
+ * message, free again once answered. Shared and written in place, not a new buffer a message:
+ * 111 MB of new buffers (10,000 QTI items) set off garbage collections that cost more than the copy.
+ * All the slabs are the most text sent and not yet compressed: when writing runs ahead of
+ * compressing, the main thread waits for a slab rather than queue the whole package's text.
+ */
+const SLAB_BYTES = 1 << 19;
+const SLABS = 32;
 
 /** One file compressed: the CRC-32 and size of its UTF-8 bytes, and its deflate stream in chunks. */
 interface CompressedFile {
@@ -134,7 +161,9 @@ type WorkerReply = { files: number[]; bytes: Uint8Array } | { error: string };
 
 /** The main thread's end of a compressing worker. */
 export interface ZipWorkerThread {
-	/** Sends a request, handing over its bytes' buffer (it is unusable here afterwards). */
+	/** The memory shared with the worker (SLABS slabs of SLAB_BYTES). */
+	readonly shared: Uint8Array;
+	/** Sends a request, handing over its large texts' buffers (unusable here afterwards). */
 	post(request: WorkerRequest): void;
 	/** Blocks until the worker answers the oldest list of ops not yet answered. */
 	receive(): WorkerReply;
@@ -151,7 +180,7 @@ export interface ZipWorkerThread {
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
 const zlib = require('node:zlib');
-const { port, replies, level, streamBatch, ops: [WHOLE_FILE, OPEN_FILE, PIECE, CLOSE_FILE] } = workerData;
+const { port, replies, shared, level, streamBatch, ops: [WHOLE_FILE, OPEN_FILE, PIECE, CLOSE_FILE] } = workerData;
 const whole = { level };
 const flushed = { level, finishFlush: zlib.constants.Z_SYNC_FLUSH };
 const EMPTY_LAST_BLOCK = new Uint8Array([0x03, 0x00]);
@@ -176,7 +205,7 @@ const compressOpen = (last) => {
 	if (last) open.data.push(EMPTY_LAST_BLOCK);
 	length = 0;
 };
-port.on('message', ({ ops, bytes: text }) => {
+port.on('message', ({ ops, large }) => {
 	const files = [];
 	const data = [];
 	let total = 0;
@@ -189,19 +218,18 @@ port.on('message', ({ ops, bytes: text }) => {
 		files.push(crc, size, compressed);
 		total += compressed;
 	};
-	let read = 0;
-	const next = (size) => text.subarray(read, (read += size));
+	const next = (at, size) => (at >= 0 ? shared.subarray(at, at + size) : large[-at - 1]);
 	try {
 		for (let i = 0; i < ops.length; ) {
 			const op = ops[i++];
 			if (op === WHOLE_FILE) {
-				const file = next(ops[i++]);
+				const file = next(ops[i++], ops[i++]);
 				done(zlib.crc32(file), file.length, [zlib.deflateRawSync(file, whole)]);
 			} else if (op === OPEN_FILE) {
 				open = { crc: ops[i++], size: ops[i++], data: [] };
 				length = 0;
 			} else if (op === PIECE) {
-				append(next(ops[i++]));
+				append(next(ops[i++], ops[i++]));
 				if (length >= streamBatch) compressOpen(false);
 			} else if (op === CLOSE_FILE) {
 				compressOpen(true);
@@ -273,6 +301,7 @@ function zlibWorkerThread(
 ): ZipWorkerThread | undefined {
 	const { port1, port2 } = new threads.MessageChannel();
 	const replies = new Int32Array(new SharedArrayBuffer(4));
+	const shared = new Uint8Array(new SharedArrayBuffer(SLABS * SLAB_BYTES));
 	let worker: import('node:worker_threads').Worker;
 	try {
 		worker = new threads.Worker(WORKER_SOURCE, {
@@ -280,6 +309,7 @@ function zlibWorkerThread(
 			workerData: {
 				port: port2,
 				replies,
+				shared,
 				level: LEVEL,
 				streamBatch: STREAM_BATCH,
 				ops: [WHOLE_FILE, OPEN_FILE, PIECE, CLOSE_FILE]
@@ -293,7 +323,12 @@ function zlibWorkerThread(
 	// Never what keeps a process alive, whatever happens to the zip.
 	worker.unref();
 	return {
-		post: (request) => port1.postMessage(request, [request.bytes.buffer as ArrayBuffer]),
+		shared,
+		post: (request) =>
+			port1.postMessage(
+				request,
+				request.large.map((bytes) => bytes.buffer as ArrayBuffer)
+			),
 		receive() {
 			for (;;) {
 				// Read the counter before looking, so an answer that lands in between wakes the wait.
@@ -403,14 +438,6 @@ class Utf8Scratch {
 		return bytes;
 	}
 
-	/** The bytes in a buffer of their own (to hand to another thread); this starts a new one. */
-	handOver(): Uint8Array {
-		const bytes = this.bytes.subarray(0, this.length);
-		this.bytes = new Uint8Array(this.bytes.length);
-		this.length = 0;
-		return bytes;
-	}
-
 	/** One text's bytes alone. */
 	encode(text: string): Uint8Array {
 		this.append(text);
@@ -432,12 +459,6 @@ class Utf8Scratch {
 const OFF_THREAD_AFTER = 1 << 22;
 /** Text is sent to the worker as UTF-8 in messages of at least this many bytes. */
 const POST_BYTES = 1 << 18;
-/**
- * At most this many bytes sent to the worker and not yet compressed: when writing runs ahead of
- * compressing, the main thread waits rather than queue the whole package's text (111 MB for
- * 10,000 QTI items) in the worker's inbox.
- */
-const MAX_IN_FLIGHT_BYTES = 1 << 24;
 
 /** How a package is compressed; the tests set these, every other caller takes the defaults. */
 export interface ZipOptions {
@@ -449,28 +470,35 @@ export interface ZipOptions {
 
 /**
  * Files sent to a worker thread to compress while the main thread writes the next: ops gathered
- * into messages of POST_BYTES, at most MAX_IN_FLIGHT_BYTES unanswered, and each file's result
+ * into messages of POST_BYTES, at most SLABS unanswered, and each file's result
  * handed to `done` in the order the files came (one worker answers in order).
  */
 class OffThreadCompressor {
 	/** Files handed over and not yet back: their path, and chunks compressed before the worker took over. */
 	private readonly waiting: { path: string; head: Uint8Array[] }[] = [];
 	private ops: number[] = [];
-	/** The UTF-8 of the text in `ops`, one piece after another. */
-	private readonly utf8 = new Utf8Scratch();
-	/** Bytes of each message not yet answered, oldest first. */
+	private large: Uint8Array[] = [];
+	/** Slabs free to write in, and the one being written: where it starts and how much it holds. */
+	private readonly free = Array.from({ length: SLABS }, (_, i) => i * SLAB_BYTES);
+	private slab: number;
+	private used = 0;
+	/** The slab of each message not yet answered, oldest first. */
 	private readonly unanswered: number[] = [];
-	private inFlightBytes = 0;
+	private readonly encoder = new TextEncoder();
 
 	constructor(
 		private readonly thread: ZipWorkerThread,
 		private readonly done: (path: string, file: CompressedFile) => void
-	) {}
+	) {
+		this.slab = this.free.shift()!;
+	}
 
 	whole(path: string, text: string): void {
 		this.waiting.push({ path, head: [] });
-		this.ops.push(WHOLE_FILE, this.encode(text));
-		this.postIfFull();
+		// Encoded first: it may send the message so far and start the next.
+		const [at, length] = this.encode(text);
+		this.ops.push(WHOLE_FILE, at, length);
+		if (this.used >= POST_BYTES) this.post();
 	}
 
 	/** A file in pieces, after `head` compressed here (CRC-32 `crc` over `size` bytes). */
@@ -480,8 +508,9 @@ class OffThreadCompressor {
 	}
 
 	piece(text: string): void {
-		this.ops.push(PIECE, this.encode(text));
-		this.postIfFull();
+		const [at, length] = this.encode(text);
+		this.ops.push(PIECE, at, length);
+		if (this.used >= POST_BYTES) this.post();
 	}
 
 	close(): void {
@@ -494,30 +523,40 @@ class OffThreadCompressor {
 		while (this.unanswered.length) this.receive();
 	}
 
-	/** Adds the text's UTF-8 to the message; its length in bytes. */
-	private encode(text: string): number {
-		const before = this.utf8.length;
-		this.utf8.append(text);
-		return this.utf8.length - before;
-	}
-
-	private postIfFull(): void {
-		if (this.utf8.length >= POST_BYTES) this.post();
+	/** The text's UTF-8 written for the worker: where (`at`, see WorkerRequest) and its length. */
+	private encode(text: string): [at: number, length: number] {
+		// UTF-16 to UTF-8 is at most three bytes a unit: a text that might not fit goes in the next
+		// slab, or in a buffer of its own if it might not fit in any.
+		if (text.length * 3 > SLAB_BYTES) {
+			const bytes = this.encoder.encode(text);
+			this.large.push(bytes);
+			this.used += bytes.length;
+			return [-this.large.length, bytes.length];
+		}
+		if (this.used + text.length * 3 > SLAB_BYTES) this.post();
+		const at = this.slab + this.used;
+		const { written } = this.encoder.encodeInto(
+			text,
+			this.thread.shared.subarray(at, this.slab + SLAB_BYTES)
+		);
+		this.used += written;
+		return [at, written];
 	}
 
 	private post(): void {
 		if (!this.ops.length) return;
-		const bytes = this.utf8.handOver();
-		this.thread.post({ ops: this.ops, bytes });
-		this.unanswered.push(bytes.length);
-		this.inFlightBytes += bytes.length;
+		this.thread.post({ ops: this.ops, large: this.large });
+		this.unanswered.push(this.slab);
 		this.ops = [];
-		while (this.inFlightBytes > MAX_IN_FLIGHT_BYTES) this.receive();
+		this.large = [];
+		while (!this.free.length) this.receive();
+		this.slab = this.free.shift()!;
+		this.used = 0;
 	}
 
 	private receive(): void {
 		const reply = this.thread.receive();
-		this.inFlightBytes -= this.unanswered.shift() ?? 0;
+		this.free.push(this.unanswered.shift()!);
 		if ('error' in reply) throw new Error(`compressing the zip failed: ${reply.error}`);
 		const { files, bytes } = reply;
 		let at = 0;
