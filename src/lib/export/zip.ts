@@ -457,7 +457,7 @@ class Utf8Scratch {
  * than starting a thread (about 50 ms on a busy machine); zlib's bytes are the same in either place.
  */
 const OFF_THREAD_AFTER = 1 << 22;
-/** Text is sent to the worker as UTF-8 in messages of at least this many bytes. */
+/** A message goes to the worker once it holds this many bytes of UTF-8 (or its slab is full). */
 const POST_BYTES = 1 << 18;
 
 /** How a package is compressed; the tests set these, every other caller takes the defaults. */
@@ -470,8 +470,8 @@ export interface ZipOptions {
 
 /**
  * Files sent to a worker thread to compress while the main thread writes the next: ops gathered
- * into messages of POST_BYTES, at most SLABS unanswered, and each file's result
- * handed to `done` in the order the files came (one worker answers in order).
+ * into messages of about POST_BYTES, at most SLABS unanswered, and each file's result handed to
+ * `done` in the order the files came (one worker answers in order).
  */
 class OffThreadCompressor {
 	/** Files handed over and not yet back: their path, and chunks compressed before the worker took over. */
