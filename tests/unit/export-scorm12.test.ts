@@ -7,6 +7,7 @@ import { loadBank } from '../../src/lib/content/load';
 import { bankCatalog, buildPack } from '../../src/lib/content/pack';
 import type { Pack } from '../../src/lib/content/schema';
 import { exportPack } from '../../src/lib/export/files';
+import { writePackJson } from '../../src/lib/export/scorm12';
 import type { PackageKit } from '../../src/lib/export/types';
 import { readPlayerFiles, SCORM_PLAYER_DIR } from '../../src/lib/server/package-kit';
 import { realBankPack, specialCharactersPack } from '../helpers/packs';
@@ -84,6 +85,19 @@ describe('SCORM 1.2 package', () => {
 		expect(descendants(manifest, 'adlcp:masteryscore').map((m) => m.text)).toEqual(['70']);
 		expect(descendants(manifest, 'schemaversion').map((m) => m.text)).toEqual(['1.2']);
 		expect(JSON.parse(files.get('pack.json')!)).toEqual(twelveQuestionPack());
+	});
+
+	it('carries the pack as JSON.stringify writes it, though written a question at a time', () => {
+		const pack = realBankPack();
+		expect(readPackage(pack).files.get('pack.json')).toBe(JSON.stringify(pack));
+		const pieces: string[] = [];
+		writePackJson(pack, (piece) => pieces.push(piece));
+		expect(pieces.length).toBeGreaterThan(pack.questions.length);
+		// A key without a value is left out, as JSON.stringify leaves it out.
+		const sparse = { ...twelveQuestionPack(), description: undefined } as unknown as Pack;
+		let text = '';
+		writePackJson(sparse, (piece) => (text += piece));
+		expect(text).toBe(JSON.stringify(sparse));
 	});
 
 	it('carries no pass mark unless given one, and refuses one outside 0–100', () => {

@@ -4,7 +4,7 @@ import type { Pack, PackSource } from '../content/schema';
 import { htmlOfText } from './html';
 import type { ConversionNote, Exporter, PackageKit } from './types';
 import { element, valueElement, xmlDocument } from './xml';
-import { zipPackage } from './zip';
+import { zipPackage, type ZipText } from './zip';
 
 // A SCORM 1.2 package: one SCO (index.html) that plays the pack with the site's own quiz player,
 // reports to the LMS through the SCORM API, and opens each cited passage in a page of the package.
@@ -202,40 +202,69 @@ function manifest(pack: Pack, files: readonly string[], passMark: number | undef
 	return xmlDocument(root);
 }
 
-/** Every file of a pack's SCORM package by its path in the zip, and what it had to change. */
+/**
+ * `JSON.stringify(pack)`, the same text, written a question at a time: the zip compresses the first
+ * questions in its worker thread while the next are written (the text is 34 MB at 10,000 questions).
+ */
+export function writePackJson(pack: Pack, write: (piece: string) => void): void {
+	let separator = '{';
+	for (const [key, value] of Object.entries(pack)) {
+		if (key === 'questions') {
+			write(`${separator}"questions":[`);
+			pack.questions.forEach((q, i) => write(i ? `,${JSON.stringify(q)}` : JSON.stringify(q)));
+			write(']');
+		} else {
+			// JSON.stringify leaves out a key whose value it cannot write (undefined): so does this.
+			const json = JSON.stringify(value) as string | undefined;
+			if (json === undefined) continue;
+			write(`${separator}${JSON.stringify(key)}:${json}`);
+		}
+		separator = ',';
+	}
+	write(separator === '{' ? '{}' : '}');
+}
+
+/**
+ * Every file of a pack's SCORM package by its path in the zip, each written when the zip asks for
+ * it, and what the export had to change: `notes` is complete once `files` has been read through.
+ */
 export function scorm12PackageFiles(
 	pack: Pack,
 	kit: PackageKit,
 	passMark?: number
-): { files: Record<string, string>; notes: ConversionNote[] } {
+): { files: Iterable<[string, ZipText]>; notes: ConversionNote[] } {
 	const mark = checkPassMark(passMark);
 	const notes: ConversionNote[] = [];
-	const content: Record<string, string> = {
-		'index.html': indexHtml(pack, mark),
-		'player.js': kit.player.js,
-		'player.css': kit.player.css,
+	const content = [
+		'index.html',
+		'player.js',
+		'player.css',
+		'pack.json',
+		'sources/source.css',
+		...pack.sources.map((source) => sourcePagePath(source.id))
+	];
+	function* files(): Generator<[string, ZipText]> {
+		yield ['imsmanifest.xml', manifest(pack, content, mark)];
+		yield ['index.html', indexHtml(pack, mark)];
+		yield ['player.js', kit.player.js];
+		yield ['player.css', kit.player.css];
 		// Compact: the player reads it, and a pack file imports back just the same.
-		'pack.json': JSON.stringify(pack),
-		'sources/source.css': SOURCE_CSS
-	};
-	for (const source of pack.sources)
-		content[sourcePagePath(source.id)] = sourceHtml(
-			pack,
-			source,
-			kit.sourceTexts[source.id],
-			notes
-		);
-	for (const q of pack.questions)
-		if (q.kind === 'essay')
-			notes.push({
-				questionId: q.id,
-				action: 'converted',
-				note: 'written argument reported as a fill-in interaction with result "neutral", kept out of the score; the LMS sees the first 255 characters (the SCORM 1.2 limit)'
-			});
-	return {
-		files: { 'imsmanifest.xml': manifest(pack, Object.keys(content), mark), ...content },
-		notes
-	};
+		yield ['pack.json', (write) => writePackJson(pack, write)];
+		yield ['sources/source.css', SOURCE_CSS];
+		for (const source of pack.sources)
+			yield [
+				sourcePagePath(source.id),
+				sourceHtml(pack, source, kit.sourceTexts[source.id], notes)
+			];
+		for (const q of pack.questions)
+			if (q.kind === 'essay')
+				notes.push({
+					questionId: q.id,
+					action: 'converted',
+					note: 'written argument reported as a fill-in interaction with result "neutral", kept out of the score; the LMS sees the first 255 characters (the SCORM 1.2 limit)'
+				});
+	}
+	return { files: files(), notes };
 }
 
 /** A SCORM 1.2 package: the pack played by Sourced's own player, reporting score and answers to the LMS. */
@@ -251,6 +280,6 @@ export const scorm12: Exporter = {
 		if (!options.kit)
 			throw new Error('A SCORM package needs its player and the source texts (options.kit).');
 		const { files, notes } = scorm12PackageFiles(pack, options.kit, options.passMark);
-		return { data: zipPackage(Object.entries(files)), notes };
+		return { data: zipPackage(files), notes };
 	}
 };

@@ -7,6 +7,21 @@ import { Deflate, deflateSync } from 'fflate';
 // this XML): Node's own zlib where there is one (the CLI, the prerendered packs, the tests), about
 // three times faster than pure JS, and fflate in the browser, which has no synchronous native deflate.
 // The two write different deflate streams of the same files: what unzips is byte for byte the same.
+//
+// Compressing is about half of a large package's work (0.65-0.9 s of CPU for the 111 MB of XML of
+// 10,000 QTI items, whatever the settings), so in Node a large package uses the second core: past
+// OFF_THREAD_AFTER characters, the main thread goes on writing the next files and encoding them as
+// UTF-8 into memory it shares with a worker thread, which computes the CRC-32s and deflates. At most
+// SLABS messages are unanswered (the main thread waits beyond that, so memory stays bounded). The
+// main thread reads the worker's answers without its event loop (`receiveMessageOnPort`, woken by
+// `Atomics.wait`), so `zipPackage` and every exporter's `render` stay synchronous: one shape for the
+// page, the CLI, the prerendered packs and the tests. The worker makes the same zlib calls on the
+// same bytes, so the zip is the same, byte for byte, wherever each file was compressed.
+// Measured at 10,000 QTI items (December 2026, bench/README.md): asynchronous zlib (`deflateRaw`
+// per file, on libuv's pool) let writing and compressing overlap too, but its cost per call (a
+// stream per file) nearly doubled the CPU time and the wall time grew; `CompressionStream` costs
+// more per file still. A worker fed in batches took about a third off the wall time for the same
+// CPU time, once its input stopped being a new buffer (or a copy of the strings) per message.
 
 /** The time stamp of every file in an export zip, fixed so that the same pack always gives the same bytes. */
 const ZIP_TIME = new Date(2024, 10, 26);
@@ -74,6 +89,11 @@ export interface ZipDeflater {
 	deflate(bytes: Uint8Array): Uint8Array;
 	/** A stream for one file: `push` each piece of its bytes, `last` set on the final one. */
 	stream(emit: (chunk: Uint8Array) => void): { push(bytes: Uint8Array, last: boolean): void };
+	/**
+	 * A worker thread that encodes and compresses exactly as this deflater does, or undefined where
+	 * there is none (the browser, fflate) or it cannot start.
+	 */
+	startWorker?(): ZipWorkerThread | undefined;
 }
 
 /** fflate (pure JS): in the browser, and wherever Node's zlib is not there. */
@@ -94,14 +114,158 @@ export const fflateDeflater: ZipDeflater = {
 const EMPTY_LAST_BLOCK = new Uint8Array([0x03, 0x00]);
 
 /**
+ * A file written in pieces is compressed this many bytes at a time: pieces as small as one item
+ * are gathered first, since each compression call has a cost of its own (and with Node's zlib,
+ * each piece compressed apart costs a few bytes and the matches across its edges).
+ */
+const STREAM_BATCH = 1 << 20;
+
+/**
+ * What the main thread asks of the compressing worker, in a flat list of numbers (a code, then its
+ * values). A text's UTF-8 is where the main thread wrote it in the memory the two share (`at` from
+ * 0), or for a text too large for a slab of it, in a buffer of its own sent along (`at` -1 for
+ * the first of `large`, -2 for the second…).
+ */
+const WHOLE_FILE = 0; // then the file's `at` and length in bytes
+const OPEN_FILE = 1; // then the CRC-32 and size of what was compressed before (a file in pieces)
+const PIECE = 2; // then the `at` and length of a piece of the open file
+const CLOSE_FILE = 3;
+interface WorkerRequest {
+	ops: number[];
+	large: Uint8Array[];
+}
+
+/**
+ * The memory the main thread writes UTF-8 in for the worker, in slabs of SLAB_BYTES: one slab a
+ * message, free again once answered. Shared and written in place, not a new buffer a message:
+ * 111 MB of new buffers (10,000 QTI items) set off garbage collections that cost more than the copy.
+ * All the slabs are the most text sent and not yet compressed: when writing runs ahead of
+ * compressing, the main thread waits for a slab rather than queue the whole package's text.
+ */
+const SLAB_BYTES = 1 << 19;
+const SLABS = 32;
+
+/** One file compressed: the CRC-32 and size of its UTF-8 bytes, and its deflate stream in chunks. */
+interface CompressedFile {
+	crc: number;
+	size: number;
+	data: Uint8Array[];
+}
+
+/**
+ * The worker's answer to one list of ops: the files it finished, in order, as CRC-32, size and
+ * compressed length, their compressed bytes one after another in `bytes` (one buffer handed over,
+ * not one per file); or what went wrong.
+ */
+type WorkerReply = { files: number[]; bytes: Uint8Array } | { error: string };
+
+/** The main thread's end of a compressing worker. */
+export interface ZipWorkerThread {
+	/** The memory shared with the worker (SLABS slabs of SLAB_BYTES). */
+	readonly shared: Uint8Array;
+	/** Sends a request, handing over its large texts' buffers (unusable here afterwards). */
+	post(request: WorkerRequest): void;
+	/** Blocks until the worker answers the oldest list of ops not yet answered. */
+	receive(): WorkerReply;
+	stop(): void;
+}
+
+/**
+ * The compressing worker's code (plain JavaScript, run by `new Worker(…, { eval: true })`, so it
+ * needs no file of its own in any build). It does what `zipPackage` does with Node's zlib in the
+ * main thread, op for op: the same batches of a file in pieces, the same calls to zlib with the
+ * same options, hence the same bytes (tests/unit/export-zip.test.ts checks it). The main thread
+ * encodes the text (`encodeInto`, cheaper than copying strings into another thread's heap).
+ */
+const WORKER_SOURCE = `
+const { workerData } = require('node:worker_threads');
+const zlib = require('node:zlib');
+const { port, replies, shared, level, streamBatch, ops: [WHOLE_FILE, OPEN_FILE, PIECE, CLOSE_FILE] } = workerData;
+const whole = { level };
+const flushed = { level, finishFlush: zlib.constants.Z_SYNC_FLUSH };
+const EMPTY_LAST_BLOCK = new Uint8Array([0x03, 0x00]);
+// A file in pieces is gathered here, as in the main thread, and compressed STREAM_BATCH at a time.
+let bytes = new Uint8Array(1 << 16);
+let length = 0;
+const append = (piece) => {
+	if (bytes.length < length + piece.length) {
+		const grown = new Uint8Array(Math.ceil((length + piece.length) * 1.25));
+		grown.set(bytes.subarray(0, length));
+		bytes = grown;
+	}
+	bytes.set(piece, length);
+	length += piece.length;
+};
+let open;
+const compressOpen = (last) => {
+	const taken = bytes.subarray(0, length);
+	open.crc = zlib.crc32(taken, open.crc);
+	open.size += length;
+	if (length) open.data.push(zlib.deflateRawSync(taken, flushed));
+	if (last) open.data.push(EMPTY_LAST_BLOCK);
+	length = 0;
+};
+port.on('message', ({ ops, large }) => {
+	const files = [];
+	const data = [];
+	let total = 0;
+	const done = (crc, size, chunks) => {
+		let compressed = 0;
+		for (const chunk of chunks) {
+			data.push(chunk);
+			compressed += chunk.length;
+		}
+		files.push(crc, size, compressed);
+		total += compressed;
+	};
+	const next = (at, size) => (at >= 0 ? shared.subarray(at, at + size) : large[-at - 1]);
+	try {
+		for (let i = 0; i < ops.length; ) {
+			const op = ops[i++];
+			if (op === WHOLE_FILE) {
+				const file = next(ops[i++], ops[i++]);
+				done(zlib.crc32(file), file.length, [zlib.deflateRawSync(file, whole)]);
+			} else if (op === OPEN_FILE) {
+				open = { crc: ops[i++], size: ops[i++], data: [] };
+				length = 0;
+			} else if (op === PIECE) {
+				append(next(ops[i++], ops[i++]));
+				if (length >= streamBatch) compressOpen(false);
+			} else if (op === CLOSE_FILE) {
+				compressOpen(true);
+				done(open.crc, open.size, open.data);
+				open = undefined;
+			} else throw new Error('unknown op ' + op);
+		}
+		const out = new Uint8Array(total);
+		let at = 0;
+		for (const chunk of data) {
+			out.set(chunk, at);
+			at += chunk.length;
+		}
+		port.postMessage({ files, bytes: out }, [out.buffer]);
+	} catch (error) {
+		port.postMessage({ error: String((error && error.stack) || error) });
+	}
+	Atomics.add(replies, 0, 1);
+	Atomics.notify(replies, 0);
+});
+`;
+
+/** How long the main thread waits for the worker's next answer before it gives up on it. */
+const WORKER_STALL_MS = 60_000;
+
+/**
  * Node's zlib (native), or undefined outside Node. `process.getBuiltinModule` loads it without an
  * import, so this module still bundles for the browser, where there is no `process`.
  */
 function zlibDeflater(): ZipDeflater | undefined {
-	const zlib = (
-		globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }
-	).process?.getBuiltinModule?.('node:zlib') as typeof import('node:zlib') | undefined;
+	const builtin = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } })
+		.process?.getBuiltinModule;
+	const zlib = builtin?.('node:zlib') as typeof import('node:zlib') | undefined;
 	if (!zlib?.crc32 || !zlib.deflateRawSync) return undefined;
+	const threads = builtin?.('node:worker_threads') as
+		typeof import('node:worker_threads') | undefined;
 	const whole = { level: LEVEL };
 	// Each piece is deflated on its own and ends on a byte boundary (a sync flush, no last block),
 	// so the pieces join into one stream; EMPTY_LAST_BLOCK then ends it. A piece's matches reach
@@ -122,6 +286,64 @@ function zlibDeflater(): ZipDeflater | undefined {
 					if (last) emit(EMPTY_LAST_BLOCK);
 				}
 			};
+		},
+		startWorker: threads && (() => zlibWorkerThread(threads))
+	};
+}
+
+/**
+ * A worker thread running WORKER_SOURCE, answered through a port the main thread reads without its
+ * event loop (`receiveMessageOnPort`), waking on a shared counter the worker bumps after each
+ * answer (`Atomics.wait`): `zipPackage` stays synchronous. Undefined if the worker cannot start.
+ */
+function zlibWorkerThread(
+	threads: typeof import('node:worker_threads')
+): ZipWorkerThread | undefined {
+	const { port1, port2 } = new threads.MessageChannel();
+	const replies = new Int32Array(new SharedArrayBuffer(4));
+	const shared = new Uint8Array(new SharedArrayBuffer(SLABS * SLAB_BYTES));
+	let worker: import('node:worker_threads').Worker;
+	try {
+		worker = new threads.Worker(WORKER_SOURCE, {
+			eval: true,
+			workerData: {
+				port: port2,
+				replies,
+				shared,
+				level: LEVEL,
+				streamBatch: STREAM_BATCH,
+				ops: [WHOLE_FILE, OPEN_FILE, PIECE, CLOSE_FILE]
+			},
+			transferList: [port2]
+		});
+	} catch {
+		port1.close();
+		return undefined;
+	}
+	// Never what keeps a process alive, whatever happens to the zip.
+	worker.unref();
+	return {
+		shared,
+		post: (request) =>
+			port1.postMessage(
+				request,
+				request.large.map((bytes) => bytes.buffer as ArrayBuffer)
+			),
+		receive() {
+			for (;;) {
+				// Read the counter before looking, so an answer that lands in between wakes the wait.
+				const seen = Atomics.load(replies, 0);
+				const reply = threads.receiveMessageOnPort(port1);
+				if (reply) return reply.message as WorkerReply;
+				if (Atomics.wait(replies, 0, seen, WORKER_STALL_MS) === 'timed-out')
+					throw new Error(
+						`the zip's compressing thread gave no answer in ${WORKER_STALL_MS / 1000} s`
+					);
+			}
+		},
+		stop() {
+			port1.close();
+			void worker.terminate();
 		}
 	};
 }
@@ -230,42 +452,233 @@ class Utf8Scratch {
 }
 
 /**
- * A file written in pieces is compressed this many bytes at a time: pieces as small as one item
- * are gathered first, since each compression call has a cost of its own (and with Node's zlib,
- * each piece compressed apart costs a few bytes and the matches across its edges).
+ * A package hands its text to the worker thread once this many characters have been handed over:
+ * until then it compresses here, which for a small package (the bank, the tests' packs) is quicker
+ * than starting a thread (about 50 ms on a busy machine); zlib's bytes are the same in either place.
  */
-const STREAM_BATCH = 1 << 20;
+const OFF_THREAD_AFTER = 1 << 22;
+/** A message goes to the worker once it holds this many bytes of UTF-8 (or its slab is full). */
+const POST_BYTES = 1 << 18;
+
+/** How a package is compressed; the tests set these, every other caller takes the defaults. */
+export interface ZipOptions {
+	/** The compressor (see `defaultDeflater`). */
+	deflater?: ZipDeflater;
+	/** Characters of text after which the rest goes to the deflater's worker thread, if it has one. */
+	offThreadAfter?: number;
+}
+
+/**
+ * Files sent to a worker thread to compress while the main thread writes the next: ops gathered
+ * into messages of about POST_BYTES, at most SLABS unanswered, and each file's result handed to
+ * `done` in the order the files came (one worker answers in order).
+ */
+class OffThreadCompressor {
+	/** Files handed over and not yet back: their path, and chunks compressed before the worker took over. */
+	private readonly waiting: { path: string; head: Uint8Array[] }[] = [];
+	private ops: number[] = [];
+	private large: Uint8Array[] = [];
+	/** Slabs free to write in, and the one being written: where it starts and how much it holds. */
+	private readonly free = Array.from({ length: SLABS }, (_, i) => i * SLAB_BYTES);
+	private slab: number;
+	private used = 0;
+	/** The slab of each message not yet answered, oldest first. */
+	private readonly unanswered: number[] = [];
+	private readonly encoder = new TextEncoder();
+
+	constructor(
+		private readonly thread: ZipWorkerThread,
+		private readonly done: (path: string, file: CompressedFile) => void
+	) {
+		this.slab = this.free.shift()!;
+	}
+
+	whole(path: string, text: string): void {
+		this.waiting.push({ path, head: [] });
+		// Encoded first: it may send the message so far and start the next.
+		const [at, length] = this.encode(text);
+		this.ops.push(WHOLE_FILE, at, length);
+		if (this.used >= POST_BYTES) this.post();
+	}
+
+	/** A file in pieces, after `head` compressed here (CRC-32 `crc` over `size` bytes). */
+	open(path: string, head: Uint8Array[], crc: number, size: number): void {
+		this.waiting.push({ path, head });
+		this.ops.push(OPEN_FILE, crc, size);
+	}
+
+	piece(text: string): void {
+		const [at, length] = this.encode(text);
+		this.ops.push(PIECE, at, length);
+		if (this.used >= POST_BYTES) this.post();
+	}
+
+	close(): void {
+		this.ops.push(CLOSE_FILE);
+	}
+
+	/** Sends what is gathered and waits for every file's result. */
+	finish(): void {
+		this.post();
+		while (this.unanswered.length) this.receive();
+	}
+
+	/** The text's UTF-8 written for the worker: where (`at`, see WorkerRequest) and its length. */
+	private encode(text: string): [at: number, length: number] {
+		// UTF-16 to UTF-8 is at most three bytes a unit: a text that might not fit goes in the next
+		// slab, or in a buffer of its own if it might not fit in any.
+		if (text.length * 3 > SLAB_BYTES) {
+			const bytes = this.encoder.encode(text);
+			this.large.push(bytes);
+			this.used += bytes.length;
+			return [-this.large.length, bytes.length];
+		}
+		if (this.used + text.length * 3 > SLAB_BYTES) this.post();
+		const at = this.slab + this.used;
+		const { written } = this.encoder.encodeInto(
+			text,
+			this.thread.shared.subarray(at, this.slab + SLAB_BYTES)
+		);
+		this.used += written;
+		return [at, written];
+	}
+
+	private post(): void {
+		if (!this.ops.length) return;
+		this.thread.post({ ops: this.ops, large: this.large });
+		this.unanswered.push(this.slab);
+		this.ops = [];
+		this.large = [];
+		while (!this.free.length) this.receive();
+		this.slab = this.free.shift()!;
+		this.used = 0;
+	}
+
+	private receive(): void {
+		const reply = this.thread.receive();
+		this.free.push(this.unanswered.shift()!);
+		if ('error' in reply) throw new Error(`compressing the zip failed: ${reply.error}`);
+		const { files, bytes } = reply;
+		let at = 0;
+		for (let i = 0; i < files.length; i += 3) {
+			const [crc = 0, size = 0, compressed = 0] = files.slice(i, i + 3);
+			const file = this.waiting.shift();
+			if (!file)
+				throw new Error('the zip’s compressing thread answered for a file it was not given');
+			const data = bytes.subarray(at, (at += compressed));
+			this.done(file.path, { crc, size, data: [...file.head, data] });
+		}
+	}
+}
+
+/** The zip's bytes as they are laid out: each file's local header and data, then the directory. */
+class ZipLayout {
+	private readonly encoder = new TextEncoder();
+	private readonly time = dosDateTime(ZIP_TIME);
+	private readonly parts: Uint8Array[] = [];
+	private readonly entries: Entry[] = [];
+	private offset = 0;
+
+	/** Throws when one more file would not fit (before any work is spent on it). */
+	checkRoom(): void {
+		if (this.entries.length === MAX_ENTRIES)
+			throw new Error(`a zip package holds at most ${MAX_ENTRIES} files`);
+	}
+
+	add(path: string, { crc, size, data }: CompressedFile): void {
+		const compressedSize = data.reduce((sum, chunk) => sum + chunk.length, 0);
+		if (size > MAX_BYTES || this.offset + compressedSize > MAX_BYTES)
+			throw new Error(`a zip package holds at most 4 GB: ${path} does not fit`);
+		const name = this.encoder.encode(path);
+		const entry = {
+			name,
+			utf8Name: name.length !== path.length,
+			crc,
+			size,
+			compressedSize,
+			offset: this.offset
+		};
+		this.entries.push(entry);
+		this.push(header(entry, false, this.time));
+		for (const chunk of data) this.push(chunk);
+	}
+
+	bytes(): Uint8Array {
+		const directoryStart = this.offset;
+		for (const entry of this.entries) this.push(header(entry, true, this.time));
+		const end = new Uint8Array(22);
+		const view = new DataView(end.buffer);
+		view.setUint32(0, 0x06054b50, true);
+		view.setUint16(8, this.entries.length, true);
+		view.setUint16(10, this.entries.length, true);
+		view.setUint32(12, this.offset - directoryStart, true);
+		view.setUint32(16, directoryStart, true);
+		this.push(end);
+
+		const zip = new Uint8Array(this.offset);
+		let at = 0;
+		for (const part of this.parts) {
+			zip.set(part, at);
+			at += part.length;
+		}
+		return zip;
+	}
+
+	private push(part: Uint8Array): void {
+		this.parts.push(part);
+		this.offset += part.length;
+	}
+}
 
 /**
  * A zip of text files (UTF-8), given as `[path inside the zip, contents]` in the order to write
- * them, compressed with `deflater` (see `defaultDeflater`).
+ * them. With Node's zlib, once a package is large (OFF_THREAD_AFTER) its files are compressed in a
+ * worker thread while the next are written here; the bytes are the same as compressing here.
  */
 export function zipPackage(
 	files: Iterable<readonly [string, ZipText]>,
-	deflater: ZipDeflater = defaultDeflater
+	{ deflater = defaultDeflater, offThreadAfter = OFF_THREAD_AFTER }: ZipOptions = {}
 ): Uint8Array {
-	const encoder = new TextEncoder();
+	const layout = new ZipLayout();
 	const utf8 = new Utf8Scratch();
-	const time = dosDateTime(ZIP_TIME);
-	const parts: Uint8Array[] = [];
-	const entries: Entry[] = [];
-	let offset = 0;
-	const add = (part: Uint8Array) => {
-		parts.push(part);
-		offset += part.length;
+	let handedOver = 0;
+	let elsewhere: OffThreadCompressor | undefined;
+	let thread: ZipWorkerThread | undefined;
+	let triedWorker = false;
+	/** The worker, started once the package has handed over enough text (if it can start at all). */
+	const worker = () => {
+		if (!triedWorker && handedOver >= offThreadAfter && deflater.startWorker) {
+			triedWorker = true;
+			thread = deflater.startWorker();
+			if (thread)
+				elsewhere = new OffThreadCompressor(thread, (path, file) => layout.add(path, file));
+		}
+		return elsewhere;
 	};
-	for (const [path, text] of files) {
-		if (entries.length === MAX_ENTRIES)
-			throw new Error(`a zip package holds at most ${MAX_ENTRIES} files`);
-		const data: Uint8Array[] = [];
-		let crc = 0;
-		let size = 0;
-		if (typeof text === 'string') {
-			const bytes = utf8.encode(text);
-			crc = deflater.crc32(bytes);
-			size = bytes.length;
-			data.push(deflater.deflate(bytes));
-		} else {
+	try {
+		for (const [path, text] of files) {
+			layout.checkRoom();
+			if (typeof text === 'string') {
+				handedOver += text.length;
+				const there = worker();
+				if (there) there.whole(path, text);
+				else {
+					const bytes = utf8.encode(text);
+					layout.add(path, {
+						crc: deflater.crc32(bytes),
+						size: bytes.length,
+						data: [deflater.deflate(bytes)]
+					});
+				}
+				continue;
+			}
+			// A file in pieces: compressed here a batch at a time until the package is large enough
+			// for the worker, which then takes the rest of it (and every file after it).
+			const data: Uint8Array[] = [];
+			let crc = 0;
+			let size = 0;
+			let there = worker();
+			there?.open(path, [], 0, 0);
 			const deflate = deflater.stream((chunk) => data.push(chunk));
 			const compress = (last: boolean) => {
 				const bytes = utf8.take();
@@ -274,43 +687,26 @@ export function zipPackage(
 				deflate.push(bytes, last);
 			};
 			text((piece) => {
+				handedOver += piece.length;
+				if (there) {
+					there.piece(piece);
+					return;
+				}
 				utf8.append(piece);
-				if (utf8.length >= STREAM_BATCH) compress(false);
+				if (utf8.length < STREAM_BATCH) return;
+				compress(false);
+				there = worker();
+				there?.open(path, data, crc, size);
 			});
-			compress(true);
+			if (there) there.close();
+			else {
+				compress(true);
+				layout.add(path, { crc, size, data });
+			}
 		}
-		const compressedSize = data.reduce((sum, chunk) => sum + chunk.length, 0);
-		if (size > MAX_BYTES || offset + compressedSize > MAX_BYTES)
-			throw new Error(`a zip package holds at most 4 GB: ${path} does not fit`);
-		const name = encoder.encode(path);
-		const entry = {
-			name,
-			utf8Name: name.length !== path.length,
-			crc,
-			size,
-			compressedSize,
-			offset
-		};
-		entries.push(entry);
-		add(header(entry, false, time));
-		for (const chunk of data) add(chunk);
+		elsewhere?.finish();
+	} finally {
+		thread?.stop();
 	}
-	const directoryStart = offset;
-	for (const entry of entries) add(header(entry, true, time));
-	const end = new Uint8Array(22);
-	const view = new DataView(end.buffer);
-	view.setUint32(0, 0x06054b50, true);
-	view.setUint16(8, entries.length, true);
-	view.setUint16(10, entries.length, true);
-	view.setUint32(12, offset - directoryStart, true);
-	view.setUint32(16, directoryStart, true);
-	add(end);
-
-	const zip = new Uint8Array(offset);
-	let at = 0;
-	for (const part of parts) {
-		zip.set(part, at);
-		at += part.length;
-	}
-	return zip;
+	return layout.bytes();
 }
