@@ -553,7 +553,10 @@ export function renderQti21Test(pack: Pack): string {
 		.start('assessmentSection', { identifier: 'SECTION-1', title: pack.title, visible: true })
 		.empty('ordering', { shuffle: pack.settings.shuffleQuestions });
 	for (const q of pack.questions)
-		w.empty('assessmentItemRef', { identifier: qtiIdentifier(q.id), href: qtiItemPath(q) });
+		w.empty('assessmentItemRef', {
+			identifier: qtiIdentifier(q.id),
+			href: qtiItemPath(q)
+		}).settle();
 	return w
 		.end('assessmentSection')
 		.end('testPart')
@@ -616,14 +619,14 @@ export function renderQti21Manifest(pack: Pack, notes: readonly ConversionNote[]
 		const href = qtiItemPath(q);
 		w.start('resource', { identifier: resourceId(q), type: 'imsqti_item_xmlv2p1', href });
 		levelMetadata(w, q);
-		w.empty('file', { href }).end('resource');
+		w.empty('file', { href }).end('resource').settle();
 	}
 	w.start('resource', {
 		identifier: 'RES-TEST',
 		type: 'imsqti_test_xmlv2p1',
 		href: TEST_FILE
 	}).empty('file', { href: TEST_FILE });
-	for (const q of pack.questions) w.empty('dependency', { identifierref: resourceId(q) });
+	for (const q of pack.questions) w.empty('dependency', { identifierref: resourceId(q) }).settle();
 	return w.end('resource').end('resources').end('manifest').document();
 }
 

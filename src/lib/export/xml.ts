@@ -346,6 +346,8 @@ export function attributesMarkup(attributes: XmlAttributes): string {
  */
 export class XmlMarkupWriter {
 	private pieces: string[] = [];
+	/** Without a sink: the pieces settled so far, each joined from about a thousand. */
+	private chunks: string[] = [];
 	private depth = 0;
 
 	/**
@@ -355,14 +357,18 @@ export class XmlMarkupWriter {
 	constructor(private readonly sink?: (chunk: string) => void) {}
 
 	/**
-	 * Hands the pieces so far to the sink, joined, once there are about an item's worth: small
-	 * strings, made and let go while young, where joining a few hundred kilobytes at a time cost
-	 * more than writing the markup (the zip gathers them before compressing).
+	 * Joins the pieces so far once there are about an item's worth, and hands them to the sink if
+	 * there is one: small strings, made and let go while young, where joining a few hundred
+	 * kilobytes at a time cost more than writing the markup (the zip gathers them before
+	 * compressing). Without a sink they wait as a chunk: one join of a whole list of 10,000 entries
+	 * (a manifest's 200,000 pieces) took half the time of writing it.
 	 */
 	settle(): this {
-		if (this.sink && this.pieces.length >= 1024) {
-			this.sink(this.pieces.join(''));
+		if (this.pieces.length >= 1024) {
+			const chunk = this.pieces.join('');
 			this.pieces = [];
+			if (this.sink) this.sink(chunk);
+			else this.chunks.push(chunk);
 		}
 		return this;
 	}
@@ -437,12 +443,13 @@ export class XmlMarkupWriter {
 	document(): string {
 		if (this.depth !== 0) throw new Error('an element was started and not ended');
 		this.pieces.push('\n');
-		return this.pieces.join('');
+		return this.written();
 	}
 
 	/** Everything written so far, with no line break after it (a piece of a document). */
 	written(): string {
-		return this.pieces.join('');
+		const rest = this.pieces.join('');
+		return this.chunks.length === 0 ? rest : this.chunks.join('') + rest;
 	}
 
 	/** A writer whose elements go at `depth`, for markup made once and written into several places. */
