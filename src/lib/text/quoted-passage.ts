@@ -12,12 +12,15 @@ interface Mark {
 const OPENERS: Record<string, string> = { '”': '“', '’': '‘', '"': '"', "'": "'" };
 const CLOSERS: Record<string, string> = { '“': '”', '‘': '’', '"': '"', "'": "'" };
 const LETTER = /[\p{L}\p{N}]/u;
+/** Every quotation mark (and the apostrophes that look like one). */
+const MARKS = '“”‘’"\'';
 /** Before a straight mark, these make it an opening one: "…" at the start of a word or an aside. */
 const BEFORE_OPENING = /[\s([{\u2014\u2013/-]/u;
 
 /** The quotation mark at `i`, with its family and whether it opens or closes; undefined for any other character or an apostrophe. */
 function markAt(text: string, i: number): Mark | undefined {
 	const c = text[i]!;
+	if (!MARKS.includes(c)) return undefined;
 	const before = i > 0 ? text[i - 1]! : '';
 	const after = i + 1 < text.length ? text[i + 1]! : '';
 	const between = LETTER.test(before) && LETTER.test(after);
@@ -64,7 +67,7 @@ function quotationReach(text: string, fromEnd: boolean): 'end' | 'inside' | 'nev
 
 /** A narrow no-break space: set between two quotation marks that meet, so each reads as its own (‘ "…). */
 const BETWEEN_MARKS = '\u202F';
-const isMark = (c: string | undefined) => c !== undefined && /["“”‘’']/.test(c);
+const isMark = (c: string | undefined) => c !== undefined && c !== '' && MARKS.includes(c);
 
 /** The passage between an opening and a closing mark, a narrow space keeping each apart from a mark of the passage's own. */
 function enclose(open: string, exact: string, close: string): string {
