@@ -139,6 +139,37 @@ describe('a large package, compressed in a worker thread while the next files ar
 		expect(unzipped.get('huge.xml')).toBe(item(5).repeat(200));
 	});
 
+	it('compresses files here while the thread is behind, and still writes them in their order', () => {
+		const here = zipPackage(files(), { offThreadAfter: Infinity });
+		// A thread that never seems to have answered when asked in passing: once it has a few
+		// messages to answer, every whole file after that is compressed here.
+		const compressed = { here: 0, sent: 0 };
+		const deflater: ZipDeflater = {
+			...defaultDeflater,
+			deflate(bytes) {
+				compressed.here++;
+				return defaultDeflater.deflate(bytes);
+			},
+			startWorker() {
+				const thread = defaultDeflater.startWorker!();
+				if (!thread) throw new Error('no worker thread in Node');
+				return {
+					...thread,
+					poll: () => undefined,
+					post(request) {
+						compressed.sent += request.ops.length;
+						thread.post(request);
+					}
+				};
+			}
+		};
+		const mixed = zipPackage(files(), { deflater, offThreadAfter: 0 });
+		expect(compressed.sent).toBeGreaterThan(0);
+		expect(compressed.here).toBeGreaterThan(2_000);
+		expect(Buffer.compare(mixed, here)).toBe(0);
+		expect([...unzipTextFiles(mixed).keys()]).toEqual(files().map(([path]) => path));
+	});
+
 	it('starts no thread for a small package', () => {
 		const { deflater, counts } = countingZlib();
 		zipPackage(files().slice(0, 50), { deflater });

@@ -11,8 +11,9 @@ import { Deflate, deflateSync } from 'fflate';
 // Compressing is about half of a large package's work (0.65-0.9 s of CPU for the 111 MB of XML of
 // 10,000 QTI items, whatever the settings), so in Node a large package uses the second core: past
 // OFF_THREAD_AFTER characters, the main thread goes on writing the next files and encoding them as
-// UTF-8 into memory it shares with a worker thread, which computes the CRC-32s and deflates. At most
-// SLABS messages are unanswered (the main thread waits beyond that, so memory stays bounded). The
+// UTF-8 into memory it shares with a worker thread, which computes the CRC-32s and deflates. When
+// the worker falls behind, the main thread compresses the next file itself (the same zlib call), so
+// neither thread idles while the other works; at most SLABS messages are ever unanswered. The
 // main thread reads the worker's answers without its event loop (`receiveMessageOnPort`, woken by
 // `Atomics.wait`), so `zipPackage` and every exporter's `render` stay synchronous: one shape for the
 // page, the CLI, the prerendered packs and the tests. The worker makes the same zlib calls on the
@@ -167,6 +168,8 @@ export interface ZipWorkerThread {
 	post(request: WorkerRequest): void;
 	/** Blocks until the worker answers the oldest list of ops not yet answered. */
 	receive(): WorkerReply;
+	/** The oldest answer if it has come, without waiting. */
+	poll(): WorkerReply | undefined;
 	stop(): void;
 }
 
@@ -329,6 +332,7 @@ function zlibWorkerThread(
 				request,
 				request.large.map((bytes) => bytes.buffer as ArrayBuffer)
 			),
+		poll: () => threads.receiveMessageOnPort(port1)?.message as WorkerReply | undefined,
 		receive() {
 			for (;;) {
 				// Read the counter before looking, so an answer that lands in between wakes the wait.
@@ -459,6 +463,12 @@ class Utf8Scratch {
 const OFF_THREAD_AFTER = 1 << 22;
 /** A message goes to the worker once it holds this many bytes of UTF-8 (or its slab is full). */
 const POST_BYTES = 1 << 18;
+/**
+ * With this many messages unanswered, the worker is behind: the main thread compresses the next
+ * whole file itself rather than add to the worker's queue, so that neither thread waits for the
+ * other for long, and at the end the main thread waits for a few messages' work, not for SLABS'.
+ */
+const BEHIND = 4;
 
 /** How a package is compressed; the tests set these, every other caller takes the defaults. */
 export interface ZipOptions {
@@ -468,14 +478,25 @@ export interface ZipOptions {
 	offThreadAfter?: number;
 }
 
+/** A file on its way into the zip: its path, and once compressed, its bytes. */
+interface Queued {
+	path: string;
+	/** A file in pieces: the chunks compressed before the worker took over. */
+	head: Uint8Array[];
+	file?: CompressedFile;
+}
+
 /**
  * Files sent to a worker thread to compress while the main thread writes the next: ops gathered
- * into messages of about POST_BYTES, at most SLABS unanswered, and each file's result handed to
- * `done` in the order the files came (one worker answers in order).
+ * into messages of about POST_BYTES, at most SLABS unanswered. When the worker falls behind
+ * (BEHIND), a whole file is compressed here instead (`here`, the same zlib call: the same bytes).
+ * Each file's result goes to `done` in the order the files came.
  */
 class OffThreadCompressor {
-	/** Files handed over and not yet back: their path, and chunks compressed before the worker took over. */
-	private readonly waiting: { path: string; head: Uint8Array[] }[] = [];
+	/** Every file not yet handed to `done`, in order. */
+	private readonly queue: Queued[] = [];
+	/** The files sent to the worker and not yet back, in order (one worker answers in order). */
+	private readonly waiting: Queued[] = [];
 	private ops: number[] = [];
 	private large: Uint8Array[] = [];
 	/** Slabs free to write in, and the one being written: where it starts and how much it holds. */
@@ -488,13 +509,19 @@ class OffThreadCompressor {
 
 	constructor(
 		private readonly thread: ZipWorkerThread,
+		private readonly here: (text: string) => CompressedFile,
 		private readonly done: (path: string, file: CompressedFile) => void
 	) {
 		this.slab = this.free.shift()!;
 	}
 
 	whole(path: string, text: string): void {
-		this.waiting.push({ path, head: [] });
+		if (this.behind()) {
+			this.queue.push({ path, head: [], file: this.here(text) });
+			this.handOn();
+			return;
+		}
+		this.send({ path, head: [] });
 		// Encoded first: it may send the message so far and start the next.
 		const [at, length] = this.encode(text);
 		this.ops.push(WHOLE_FILE, at, length);
@@ -503,7 +530,7 @@ class OffThreadCompressor {
 
 	/** A file in pieces, after `head` compressed here (CRC-32 `crc` over `size` bytes). */
 	open(path: string, head: Uint8Array[], crc: number, size: number): void {
-		this.waiting.push({ path, head });
+		this.send({ path, head });
 		this.ops.push(OPEN_FILE, crc, size);
 	}
 
@@ -521,6 +548,21 @@ class OffThreadCompressor {
 	finish(): void {
 		this.post();
 		while (this.unanswered.length) this.receive();
+	}
+
+	private send(file: Queued): void {
+		this.queue.push(file);
+		this.waiting.push(file);
+	}
+
+	/** Whether the worker has BEHIND messages unanswered, once the answers already in are read. */
+	private behind(): boolean {
+		while (this.unanswered.length >= BEHIND) {
+			const reply = this.thread.poll();
+			if (!reply) return true;
+			this.read(reply);
+		}
+		return false;
 	}
 
 	/** The text's UTF-8 written for the worker: where (`at`, see WorkerRequest) and its length. */
@@ -555,7 +597,10 @@ class OffThreadCompressor {
 	}
 
 	private receive(): void {
-		const reply = this.thread.receive();
+		this.read(this.thread.receive());
+	}
+
+	private read(reply: WorkerReply): void {
 		this.free.push(this.unanswered.shift()!);
 		if ('error' in reply) throw new Error(`compressing the zip failed: ${reply.error}`);
 		const { files, bytes } = reply;
@@ -566,7 +611,16 @@ class OffThreadCompressor {
 			if (!file)
 				throw new Error('the zip’s compressing thread answered for a file it was not given');
 			const data = bytes.subarray(at, (at += compressed));
-			this.done(file.path, { crc, size, data: [...file.head, data] });
+			file.file = { crc, size, data: [...file.head, data] };
+		}
+		this.handOn();
+	}
+
+	/** Hands on the files at the front of the queue that are compressed. */
+	private handOn(): void {
+		for (let next = this.queue[0]; next?.file; next = this.queue[0]) {
+			this.queue.shift();
+			this.done(next.path, next.file);
 		}
 	}
 }
@@ -645,13 +699,19 @@ export function zipPackage(
 	let elsewhere: OffThreadCompressor | undefined;
 	let thread: ZipWorkerThread | undefined;
 	let triedWorker = false;
+	const compressHere = (text: string): CompressedFile => {
+		const bytes = utf8.encode(text);
+		return { crc: deflater.crc32(bytes), size: bytes.length, data: [deflater.deflate(bytes)] };
+	};
 	/** The worker, started once the package has handed over enough text (if it can start at all). */
 	const worker = () => {
 		if (!triedWorker && handedOver >= offThreadAfter && deflater.startWorker) {
 			triedWorker = true;
 			thread = deflater.startWorker();
 			if (thread)
-				elsewhere = new OffThreadCompressor(thread, (path, file) => layout.add(path, file));
+				elsewhere = new OffThreadCompressor(thread, compressHere, (path, file) =>
+					layout.add(path, file)
+				);
 		}
 		return elsewhere;
 	};
@@ -662,14 +722,7 @@ export function zipPackage(
 				handedOver += text.length;
 				const there = worker();
 				if (there) there.whole(path, text);
-				else {
-					const bytes = utf8.encode(text);
-					layout.add(path, {
-						crc: deflater.crc32(bytes),
-						size: bytes.length,
-						data: [deflater.deflate(bytes)]
-					});
-				}
+				else layout.add(path, compressHere(text));
 				continue;
 			}
 			// A file in pieces: compressed here a batch at a time until the package is large enough
