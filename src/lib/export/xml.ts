@@ -171,7 +171,9 @@ class XmlOutput {
 	/** Everything written and not handed to the sink, as one string. */
 	text(): string {
 		const rest = this.pieces.join('');
-		return this.chunks.length === 0 ? rest : this.chunks.join('') + rest;
+		// One join of every chunk: `chunks.join('') + rest` made a rope, which whoever read the text
+		// first (the zip's UTF-8 encoding) had to flatten, at three times the join's cost.
+		return this.chunks.length === 0 ? rest : this.chunks.concat(rest).join('');
 	}
 }
 
