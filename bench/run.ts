@@ -14,6 +14,7 @@ import { figure, reasonOf, unmeasured, type Figure } from './figures';
 import { measureInteraction } from './interaction';
 import { measureLighthouse } from './lighthouse';
 import { progress } from './log';
+import { machineSpeed } from './machine';
 import { startPreview } from './server';
 import { renderTable } from './table';
 
@@ -46,6 +47,7 @@ async function chromiumPath(): Promise<string> {
 	return installed;
 }
 
+figures.push(machineSpeed('start'));
 progress('building the site (npm run build)');
 const built = await measure('build', async () => [await buildSite()]);
 const version = buildVersion();
@@ -96,6 +98,7 @@ await measure('content', () => measureInChild('bench/content.ts'));
 progress('class results: 300 hand-ins read and analysed (separate Node process)');
 await measure('class results', () => measureInChild('bench/class-results.ts'));
 
+figures.push(machineSpeed('end'));
 const seconds = (performance.now() - started) / 1000;
 figures.push(
 	figure('bench: total time', seconds, 's', null, {
