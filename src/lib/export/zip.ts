@@ -493,10 +493,11 @@ interface Queued {
  * Each file's result goes to `done` in the order the files came.
  */
 class OffThreadCompressor {
-	/** Every file not yet handed to `done`, in order. */
+	/**
+	 * Every file not yet handed to `done`, in order. Those without `file` are the worker's, which
+	 * answers in the order they were sent.
+	 */
 	private readonly queue: Queued[] = [];
-	/** The files sent to the worker and not yet back, in order (one worker answers in order). */
-	private readonly waiting: Queued[] = [];
 	private ops: number[] = [];
 	private large: Uint8Array[] = [];
 	/** Slabs free to write in, and the one being written: where it starts and how much it holds. */
@@ -521,7 +522,7 @@ class OffThreadCompressor {
 			this.handOn();
 			return;
 		}
-		this.send({ path, head: [] });
+		this.queue.push({ path, head: [] });
 		// Encoded first: it may send the message so far and start the next.
 		const [at, length] = this.encode(text);
 		this.ops.push(WHOLE_FILE, at, length);
@@ -530,7 +531,7 @@ class OffThreadCompressor {
 
 	/** A file in pieces, after `head` compressed here (CRC-32 `crc` over `size` bytes). */
 	open(path: string, head: Uint8Array[], crc: number, size: number): void {
-		this.send({ path, head });
+		this.queue.push({ path, head });
 		this.ops.push(OPEN_FILE, crc, size);
 	}
 
@@ -548,11 +549,6 @@ class OffThreadCompressor {
 	finish(): void {
 		this.post();
 		while (this.unanswered.length) this.receive();
-	}
-
-	private send(file: Queued): void {
-		this.queue.push(file);
-		this.waiting.push(file);
 	}
 
 	/** Whether the worker has BEHIND messages unanswered, once the answers already in are read. */
@@ -605,9 +601,11 @@ class OffThreadCompressor {
 		if ('error' in reply) throw new Error(`compressing the zip failed: ${reply.error}`);
 		const { files, bytes } = reply;
 		let at = 0;
+		let next = 0;
 		for (let i = 0; i < files.length; i += 3) {
 			const [crc = 0, size = 0, compressed = 0] = files.slice(i, i + 3);
-			const file = this.waiting.shift();
+			while (this.queue[next]?.file) next++;
+			const file = this.queue[next];
 			if (!file)
 				throw new Error('the zip’s compressing thread answered for a file it was not given');
 			const data = bytes.subarray(at, (at += compressed));

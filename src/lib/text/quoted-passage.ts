@@ -67,7 +67,7 @@ function quotationReach(text: string, fromEnd: boolean): 'end' | 'inside' | 'nev
 
 /** A narrow no-break space: set between two quotation marks that meet, so each reads as its own (‘ "…). */
 const BETWEEN_MARKS = '\u202F';
-const isMark = (c: string | undefined) => c !== undefined && c !== '' && MARKS.includes(c);
+const isMark = (c: string | undefined) => !!c && MARKS.includes(c);
 
 /** The passage between an opening and a closing mark, a narrow space keeping each apart from a mark of the passage's own. */
 function enclose(open: string, exact: string, close: string): string {
