@@ -63,8 +63,11 @@ describe('the source text as plain markup', () => {
 describe('the list of cited passages as markup', () => {
 	const source = bank.sources.find((s) => s.id === 'ars-technica-2024-11-27')!;
 	const passages = citedPassages(bank, source.id);
-	const citerHref = (c: Citer) => `/${c.kind}/${c.id}`;
-	const list = parse(citedPassagesHtml(passages, citerHref)).querySelector('ol')!;
+	const hrefs = {
+		practise: (ids: readonly string[]) => `/quiz?ids=${ids.join(',')}`,
+		citer: (c: Citer) => `/${c.kind}/${c.id}`
+	};
+	const list = parse(citedPassagesHtml(passages, hrefs)).querySelector('ol')!;
 
 	it('lists every passage in reading order, in one pair of quotation marks, linked to its place in the text', () => {
 		const items = [...list.children];
@@ -79,20 +82,41 @@ describe('the list of cited passages as markup', () => {
 		}
 	});
 
-	it('links each passage to everything that quotes it, saying what each is', () => {
-		const words: Record<Citer['kind'], (c: Citer) => string> = {
-			question: (c) => `try question ${c.id}`,
-			glossary: (c) => `glossary: ${c.label}`,
-			comparison: (c) => `who said what: ${c.label}`,
-			seminar: (c) => `seminar guide: ${c.label}`
+	it('links each passage to one quiz of the questions quoting it, named by their ids, and to each other page that quotes it', () => {
+		const words: Record<Exclude<Citer['kind'], 'question'>, string> = {
+			glossary: 'glossary',
+			comparison: 'who said what',
+			seminar: 'seminar guide'
 		};
+		let severalQuestions = 0;
 		passages.forEach((passage, i) => {
+			const ids = passage.citedBy.filter((c) => c.kind === 'question').map((c) => c.id);
+			const others = passage.citedBy.filter((c) => c.kind !== 'question');
+			const practise =
+				ids.length === 0
+					? []
+					: [
+							[
+								`practise ${ids.length === 1 ? 'question' : 'questions'} ${ids.join(', ')}`,
+								`/quiz?ids=${ids.join(',')}`
+							]
+						];
 			const links = [...list.children[i]!.querySelectorAll('p a')];
-			expect(links.map((a) => [a.textContent, a.getAttribute('href')])).toEqual(
-				passage.citedBy.map((c) => [words[c.kind](c), citerHref(c)])
-			);
+			expect(links.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+				...practise,
+				...others.map((c) => [
+					`${words[c.kind as keyof typeof words]}: ${c.label}`,
+					`/${c.kind}/${c.id}`
+				])
+			]);
+			if (ids.length > 1) severalQuestions++;
 		});
-		expect(list.querySelectorAll('p a').length).toBeGreaterThan(300);
+		// The source's passages quoted by more than one question each get one link, not one a question.
+		expect(severalQuestions).toBeGreaterThan(20);
+		const questionLinks = passages.flatMap((p) => p.citedBy.filter((c) => c.kind === 'question'));
+		expect(list.querySelectorAll('p a[href^="/quiz"]').length).toBeLessThan(
+			questionLinks.length / 2
+		);
 	});
 
 	it('escapes a label and an address rather than reading them as markup', () => {
@@ -100,7 +124,7 @@ describe('the list of cited passages as markup', () => {
 		const html = parse(
 			citedPassagesHtml(
 				[{ anchor: 'p0-4', start: 0, end: 4, exact: '<i>“a”</i>', citedBy: [hostile] }],
-				() => '/glossary#x" onmouseover="alert(1)'
+				{ practise: () => '/quiz', citer: () => '/glossary#x" onmouseover="alert(1)' }
 			)
 		);
 		expect(html.querySelectorAll('img, i, [onmouseover]')).toHaveLength(0);

@@ -2,7 +2,7 @@ import type { CitedPassage, Citer } from '../content/passages';
 import { quotedPassage } from '../text/quoted-passage';
 
 // The source reader shows a whole source and a list of every passage the bank cites in it: some
-// 5,000 elements and 500 links. Drawn as Svelte blocks, the browser walked each of them to hydrate
+// 1,000 elements and 300 links. Drawn as Svelte blocks, the browser walked each of them to hydrate
 // the page (most of its main-thread time at load). Neither changes once drawn, so they are built
 // here as markup, the same on the server and in the browser, and the page hydrates each as one block.
 
@@ -62,30 +62,47 @@ export function sourceTextHtml(
 	return html as BuiltHtml;
 }
 
-/** What a link in the list says for each thing that quotes a passage. */
-const citerText: Record<Citer['kind'], (citer: Citer) => string> = {
-	question: (c) => `try question ${c.id}`,
-	glossary: (c) => `glossary: ${c.label}`,
-	comparison: (c) => `who said what: ${c.label}`,
-	seminar: (c) => `seminar guide: ${c.label}`
+/** What a link in the list says for a glossary entry, comparison or seminar guide that quotes a passage. */
+const otherText: Record<Exclude<Citer['kind'], 'question'>, string> = {
+	glossary: 'glossary',
+	comparison: 'who said what',
+	seminar: 'seminar guide'
 };
+
+/** Where the list's links lead: a quiz of the questions that quote a passage, or another page that does. */
+export interface CitedListHrefs {
+	practise: (questionIds: readonly string[]) => string;
+	citer: (citer: Citer) => string;
+}
 
 /**
  * The reader's list of cited passages: for each, a link to it in the text (`#p…`), the passage in
- * quotation marks, and a link to everything that quotes it (to practise a question: `citerHref`).
- * Each item's id is `cited-p…`.
+ * quotation marks, one link to practise the questions that quote it (naming them by id) and a link
+ * to each glossary entry, comparison or seminar guide that does. Each item's id is `cited-p…`.
+ * One link for a passage's questions, not one each: the list stays a few hundred tab stops shorter.
  */
 export function citedPassagesHtml(
 	passages: readonly CitedPassage[],
-	citerHref: (citer: Citer) => string
+	hrefs: CitedListHrefs
 ): BuiltHtml {
-	const citerLink = (c: Citer) =>
-		`<a href="${escapeHtml(citerHref(c))}">${escapeHtml(citerText[c.kind](c))}</a>`;
-	const items = passages.map(
-		(p) =>
+	const link = (href: string, text: string) =>
+		`<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>`;
+	const practiseLink = (ids: string[]) =>
+		link(
+			hrefs.practise(ids),
+			`practise ${ids.length === 1 ? 'question' : 'questions'} ${ids.join(', ')}`
+		);
+	const items = passages.map((p) => {
+		const ids = p.citedBy.filter((c) => c.kind === 'question').map((c) => c.id);
+		const others = p.citedBy.flatMap((c) =>
+			c.kind === 'question' ? [] : [link(hrefs.citer(c), `${otherText[c.kind]}: ${c.label}`)]
+		);
+		const links = ids.length ? [practiseLink(ids), ...others] : others;
+		return (
 			`<li id="cited-${escapeHtml(p.anchor)}"><a href="#${escapeHtml(p.anchor)}">Go to passage</a>` +
 			`<blockquote>${escapeHtml(quotedPassage(p.exact))}</blockquote>` +
-			`<p>Cited by ${p.citedBy.map(citerLink).join(', ')}</p></li>`
-	);
+			`<p>Cited by ${links.join(', ')}</p></li>`
+		);
+	});
 	return `<ol class="passages">${items.join('')}</ol>` as BuiltHtml;
 }

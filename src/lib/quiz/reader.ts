@@ -106,19 +106,30 @@ export function citersForReader(citers: readonly Citer[], sourceLabel: string): 
 		.map((c) => ({
 			id: c.id,
 			prompt: shortText(c.label, 90),
-			practise: practiseQuery([c.id], `Question ${c.id}`)
+			practise: passageQuizQuery([c.id], sourceLabel)
 		}));
 	return {
 		questions,
 		practiseAll:
 			questions.length > 1
-				? practiseQuery(
+				? passageQuizQuery(
 						questions.map((q) => q.id),
-						`Questions quoting a passage of ${sourceLabel}`
+						sourceLabel
 					)
 				: undefined,
 		others: citers.filter((c) => c.kind !== 'question')
 	};
+}
+
+/**
+ * Query string of a practice quiz of the questions that quote one passage of a source, titled by
+ * the question's id when there is one, or else by the source's label.
+ */
+export function passageQuizQuery(ids: readonly string[], sourceLabel: string): string {
+	return practiseQuery(
+		[...ids],
+		ids.length === 1 ? `Question ${ids[0]}` : `Questions quoting a passage of ${sourceLabel}`
+	);
 }
 
 /** Query string of a practice quiz of exactly these questions, in this order. */
