@@ -18,14 +18,6 @@ function whenIdle(run: () => void): () => void {
 	return () => clearTimeout(timer);
 }
 
-/**
- * Resolves in a new task as soon as the browser can run one (it need not be idle): what comes after
- * it does not lengthen this task, and waits for nothing else.
- */
-export function nextTask(): Promise<void> {
-	return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 /** Resolves in a later task, once the browser is idle: what comes after it does not lengthen this one. */
 export function idle(): Promise<void> {
 	return new Promise((resolve) => whenIdle(resolve));
