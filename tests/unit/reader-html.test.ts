@@ -133,4 +133,26 @@ describe('the list of cited passages as markup', () => {
 			'/glossary#x" onmouseover="alert(1)'
 		);
 	});
+
+	it('escapes the ids and the address of the link that practises a passage’s questions', () => {
+		const id = 'q"><script>alert(1)</script>';
+		const html = parse(
+			citedPassagesHtml(
+				[
+					{
+						anchor: 'p0-4',
+						start: 0,
+						end: 4,
+						exact: '“a”',
+						citedBy: [{ kind: 'question', id, label: 'A question' }]
+					}
+				],
+				{ practise: (ids) => `/quiz?ids=${ids.join(',')}" onfocus="alert(1)`, citer: () => '' }
+			)
+		);
+		expect(html.querySelectorAll('script, [onfocus]')).toHaveLength(0);
+		const practise = html.querySelector('p a')!;
+		expect(practise.textContent).toBe(`practise question ${id}`);
+		expect(practise.getAttribute('href')).toBe(`/quiz?ids=${id}" onfocus="alert(1)`);
+	});
 });
