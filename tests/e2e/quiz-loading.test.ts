@@ -55,15 +55,59 @@ test('a saved attempt resumes with its questions fetched by topic', async ({ pag
 	expect(requested.length).toBeLessThanOrEqual(5);
 });
 
-/** The built file that checks saved attempts (storage.ts with the validator generated from zod). */
-function savedAttemptsChecker(): string {
-	const manifest = JSON.parse(
-		readFileSync('.svelte-kit/output/client/.vite/manifest.json', 'utf8')
-	) as Record<string, { file: string; name?: string }>;
-	const [checker, ...others] = Object.values(manifest).filter((chunk) => chunk.name === 'storage');
+type Manifest = Record<string, { file: string; name?: string; imports?: string[] }>;
+const manifest = (): Manifest =>
+	JSON.parse(readFileSync('.svelte-kit/output/client/.vite/manifest.json', 'utf8')) as Manifest;
+
+/** The key of the one built chunk of that name, e.g. `storage` for storage.ts. */
+function chunkNamed(built: Manifest, name: string): string {
+	const [key, ...others] = Object.keys(built).filter((k) => built[k]!.name === name);
+	expect(key, `a built file named ${name}`).toBeDefined();
 	expect(others).toEqual([]);
-	return `/${checker!.file}`;
+	return key!;
 }
+
+/** The address of the one built file of that name. */
+function builtFile(name: string): string {
+	const built = manifest();
+	return `/${built[chunkNamed(built, name)]!.file}`;
+}
+
+/** The addresses of the built file of that name and of every file it imports, however deep. */
+function builtCode(name: string): string[] {
+	const built = manifest();
+	const keys = new Set([chunkNamed(built, name)]);
+	for (const key of keys) for (const imported of built[key]!.imports ?? []) keys.add(imported);
+	return [...keys].map((key) => `/${built[key]!.file}`);
+}
+
+/** The built file that checks saved attempts (storage.ts with the validator generated from zod). */
+const savedAttemptsChecker = () => builtFile('storage');
+
+test('the code for feedback, the review and the results arrives while the first question is read, so Check fetches nothing', async ({
+	page,
+	request
+}) => {
+	const ahead = ['reveal', 'marking', 'FeedbackPanel', 'ReviewScreen', 'ResultsView'].flatMap(
+		builtCode
+	);
+	const arrived: string[] = [];
+	page.on('requestfinished', (r) => {
+		if (r.resourceType() === 'script') arrived.push(new URL(r.url()).pathname);
+	});
+	const single = firstOfKind(await bankPack(request), 'single');
+	await openQuiz(page, `ids=${single.id}&mode=practice`);
+	await expect.poll(() => ahead.filter((file) => !arrived.includes(file))).toEqual([]);
+
+	const asked: string[] = [];
+	page.on('request', (r) => {
+		if (r.resourceType() === 'script') asked.push(new URL(r.url()).pathname);
+	});
+	await page.getByRole('radio', { name: single.options[0]!.text }).check();
+	await page.getByRole('button', { name: 'Check', exact: true }).click();
+	await expect(page.locator('[data-feedback-heading]')).toBeFocused();
+	expect(asked).toEqual([]);
+});
 
 test('a first visit never fetches the code that checks saved progress; a return visit resumes with it', async ({
 	page,
