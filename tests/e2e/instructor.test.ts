@@ -157,6 +157,51 @@ test('every export downloads and parses', async ({ page }) => {
 	expect(new Set(seen).size).toBe(count);
 });
 
+test('ready-made packs: the whole bank and each topic in every format, each file the pack it names', async ({
+	page,
+	request
+}) => {
+	const bank = await bankPack(request);
+	await openBuilder(page);
+	await page.getByRole('link', { name: 'Ready-made packs' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ready-made packs');
+	await expectNoAxeViolations(page);
+
+	const rows = page
+		.getByRole('table')
+		.getByRole('row')
+		.filter({ has: page.getByRole('rowheader') });
+	await expect(rows).toHaveCount(1 + bank.topics.length);
+	await expect(rows.first().getByRole('rowheader')).toHaveText(
+		`Whole bank (${bank.questions.length})`
+	);
+	for (const [i, topic] of bank.topics.entries()) {
+		const count = bank.questions.filter((q) => q.topic === topic.id).length;
+		await expect(rows.nth(i + 1).getByRole('rowheader')).toContainText(`(${count})`);
+	}
+	// Every row has the same formats and a print view; one file of each kind is fetched and parsed.
+	const labels = await rows.first().getByRole('link').allTextContents();
+	expect(labels.at(-1)).toBe('Print');
+	expect(labels.length).toBeGreaterThanOrEqual(9);
+	for (const row of await rows.all())
+		expect(await row.getByRole('link').allTextContents()).toEqual(labels);
+
+	const topic = bank.topics[0]!;
+	const topicRow = rows.nth(1);
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		topicRow.getByRole('link', { name: 'GIFT' }).click()
+	]);
+	const gift = parseGift(readFileSync((await download.path())!, 'utf8'));
+	expect(gift.filter((q) => q.type !== 'Category')).toHaveLength(
+		bank.questions.filter((q) => q.topic === topic.id).length
+	);
+	await topicRow.getByRole('link', { name: 'Print' }).click();
+	await expect(
+		page.getByRole('heading', { level: 1, name: `Sourced: ${topic.title}`, exact: true })
+	).toBeVisible();
+});
+
 test('a SCORM package with a pass mark, built in the browser from the player and the sources', async ({
 	page
 }) => {

@@ -1,6 +1,5 @@
-import { bankCatalog, publishedPacks } from '$lib/content/pack';
+import { bankCatalog } from '$lib/content/pack';
 import { exporters, formatIds } from '$lib/export';
-import { exportFileName } from '$lib/export/files';
 import { getBank } from '$lib/server/bank';
 import type { PageServerLoad } from './$types';
 
@@ -17,15 +16,6 @@ export const load: PageServerLoad = () => {
 			label: exporters[id].label,
 			description: exporters[id].description,
 			takesPassMark: exporters[id].takesPassMark ?? false
-		})),
-		readyMade: publishedPacks(bank).map((pack) => ({
-			id: pack.id,
-			title: pack.id === 'all' ? 'Whole bank' : pack.title.replace(/^Sourced: /, ''),
-			count: pack.questions.length,
-			files: formatIds.map((id) => ({
-				label: exporters[id].label,
-				file: exportFileName(pack.id, id)
-			}))
 		}))
 	};
 };
