@@ -179,7 +179,7 @@ test('ready-made packs: the whole bank and each topic in every format, each file
 		const count = bank.questions.filter((q) => q.topic === topic.id).length;
 		await expect(rows.nth(i + 1).getByRole('rowheader')).toContainText(`(${count})`);
 	}
-	// Every row has the same formats and a print view; one file of each kind is fetched and parsed.
+	// Every row has the same formats and a print view; a topic's GIFT file is downloaded and parsed.
 	const labels = await rows.first().getByRole('link').allTextContents();
 	expect(labels.at(-1)).toBe('Print');
 	expect(labels.length).toBeGreaterThanOrEqual(9);
