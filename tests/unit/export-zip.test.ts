@@ -56,6 +56,36 @@ describe('zipPackage', () => {
 			expect(files.get('ünïcode name.txt')).toBe('');
 		}
 	);
+
+	it('writes a file given in parts as the parts joined, a repeated part copied where it repeats', () => {
+		// Like a QTI item: each feedback closes with the same explanation, the same string each time.
+		const explanation = `<p>“Passage” — é ${'😀 words '.repeat(40)}</p>`;
+		const item = (i: number) => [
+			`<item n="${i}">`,
+			explanation,
+			`<feedback n="${i}">${'x'.repeat(300)}</feedback>`,
+			explanation,
+			'short',
+			'short',
+			explanation,
+			'</item>'
+		];
+		const asParts: [string, ZipText][] = Array.from({ length: 400 }, (_, i) => [
+			`items/q${i}.xml`,
+			item(i)
+		]);
+		const asText: [string, ZipText][] = asParts.map(([path, parts]) => [
+			path,
+			(parts as string[]).join('')
+		]);
+		for (const offThreadAfter of [Infinity, 0]) {
+			const zip = zipPackage(asParts, { offThreadAfter });
+			expect(Buffer.compare(zip, zipPackage(asText, { offThreadAfter }))).toBe(0);
+			const files = unzipTextFiles(zip);
+			expect(files.get('items/q0.xml')).toBe(item(0).join(''));
+			expect(files.get('items/q399.xml')).toBe(item(399).join(''));
+		}
+	});
 });
 
 describe('the two compressors', () => {

@@ -17,7 +17,7 @@ import {
 	XSI_NAMESPACE,
 	type XmlAttributes
 } from './xml';
-import { zipPackage } from './zip';
+import { zipPackage, type ZipText } from './zip';
 
 const QTI_NAMESPACE = 'http://www.imsglobal.org/xsd/imsqti_v2p1';
 const QTI_SCHEMA = 'http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd';
@@ -84,6 +84,23 @@ const matchesCorrect = holding('match', undefined, responseVariable, (w) =>
 	w.empty('correct', { identifier: RESPONSE })
 );
 const mapResponse = setOutcome(SCORE, (w) => w.empty('mapResponse', { identifier: RESPONSE }));
+/**
+ * Markup that is the same in every item it is in (a scoring rule, the outcome declarations):
+ * written once at each depth it goes at, then repeated as it is.
+ */
+function fixed(m: Markup): Markup {
+	const byDepth: string[] = [];
+	return (w) => {
+		let written = byDepth[w.level];
+		if (written === undefined) {
+			const once = XmlMarkupWriter.at(w.level);
+			m(once);
+			written = byDepth[w.level] = once.written();
+		}
+		w.markup(written);
+	};
+}
+
 /** The marks each response value earns, added up and kept between 0 and 1. */
 const mapping = (entries: readonly (readonly [mapKey: string, mark: number])[]) =>
 	holding(
@@ -127,6 +144,21 @@ function showFeedbackWhen(condition: Markup, feedbackId: string): Markup {
 		}
 	]);
 }
+
+/** 1 for the correct response, 0 for any other. */
+const allOrNothing = fixed(
+	responseCondition([{ when: matchesCorrect, then: [setScore(1)] }], [setScore(0)])
+);
+/** 0 with no response, 1 for the correct one, otherwise what the mapping gives. */
+const nothingRightOrMapped = fixed(
+	responseCondition(
+		[
+			{ when: isNullResponse, then: [setScore(0)] },
+			{ when: matchesCorrect, then: [setScore(1)] }
+		],
+		[mapResponse]
+	)
+);
 
 /** A float for a mapping, written so that an engine reads back the same number. */
 const fraction = (value: number) => String(value);
@@ -229,17 +261,7 @@ function choiceParts(
 						)
 			)
 		),
-		scoring: single
-			? [responseCondition([{ when: matchesCorrect, then: [setScore(1)] }], [setScore(0)])]
-			: [
-					responseCondition(
-						[
-							{ when: isNullResponse, then: [setScore(0)] },
-							{ when: matchesCorrect, then: [setScore(1)] }
-						],
-						[mapResponse]
-					)
-				],
+		scoring: [single ? allOrNothing : nothingRightOrMapped],
 		answerFeedback: q.options.map((o) => ({
 			id: feedbackId(qtiIdentifier(o.id)),
 			when: picked(qtiIdentifier(o.id)),
@@ -270,7 +292,7 @@ function trueFalseParts(q: QuestionOf<'true-false'>): ItemParts {
 			prompt(q),
 			...choices.map((c) => textElement('simpleChoice', { identifier: c.id }, c.label))
 		),
-		scoring: [responseCondition([{ when: matchesCorrect, then: [setScore(1)] }], [setScore(0)])],
+		scoring: [allOrNothing],
 		answerFeedback: choices.map((c) => ({
 			id: feedbackId(c.id),
 			when: holding('match', undefined, responseVariable, identifierValue(c.id)),
@@ -378,15 +400,7 @@ function matchingParts(q: QuestionOf<'matching'>, seed: string, shuffle: boolean
 				)
 			)
 		),
-		scoring: [
-			responseCondition(
-				[
-					{ when: isNullResponse, then: [setScore(0)] },
-					{ when: matchesCorrect, then: [setScore(1)] }
-				],
-				[mapResponse]
-			)
-		],
+		scoring: [nothingRightOrMapped],
 		answerFeedback: [],
 		feedbackPlacement: 'modal',
 		scoringNote: `Scoring (partial credit, as Sourced scores it): 1/${n} for each item matched to its own right-hand text (mapping); all matched scores 1.`
@@ -447,8 +461,53 @@ function itemBodyLead(q: Question): Markup[] {
 	];
 }
 
+const declarations = new Map<number, Markup>();
+/** SCORE (between 0 and `maxScore`), MAXSCORE and FEEDBACK: the same for every item worth as much. */
+function outcomeDeclarations(maxScore: number): Markup {
+	let markup = declarations.get(maxScore);
+	if (!markup) {
+		markup = fixed((w) => {
+			w.start('outcomeDeclaration', {
+				identifier: SCORE,
+				cardinality: 'single',
+				baseType: 'float',
+				normalMaximum: maxScore,
+				normalMinimum: 0
+			})
+				.start('defaultValue')
+				.text('value', undefined, '0')
+				.end('defaultValue')
+				.end('outcomeDeclaration');
+			w.start('outcomeDeclaration', {
+				identifier: 'MAXSCORE',
+				cardinality: 'single',
+				baseType: 'float'
+			})
+				.start('defaultValue')
+				.text('value', undefined, String(maxScore))
+				.end('defaultValue')
+				.end('outcomeDeclaration');
+			w.empty('outcomeDeclaration', {
+				identifier: FEEDBACK,
+				cardinality: 'multiple',
+				baseType: 'identifier'
+			});
+		});
+		declarations.set(maxScore, markup);
+	}
+	return markup;
+}
+
 /** One question as a QTI 2.1 assessmentItem document. */
 export function renderQti21Item(pack: Pack, q: Question): string {
+	return renderQti21ItemParts(pack, q).join('');
+}
+
+/**
+ * `renderQti21Item` in parts, for the zip: the explanation and passages that close every modal
+ * feedback are one string, repeated, which the zip encodes once (see `ZipText`).
+ */
+function renderQti21ItemParts(pack: Pack, q: Question): string[] {
 	const parts = itemParts(q, pack);
 	const maxScore = questionPoints(q);
 	const inline = parts.feedbackPlacement === 'inline';
@@ -487,31 +546,7 @@ export function renderQti21Item(pack: Pack, q: Question): string {
 		timeDependent: false
 	});
 	parts.response(w);
-	w.start('outcomeDeclaration', {
-		identifier: SCORE,
-		cardinality: 'single',
-		baseType: 'float',
-		normalMaximum: maxScore,
-		normalMinimum: 0
-	})
-		.start('defaultValue')
-		.text('value', undefined, '0')
-		.end('defaultValue')
-		.end('outcomeDeclaration');
-	w.start('outcomeDeclaration', {
-		identifier: 'MAXSCORE',
-		cardinality: 'single',
-		baseType: 'float'
-	})
-		.start('defaultValue')
-		.text('value', undefined, String(maxScore))
-		.end('defaultValue')
-		.end('outcomeDeclaration');
-	w.empty('outcomeDeclaration', {
-		identifier: FEEDBACK,
-		cardinality: 'multiple',
-		baseType: 'identifier'
-	});
+	outcomeDeclarations(maxScore)(w);
 	holding('itemBody', undefined, ...itemBodyLead(q), parts.interaction)(w);
 	holding('responseProcessing', undefined, ...parts.scoring, ...feedbackRules)(w);
 	// Every modal ends with the explanation and the cited passages: written once, repeated in each.
@@ -526,11 +561,11 @@ export function renderQti21Item(pack: Pack, q: Question): string {
 		}
 		w.start('modalFeedback', attributes);
 		if (first !== undefined) w.text('p', undefined, first);
-		w.markup(general).end('modalFeedback');
+		w.repeated(general).end('modalFeedback');
 	};
 	if (!inline) for (const f of parts.answerFeedback) modal(f.id, f.title, f.text);
 	modal(GENERAL_FEEDBACK, 'Explanation and sources');
-	return w.end('assessmentItem').document();
+	return w.end('assessmentItem').documentParts();
 }
 
 /** The assessmentTest: every item of the pack, in the pack's order, in one section. */
@@ -637,10 +672,10 @@ export function renderQti21Manifest(pack: Pack, notes: readonly ConversionNote[]
 export function* qti21PackageFiles(
 	pack: Pack,
 	notes: readonly ConversionNote[]
-): Generator<[string, string]> {
+): Generator<[string, ZipText]> {
 	yield ['imsmanifest.xml', renderQti21Manifest(pack, notes)];
 	yield [TEST_FILE, renderQti21Test(pack)];
-	for (const q of pack.questions) yield [qtiItemPath(q), renderQti21Item(pack, q)];
+	for (const q of pack.questions) yield [qtiItemPath(q), renderQti21ItemParts(pack, q)];
 }
 
 /** IMS QTI 2.1 content package: one item per question, every kind native, Sourced's scoring and cited feedback; essays marked by hand. */

@@ -168,6 +168,21 @@ class XmlOutput {
 		else this.chunks.push(chunk);
 	}
 
+	/**
+	 * `written` as a part of its own, after the pieces before it joined: markup written several
+	 * times into one document stays one string, which `parts` hands on as it is.
+	 */
+	part(written: string): void {
+		if (this.pieces.length) this.flush();
+		this.chunks.push(written);
+	}
+
+	/** Everything written, in the parts `part` made: joined, they are `text()`. */
+	parts(): string[] {
+		if (this.pieces.length) this.flush();
+		return this.chunks;
+	}
+
 	/** Everything written and not handed to the sink, as one string. */
 	text(): string {
 		const rest = this.pieces.join('');
@@ -446,10 +461,30 @@ export class XmlMarkupWriter {
 		return this;
 	}
 
+	/**
+	 * Markup made by another writer (see `level`) and written several times into this document, such
+	 * as the explanation that closes each of a QTI item's feedbacks: kept as one string, so that the
+	 * document's `documentParts` repeat it rather than copy it into each place.
+	 */
+	repeated(written: string): this {
+		if (this.sink) this.out.pieces.push(written);
+		else this.out.part(written);
+		return this;
+	}
+
 	/** Everything written, ending with a line break as `xmlDocument` ends a document. */
 	document(): string {
 		this.close();
 		return this.out.text();
+	}
+
+	/**
+	 * The document as `document()` gives it, in parts: each `repeated` markup on its own, the same
+	 * string wherever it repeats (for the zip, which encodes it once; see `ZipText`).
+	 */
+	documentParts(): string[] {
+		this.close();
+		return this.out.parts();
 	}
 
 	/** Everything written so far, with no line break after it (a piece of a document). */

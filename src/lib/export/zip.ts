@@ -35,10 +35,49 @@ const MAX_ENTRIES = 0xffff;
 const MAX_BYTES = 0xffffffff;
 
 /**
- * A file's contents: its text, or a function that writes the text in pieces (for a file too large
- * to hold as one string alongside everything else).
+ * A file's contents: its text; its text in parts, one after another, where a part that is the same
+ * string as an earlier part of the file is encoded once and its bytes copied (a QTI item closes
+ * each of its feedbacks with the same explanation and passages); or a function that writes the text
+ * in pieces (for a file too large to hold as one string alongside everything else).
  */
-export type ZipText = string | ((write: (piece: string) => void) => void);
+export type ZipText = string | readonly string[] | ((write: (piece: string) => void) => void);
+
+/** Parts shorter than this are encoded wherever they come: looking for an earlier copy costs more. */
+const REPEAT_AT_LEAST = 256;
+
+/**
+ * Encodes `parts` as UTF-8 one after another into `bytes` from `at`, which has room for three bytes
+ * a character, and returns where they end. A part that repeats an earlier one is copied from
+ * where that one was written: the same bytes, without encoding them again.
+ */
+function encodeParts(
+	encoder: TextEncoder,
+	parts: readonly string[],
+	bytes: Uint8Array,
+	at: number
+): number {
+	const written: { part: string; at: number; end: number }[] = [];
+	for (const part of parts) {
+		const long = part.length >= REPEAT_AT_LEAST;
+		const earlier = long ? written.find((w) => w.part === part) : undefined;
+		if (earlier) {
+			bytes.copyWithin(at, earlier.at, earlier.end);
+			at += earlier.end - earlier.at;
+			continue;
+		}
+		const end = at + encoder.encodeInto(part, bytes.subarray(at)).written;
+		if (long) written.push({ part, at, end });
+		at = end;
+	}
+	return at;
+}
+
+/** How many UTF-16 units the parts hold together. */
+function lengthOf(parts: readonly string[]): number {
+	let length = 0;
+	for (const part of parts) length += part.length;
+	return length;
+}
 
 const CRC_TABLE = (() => {
 	const table = new Int32Array(256 * 8);
@@ -436,6 +475,13 @@ class Utf8Scratch {
 		}
 	}
 
+	/** A file's parts (see `ZipText`), each repeat copied rather than encoded again. */
+	appendParts(parts: readonly string[]): void {
+		const room = this.length + lengthOf(parts) * 3;
+		if (this.bytes.length < room) this.grow(room);
+		this.length = encodeParts(this.encoder, parts, this.bytes, this.length);
+	}
+
 	take(): Uint8Array {
 		const bytes = this.bytes.subarray(0, this.length);
 		this.length = 0;
@@ -443,8 +489,9 @@ class Utf8Scratch {
 	}
 
 	/** One text's bytes alone. */
-	encode(text: string): Uint8Array {
-		this.append(text);
+	encode(text: string | readonly string[]): Uint8Array {
+		if (typeof text === 'string') this.append(text);
+		else this.appendParts(text);
 		return this.take();
 	}
 
@@ -510,13 +557,13 @@ class OffThreadCompressor {
 
 	constructor(
 		private readonly thread: ZipWorkerThread,
-		private readonly here: (text: string) => CompressedFile,
+		private readonly here: (text: string | readonly string[]) => CompressedFile,
 		private readonly done: (path: string, file: CompressedFile) => void
 	) {
 		this.slab = this.free.shift()!;
 	}
 
-	whole(path: string, text: string): void {
+	whole(path: string, text: string | readonly string[]): void {
 		if (this.behind()) {
 			this.queue.push({ path, head: [], file: this.here(text) });
 			this.handOn();
@@ -524,7 +571,7 @@ class OffThreadCompressor {
 		}
 		this.queue.push({ path, head: [] });
 		// Encoded first: it may send the message so far and start the next.
-		const [at, length] = this.encode(text);
+		const [at, length] = typeof text === 'string' ? this.encode(text) : this.encodeParts(text);
 		this.ops.push(WHOLE_FILE, at, length);
 		if (this.used >= POST_BYTES) this.post();
 	}
@@ -579,6 +626,22 @@ class OffThreadCompressor {
 		);
 		this.used += written;
 		return [at, written];
+	}
+
+	/** A file's parts (see `ZipText`) as `encode` writes a text, each repeat copied. */
+	private encodeParts(parts: readonly string[]): [at: number, length: number] {
+		const bound = lengthOf(parts) * 3;
+		if (bound > SLAB_BYTES) return this.encode(parts.join(''));
+		if (this.used + bound > SLAB_BYTES) this.post();
+		const at = this.slab + this.used;
+		const end = encodeParts(
+			this.encoder,
+			parts,
+			this.thread.shared.subarray(0, this.slab + SLAB_BYTES),
+			at
+		);
+		this.used += end - at;
+		return [at, end - at];
 	}
 
 	private post(): void {
@@ -697,7 +760,7 @@ export function zipPackage(
 	let elsewhere: OffThreadCompressor | undefined;
 	let thread: ZipWorkerThread | undefined;
 	let triedWorker = false;
-	const compressHere = (text: string): CompressedFile => {
+	const compressHere = (text: string | readonly string[]): CompressedFile => {
 		const bytes = utf8.encode(text);
 		return { crc: deflater.crc32(bytes), size: bytes.length, data: [deflater.deflate(bytes)] };
 	};
@@ -716,8 +779,8 @@ export function zipPackage(
 	try {
 		for (const [path, text] of files) {
 			layout.checkRoom();
-			if (typeof text === 'string') {
-				handedOver += text.length;
+			if (typeof text !== 'function') {
+				handedOver += typeof text === 'string' ? text.length : lengthOf(text);
 				const there = worker();
 				if (there) there.whole(path, text);
 				else layout.add(path, compressHere(text));
