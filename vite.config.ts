@@ -11,7 +11,20 @@ const EVERY_PAGE = [
 	/^\0vite[\\/]preload-helper/,
 	// The error page is part of every page's first visit (SvelteKit loads it with the layout).
 	/src[\\/]routes[\\/](NotFound|WaysOn)\.svelte$/,
-	/src[\\/]lib[\\/](browser[\\/]lazy-import|components[\\/]quiz-links|quiz[\\/]passage-link|content[\\/]vocabulary)\.ts$/
+	/src[\\/]lib[\\/](browser[\\/]lazy-import|components[\\/]quiz-links|quiz[\\/]passage-link|content[\\/]vocabulary)\.ts$/,
+	// Small modules most pages import (home all of them): each would otherwise be a file of its own,
+	// a round trip on a slow connection for a few hundred bytes.
+	/src[\\/]lib[\\/](storage[\\/]browser-storage|quiz[\\/](link|random|attempt-store))\.ts$/
+];
+
+/**
+ * What the quiz page draws its first question with and no other page's first visit needs whole:
+ * one file, not four small ones (the pages that use a part of it, such as the question editor's
+ * preview, load it all).
+ */
+const QUIZ = [
+	/src[\\/]lib[\\/]components[\\/]quiz[\\/]QuestionForm\.svelte$/,
+	/src[\\/]lib[\\/]quiz[\\/](attempt|question-files|layout|status)\.ts$/
 ];
 
 export default defineConfig({
@@ -35,7 +48,8 @@ export default defineConfig({
 						{
 							name: 'framework',
 							test: (id: string) => EVERY_PAGE.some((pattern) => pattern.test(id))
-						}
+						},
+						{ name: 'quiz', test: (id: string) => QUIZ.some((pattern) => pattern.test(id)) }
 					]
 				}
 			}
