@@ -64,7 +64,8 @@ test('ordering, matching and written questions work from the first one shown, ne
 	const requested = recordRequests(page);
 	await openQuiz(page, `ids=${ordering.id},${matching.id},${essay.id}&mode=practice&seed=kinds1`);
 
-	// The inputs came with the questions, before the first was shown.
+	// The inputs came with the questions: the first question's before it was shown, the others as
+	// it was (and before the next was reached).
 	const files = inputFiles();
 	for (const file of Object.values(files)) expect(requested).toContain(file);
 	const legend = page.locator('legend[data-question-legend]');
@@ -97,5 +98,38 @@ test('ordering, matching and written questions work from the first one shown, ne
 	await page.getByRole('textbox', { name: 'Your answer' }).fill('Three short words');
 	await expect(page.getByText('3 words')).toBeVisible();
 
+	expect(await page.locator('html').getAttribute('data-saw-loading')).toBeNull();
+});
+
+test('a first question of a common kind does not wait for the inputs of later ones, which follow while it is read', async ({
+	page,
+	request
+}) => {
+	const pack = await bankPack(request);
+	const single = firstOfKind(pack, 'single');
+	const ordering = firstOfKind(pack, 'ordering');
+	// The ordering input's file is held back, as on a slow connection, until the first question shows.
+	const files = inputFiles();
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	let asked = false;
+	await page.route(`**${files.ordering}`, async (route) => {
+		asked = true;
+		await held;
+		await route.continue();
+	});
+	await watchForLoadingText(page);
+	// In the link's order: the single-choice question first.
+	await openQuiz(page, `ids=${single.id},${ordering.id}&mode=practice&seed=first1`);
+	await expect(page.locator('legend[data-question-legend]')).toContainText('Question 1 of 2');
+	await expect(page.getByRole('radio', { name: single.options[0]!.text })).toBeVisible();
+	// Asked for once the questions had arrived, while the first one is on screen.
+	await expect.poll(() => asked).toBe(true);
+	release();
+	await page.getByRole('radio', { name: single.options[0]!.text }).check();
+	await page.getByRole('button', { name: 'Check', exact: true }).click();
+	await page.getByRole('button', { name: 'Next', exact: true }).click();
+	await expect(page.locator('legend[data-question-legend]')).toContainText('Question 2 of 2');
+	await expect(page.getByRole('button', { name: /^Move down/ }).first()).toBeVisible();
 	expect(await page.locator('html').getAttribute('data-saw-loading')).toBeNull();
 });

@@ -80,6 +80,8 @@ describe('loading a quiz’s questions by topic', () => {
 			seed: 's1'
 		});
 		expect(plan.questionIds).toEqual(fromBank.questions.map((q) => q.id));
+		// It opens on the first question drawn: the one whose answer input must come with the questions.
+		expect(plan.opensOn).toBe(fromBank.questions[0]!.id);
 		const questions = await loader.load(plan.questionIds);
 		expect(new Set(fetched)).toEqual(
 			new Set(plan.questionIds.map((id) => bank.find((q) => q.id === id)!.topic))
@@ -97,7 +99,8 @@ describe('loading a quiz’s questions by topic', () => {
 		const saved = attemptOf({
 			quizKey: 'mixed=5&mode=practice',
 			query: 'mixed=5&mode=practice&seed=old',
-			questionIds: ['q-29', 'q-1', 'gone-7']
+			questionIds: ['q-29', 'q-1', 'gone-7'],
+			current: 1
 		});
 		const plan = planQuiz(index, spec({ scope: { kind: 'mixed', count: 5 } }), {
 			inProgress: [saved],
@@ -105,6 +108,8 @@ describe('loading a quiz’s questions by topic', () => {
 		});
 		expect(plan.spec.seed).toBeUndefined();
 		expect(plan.questionIds).toEqual(['q-29', 'q-1', 'gone-7']);
+		// It opens where the student left off.
+		expect(plan.opensOn).toBe('q-1');
 	});
 
 	it('skips ids the bank does not have (the quiz reports them) and keeps bank order', async () => {

@@ -24,6 +24,8 @@ export interface QuizPlan {
 	spec: QuizSpec;
 	/** The questions the attempt shows: the resumed attempt's, or the new draw's (known ids only). */
 	questionIds: string[];
+	/** The question it opens on: the resumed attempt's current one, or the draw's first. */
+	opensOn: string | undefined;
 }
 
 /**
@@ -33,7 +35,13 @@ export interface QuizPlan {
  */
 export function planQuiz(index: readonly QuestionRef[], spec: QuizSpec, saved: Store): QuizPlan {
 	const resumed = resumableAttempt(saved, spec);
-	if (resumed) return { spec, questionIds: resumed.questionIds };
+	if (resumed)
+		return {
+			spec,
+			questionIds: resumed.questionIds,
+			opensOn: resumed.questionIds[resumed.current]
+		};
 	const seeded = { ...spec, seed: spec.seed ?? newSeed() };
-	return { spec: seeded, questionIds: selectQuestions(index, seeded).questions.map((q) => q.id) };
+	const questionIds = selectQuestions(index, seeded).questions.map((q) => q.id);
+	return { spec: seeded, questionIds, opensOn: questionIds[0] };
 }

@@ -10,8 +10,9 @@ export type LazyInputKind = 'ordering' | 'matching' | 'essay';
 
 /**
  * The answer inputs that most quizzes never show (ordering, matching, a written answer), fetched only
- * for the kinds a quiz draws. The quiz page fetches them with its questions, so they are here before
- * the first question is shown; anywhere else they are fetched when a question first needs one.
+ * for the kinds a quiz draws. The quiz page fetches the first question's with the questions, so it is
+ * here before that question is shown, and the others' as soon as the questions have arrived;
+ * anywhere else they are fetched when a question first needs one.
  */
 export class AnswerInputs {
 	readonly ordering = new LazyComponent<typeof OrderingInput>(
