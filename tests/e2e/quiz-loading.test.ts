@@ -161,3 +161,25 @@ test('a first visit never fetches the code that checks saved progress; a return 
 	await expect(page.getByText(/\(practice, 0 of 2 answered\)/)).toBeVisible();
 	expect(requested).toContain(checker);
 });
+
+test('a checked question shows its feedback on return even when the page is never idle, as on a busy phone', async ({
+	page,
+	request
+}) => {
+	// The code fetched ahead waits for idle moments; a page kept busy may not have one for long.
+	await page.addInitScript(() => {
+		window.requestIdleCallback = () => 0;
+	});
+	const pack = await bankPack(request);
+	const single = firstOfKind(pack, 'single');
+	const multiple = firstOfKind(pack, 'multiple');
+	await openQuiz(page, `ids=${single.id},${multiple.id}&mode=practice`);
+	await page.getByRole('radio', { name: single.options[0]!.text }).check();
+	await page.getByRole('button', { name: 'Check', exact: true }).click();
+	await expect(page.locator('[data-feedback-heading]')).toBeFocused();
+
+	// Back from reading a source, or another day: the checked question is where the attempt resumes.
+	await page.reload();
+	await expect(page.getByRole('group', { name: /^Question 1 of 2/ })).toBeVisible();
+	await expect(page.locator('[data-feedback-heading]')).toBeVisible();
+});
