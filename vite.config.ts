@@ -11,7 +11,7 @@ const EVERY_PAGE = [
 	/^\0vite[\\/]preload-helper/,
 	// The error page is part of every page's first visit (SvelteKit loads it with the layout).
 	/src[\\/]routes[\\/](NotFound|WaysOn)\.svelte$/,
-	/src[\\/]lib[\\/](browser[\\/]lazy-import|components[\\/]quiz-links|quiz[\\/]passage-link|content[\\/]vocabulary)\.ts$/,
+	/src[\\/]lib[\\/](browser[\\/](lazy-import|stylesheets)|components[\\/]quiz-links|quiz[\\/]passage-link|content[\\/]vocabulary)\.ts$/,
 	// Small modules most pages import (home all of them; the quiz and source pages the way back from
 	// a passage): each would otherwise be a file of its own, a round trip on a slow connection for a
 	// few hundred bytes.

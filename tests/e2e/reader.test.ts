@@ -18,6 +18,13 @@ function passageOfSeveralQuestions(pack: Pack) {
 	return [...byPlace.values()].find((p) => p.ids.length >= 2 && p.ids.length <= 4)!;
 }
 
+declare global {
+	interface Window {
+		/** The target passage's underline as it took focus (set by a test's init script). */
+		__styleAtFocus?: string;
+	}
+}
+
 // Source pages hold the whole text and its passages, and axe runs in several states a test.
 test.describe.configure({ timeout: 90_000 });
 
@@ -182,6 +189,39 @@ test('"Back to question N" is at the top of the page and at the passage, and bot
 	await page.goBack();
 	await backLinks.first().click();
 	await expect(page).toHaveURL(quizUrl, { timeout: 15_000 });
+});
+
+test('on a slow connection, "Read in context" waits for the source page’s styles, then shows the passage in view', async ({
+	page,
+	request
+}) => {
+	const passage = passageOfSeveralQuestions(await bankPack(request));
+	await page.addInitScript(() => {
+		addEventListener('focusin', ({ target }) => {
+			if (target instanceof HTMLElement && target.matches('mark.target'))
+				window.__styleAtFocus = getComputedStyle(target).borderBottomWidth;
+		});
+	});
+	await openQuiz(page, `ids=${passage.ids[0]}&mode=practice&seed=slow1`);
+	await answerWithKeyboard(page);
+	await page.getByRole('button', { name: 'Check', exact: true }).click();
+	// The quiz page's styles are in its HTML; the source page's come as a file, slowly.
+	await page.route('**/_app/immutable/assets/*.css', async (route) => {
+		await new Promise((wait) => setTimeout(wait, 1500));
+		await route.continue();
+	});
+	await page
+		.locator('figure.citation')
+		.filter({ hasText: passage.exact })
+		.getByRole('link', { name: /Read in context/ })
+		.click();
+
+	const target = sourceText(page).locator('mark.target').first();
+	await expect(target).toBeFocused({ timeout: 10_000 });
+	// Styled from the moment it is shown: the passage has its thick underline as it takes focus.
+	expect(await page.evaluate(() => window.__styleAtFocus)).toBe('3px');
+	await expect(target).toBeInViewport();
+	await expect(sourceText(page).getByRole('link', { name: 'Back to question 1' })).toBeInViewport();
 });
 
 test('a malformed or unknown # fragment says the passage could not be found, without a page error', async ({

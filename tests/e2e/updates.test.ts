@@ -185,6 +185,30 @@ test.describe('code that cannot be fetched', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Glossary');
 	});
 
+	test('a page whose stylesheet cannot be fetched still opens, and so does the next one', async ({
+		page
+	}) => {
+		const errors = uncaughtErrors(page);
+		await page.goto('/sources');
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		await page.route('**/_app/immutable/assets/*.css', (route) =>
+			route.abort('internetdisconnected')
+		);
+		// A source page's styles come as a file; each navigation waits for the files it links.
+		await page
+			.getByRole('main')
+			.getByRole('link', { name: /Ars Technica/ })
+			.first()
+			.click();
+		await expect(page.getByRole('region', { name: 'Text of the source' })).toBeVisible();
+		await page
+			.getByRole('navigation', { name: 'Main' })
+			.getByRole('link', { name: 'Glossary' })
+			.click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Glossary');
+		expect(errors).toEqual([]);
+	});
+
 	test('lazily loaded code that nobody waits for fails quietly, with a reload offered', async ({
 		page
 	}) => {
