@@ -84,30 +84,45 @@ function builtCode(name: string): string[] {
 /** The built file that checks saved attempts (storage.ts with the validator generated from zod). */
 const savedAttemptsChecker = () => builtFile('storage');
 
-test('the code for feedback, the review and the results arrives while the first question is read, so Check fetches nothing', async ({
-	page,
-	request
-}) => {
-	const ahead = ['reveal', 'marking', 'FeedbackPanel', 'ReviewScreen', 'ResultsView'].flatMap(
-		builtCode
-	);
-	const arrived: string[] = [];
-	page.on('requestfinished', (r) => {
-		if (r.resourceType() === 'script') arrived.push(new URL(r.url()).pathname);
-	});
-	const single = firstOfKind(await bankPack(request), 'single');
-	await openQuiz(page, `ids=${single.id}&mode=practice`);
-	await expect.poll(() => ahead.filter((file) => !arrived.includes(file))).toEqual([]);
+for (const busy of [false, true])
+	test(`the code for feedback, the review and the results arrives while the first question is read, so Check fetches nothing${busy ? ', on a page that is never idle too' : ''}`, async ({
+		page,
+		request
+	}) => {
+		if (busy)
+			await page.addInitScript(() => {
+				// A page never idle, as on a busy phone: an idle callback runs only once its timeout is up.
+				window.requestIdleCallback = (run, options) =>
+					options?.timeout === undefined
+						? 0
+						: window.setTimeout(
+								() => run({ didTimeout: true, timeRemaining: () => 0 }),
+								options.timeout
+							);
+			});
+		const ahead = ['reveal', 'marking', 'FeedbackPanel', 'ReviewScreen', 'ResultsView'].flatMap(
+			builtCode
+		);
+		const arrived: string[] = [];
+		page.on('requestfinished', (r) => {
+			if (r.resourceType() === 'script') arrived.push(new URL(r.url()).pathname);
+		});
+		const single = firstOfKind(await bankPack(request), 'single');
+		await openQuiz(page, `ids=${single.id}&mode=practice`);
+		// Five idle moments, or, never idle, five timeouts of a second.
+		await expect
+			.poll(() => ahead.filter((file) => !arrived.includes(file)), { timeout: 15_000 })
+			.toEqual([]);
 
-	const asked: string[] = [];
-	page.on('request', (r) => {
-		if (r.resourceType() === 'script') asked.push(new URL(r.url()).pathname);
+		const asked: string[] = [];
+		page.on('request', (r) => {
+			if (r.resourceType() === 'script') asked.push(new URL(r.url()).pathname);
+		});
+		await page.getByRole('radio', { name: single.options[0]!.text }).check();
+		await page.getByRole('button', { name: 'Check', exact: true }).click();
+		await expect(page.locator('[data-feedback-heading]')).toBeFocused();
+		expect(asked).toEqual([]);
 	});
-	await page.getByRole('radio', { name: single.options[0]!.text }).check();
-	await page.getByRole('button', { name: 'Check', exact: true }).click();
-	await expect(page.locator('[data-feedback-heading]')).toBeFocused();
-	expect(asked).toEqual([]);
-});
 
 test('a first visit never fetches the code that checks saved progress; a return visit resumes with it', async ({
 	page,
