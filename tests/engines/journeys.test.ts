@@ -245,9 +245,12 @@ for (const { name, missing, launch } of engines) {
 
 		it('the instructor builds a pack, exports Moodle XML and opens the share link', async () => {
 			await engine.open('/instructor');
-			const layoutOk = await until(engine, 'the builder', () => {
-				const radios = [...document.querySelectorAll<HTMLInputElement>('input[type=radio]')];
-				if (!radios.length) return null;
+			// The builder draws its parts one after another, the bank's rows last, in idle moments.
+			const layoutOk = await until(engine, 'the builder with its bank', () => {
+				const bank = [...document.querySelectorAll('h2')]
+					.find((h) => h.textContent?.trim() === 'Question bank')
+					?.closest('section');
+				if (!bank || bank.querySelectorAll('input[type=checkbox]').length < 3) return null;
 				// Radios and checkboxes keep their own size beside their labels (WebKit stretched them).
 				const widths = [
 					...document.querySelectorAll('input[type=radio], input[type=checkbox]')
