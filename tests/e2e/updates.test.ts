@@ -168,6 +168,10 @@ test.describe('code that cannot be fetched', () => {
 		const errors = uncaughtErrors(page);
 		await page.goto('/');
 		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		// Once started, SvelteKit fetches its error page's code, so that it can still say what went
+		// wrong when the connection goes: cut the connection only after that (on a busy machine it
+		// came later, and SvelteKit then reloaded the page from the server instead).
+		await page.waitForLoadState('networkidle');
 		await page.route('**/_app/**', (route) => route.abort('internetdisconnected'));
 		await page
 			.getByRole('navigation', { name: 'Main' })
