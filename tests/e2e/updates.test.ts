@@ -195,6 +195,8 @@ test.describe('code that cannot be fetched', () => {
 		const errors = uncaughtErrors(page);
 		await page.goto('/sources');
 		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		// The app has started: the next pages open within it, not from the server.
+		await page.waitForLoadState('networkidle');
 		await page.route('**/_app/immutable/assets/*.css', (route) =>
 			route.abort('internetdisconnected')
 		);
@@ -219,6 +221,8 @@ test.describe('code that cannot be fetched', () => {
 		const errors = uncaughtErrors(page);
 		await page.goto('/');
 		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		// The app has started, and with it what listens for code that fails to arrive.
+		await page.waitForLoadState('networkidle');
 		await page.evaluate(() => {
 			const gone = '/_app/immutable/chunks/removed-by-a-deploy.js';
 			void import(/* @vite-ignore */ gone);
