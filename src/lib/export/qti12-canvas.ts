@@ -180,7 +180,7 @@ function matchingBody(
 		answerIds: lefts.map((l) => l.ident),
 		presentation: (w) => {
 			// Every drop-down lists the same right-hand texts at the same depth: written once.
-			const drop = XmlMarkupWriter.at(w.level + 1);
+			const drop = w.at(w.level + 1);
 			renderChoice(drop, rights);
 			const dropDown = drop.written();
 			for (const l of lefts) {

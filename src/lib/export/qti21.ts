@@ -15,7 +15,8 @@ import {
 	inlineElementMarkup,
 	XmlMarkupWriter,
 	XSI_NAMESPACE,
-	type XmlAttributes
+	type XmlAttributes,
+	type XmlLayout
 } from './xml';
 import { zipPackage, type ZipText } from './zip';
 
@@ -48,8 +49,16 @@ export function qtiItemPath(question: Question): string {
 // ---- expressions and rules (QTI 2.1 response processing) ----
 //
 // Every document is written straight to strings (`XmlMarkupWriter`), element by element, in the
-// layout the XML writer gives a tree: at 10,000 questions, building a tree per item and walking it
-// cost about three times the text, and the manifest's and the test's trees a fifth of the rest.
+// layout the XML writer gives a tree but without its indent: at 10,000 questions, building a tree
+// per item and walking it cost about three times the text, and the manifest's and the test's trees
+// a fifth of the rest.
+
+/**
+ * Each element at the start of its line, not indented: the same documents to any XML reader. A
+ * package of 10,000 items is then about a twelfth less XML to encode and compress (of some
+ * 110 MB), which brings it within its second on a quiet two-core machine (bench/README.md).
+ */
+const LAYOUT: XmlLayout = { indent: false };
 
 /** Something an item writes in place: an expression, a rule, an element with all it holds. */
 type Markup = (w: XmlMarkupWriter) => void;
@@ -93,7 +102,7 @@ function fixed(m: Markup): Markup {
 	return (w) => {
 		let written = byDepth[w.level];
 		if (written === undefined) {
-			const once = XmlMarkupWriter.at(w.level);
+			const once = w.at(w.level);
 			m(once);
 			written = byDepth[w.level] = once.written();
 		}
@@ -526,7 +535,7 @@ function renderQti21ItemParts(pack: Pack, q: Question): string[] {
 					)
 				]
 			: [showOnly(GENERAL_FEEDBACK)];
-	const w = new XmlMarkupWriter().prologue([
+	const w = new XmlMarkupWriter(undefined, LAYOUT).prologue([
 		`Sourced question ${q.id} (${q.kind}), topic ${q.topic}${q.level ? `, level ${q.level}` : ''}. ${parts.scoringNote}`,
 		`Feedback: every response opens exactly one modal feedback, holding the explanation and every cited passage with its outlet${
 			!parts.answerFeedback.length
@@ -550,7 +559,7 @@ function renderQti21ItemParts(pack: Pack, q: Question): string[] {
 	holding('itemBody', undefined, ...itemBodyLead(q), parts.interaction)(w);
 	holding('responseProcessing', undefined, ...parts.scoring, ...feedbackRules)(w);
 	// Every modal ends with the explanation and the cited passages: written once, repeated in each.
-	const inModal = XmlMarkupWriter.at(w.level + 1);
+	const inModal = w.at(w.level + 1);
 	for (const paragraph of paragraphs(generalFeedbackLines(pack, q))) paragraph(inModal);
 	const general = inModal.written();
 	const modal = (identifier: string, title: string, first?: string) => {
@@ -570,7 +579,7 @@ function renderQti21ItemParts(pack: Pack, q: Question): string[] {
 
 /** The assessmentTest: every item of the pack, in the pack's order, in one section. */
 export function renderQti21Test(pack: Pack): string {
-	const w = new XmlMarkupWriter().prologue();
+	const w = new XmlMarkupWriter(undefined, LAYOUT).prologue();
 	w.start('assessmentTest', {
 		xmlns: QTI_NAMESPACE,
 		'xmlns:xsi': XSI_NAMESPACE,
@@ -631,7 +640,7 @@ export function qti21ConversionNotes(pack: Pack): ConversionNote[] {
 /** The IMS Content Packaging manifest: one resource per item, and the test depending on all of them. */
 export function renderQti21Manifest(pack: Pack, notes: readonly ConversionNote[]): string {
 	const resourceId = (q: Question) => `RES-${qtiIdentifier(q.id)}`;
-	const w = new XmlMarkupWriter().prologue([
+	const w = new XmlMarkupWriter(undefined, LAYOUT).prologue([
 		`Sourced pack "${pack.id}": ${pack.questions.length} questions, one QTI 2.1 item each, plus ${TEST_FILE}.`,
 		conversionSummaryLines(
 			notes,
