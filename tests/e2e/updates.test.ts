@@ -168,9 +168,9 @@ test.describe('code that cannot be fetched', () => {
 		const errors = uncaughtErrors(page);
 		await page.goto('/');
 		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-		// Once started, SvelteKit fetches its error page's code, so that it can still say what went
-		// wrong when the connection goes: cut the connection only after that (on a busy machine it
-		// came later, and SvelteKit then reloaded the page from the server instead).
+		// Cut the connection once the app has started and fetched what it fetches at start (its error
+		// page's code among it): before that, a link opens the next page from the server, with no app
+		// to say what went wrong. On a busy machine the cut sometimes came first.
 		await page.waitForLoadState('networkidle');
 		await page.route('**/_app/**', (route) => route.abort('internetdisconnected'));
 		await page

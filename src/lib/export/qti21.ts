@@ -54,9 +54,9 @@ export function qtiItemPath(question: Question): string {
 // a fifth of the rest.
 
 /**
- * Each element at the start of its line, not indented: the same documents to any XML reader. A
- * package of 10,000 items is then about a twelfth less XML to encode and compress (of some
- * 110 MB), which brings it within its second on a quiet two-core machine (bench/README.md).
+ * Each element at the start of its line, not indented: the same documents to any XML reader, and
+ * for a package of 10,000 items about a twelfth less XML to encode and compress (of some 110 MB;
+ * see bench/README.md).
  */
 const LAYOUT: XmlLayout = { indent: false };
 
