@@ -16,6 +16,18 @@ async function openControlled(page: Page, path: string): Promise<void> {
 	await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
 }
 
+/**
+ * Opens a prerendered page and waits until the app has started on it. Its heading shows before
+ * that; once the page's own requests have ended, SvelteKit is running (with its error page's code
+ * fetched), so links open within the app, failed code is heard, and the check for new deploys is
+ * set. On a busy machine a test that went on at the heading sometimes ran ahead of the start.
+ */
+async function openStarted(page: Page, path: string): Promise<void> {
+	await page.goto(path);
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	await page.waitForLoadState('networkidle');
+}
+
 test('the service worker caches this build under its version, and never /_headers', async ({
 	page
 }) => {
@@ -106,10 +118,7 @@ test('a tab left open hears of a new deploy within ten minutes, without reloadin
 	context
 }) => {
 	await page.clock.install();
-	await page.goto('/sources');
-	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-	// The ten-minute check is set up as the app starts: the clock moves on only after that.
-	await page.waitForLoadState('networkidle');
+	await openStarted(page, '/sources');
 	await context.route('**/_app/version.json', (route) =>
 		route.fulfill({ json: { version: `${BUILD_VERSION}-next` } })
 	);
@@ -166,12 +175,7 @@ test.describe('code that cannot be fetched', () => {
 		page
 	}) => {
 		const errors = uncaughtErrors(page);
-		await page.goto('/');
-		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-		// Cut the connection once the app has started and fetched what it fetches at start (its error
-		// page's code among it): before that, a link opens the next page from the server, with no app
-		// to say what went wrong. On a busy machine the cut sometimes came first.
-		await page.waitForLoadState('networkidle');
+		await openStarted(page, '/');
 		await page.route('**/_app/**', (route) => route.abort('internetdisconnected'));
 		await page
 			.getByRole('navigation', { name: 'Main' })
@@ -193,10 +197,7 @@ test.describe('code that cannot be fetched', () => {
 		page
 	}) => {
 		const errors = uncaughtErrors(page);
-		await page.goto('/sources');
-		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-		// The app has started: the next pages open within it, not from the server.
-		await page.waitForLoadState('networkidle');
+		await openStarted(page, '/sources');
 		await page.route('**/_app/immutable/assets/*.css', (route) =>
 			route.abort('internetdisconnected')
 		);
@@ -219,10 +220,7 @@ test.describe('code that cannot be fetched', () => {
 		page
 	}) => {
 		const errors = uncaughtErrors(page);
-		await page.goto('/');
-		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-		// The app has started, and with it what listens for code that fails to arrive.
-		await page.waitForLoadState('networkidle');
+		await openStarted(page, '/');
 		await page.evaluate(() => {
 			const gone = '/_app/immutable/chunks/removed-by-a-deploy.js';
 			void import(/* @vite-ignore */ gone);

@@ -18,6 +18,11 @@ function whenIdle(run: () => void): () => void {
 	return () => clearTimeout(timer);
 }
 
+/** Resolves in the next task, idle or not: what comes after it does not lengthen this one. */
+export function nextTask(): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve));
+}
+
 /** Resolves in a later task, once the browser is idle: what comes after it does not lengthen this one. */
 export function idle(): Promise<void> {
 	return new Promise((resolve) => whenIdle(resolve));
