@@ -229,6 +229,13 @@ const inlineFeedback = (choiceId: string, text: string) =>
 		`<br/>${escapeXmlText(text)}`
 	);
 
+/** The condition that an option is chosen: the response is it (single) or holds it (multiple). */
+function picked(single: boolean, id: string): Markup {
+	return single
+		? holding('match', undefined, responseVariable, identifierValue(id))
+		: holding('member', undefined, identifierValue(id), responseVariable);
+}
+
 function choiceParts(
 	q: QuestionOf<'single'> | QuestionOf<'multiple'>,
 	shuffle: boolean
@@ -236,10 +243,6 @@ function choiceParts(
 	const single = q.kind === 'single';
 	const right = q.options.filter((o) => o.correct);
 	const k = right.length;
-	const picked = (id: string) =>
-		single
-			? holding('match', undefined, responseVariable, identifierValue(id))
-			: holding('member', undefined, identifierValue(id), responseVariable);
 	const correctResponse = values(
 		'correctResponse',
 		right.map((o) => qtiIdentifier(o.id))
@@ -273,7 +276,7 @@ function choiceParts(
 		scoring: [single ? allOrNothing : nothingRightOrMapped],
 		answerFeedback: q.options.map((o) => ({
 			id: feedbackId(qtiIdentifier(o.id)),
-			when: picked(qtiIdentifier(o.id)),
+			when: picked(single, qtiIdentifier(o.id)),
 			title: o.text,
 			text: o.feedback
 		})),
@@ -313,6 +316,12 @@ function trueFalseParts(q: QuestionOf<'true-false'>): ItemParts {
 	};
 }
 
+/** The condition that the item at `position` (from 1) of the ordered response is `id`. */
+function isAt(id: string, position: number): Markup {
+	const itemAt = holding('index', { n: position }, responseVariable);
+	return holding('match', undefined, itemAt, identifierValue(id));
+}
+
 function orderingParts(q: QuestionOf<'ordering'>, seed: string): ItemParts {
 	const ids = q.items.map((i) => qtiIdentifier(i.id));
 	const text = new Map(q.items.map((i) => [qtiIdentifier(i.id), i.text]));
@@ -322,9 +331,6 @@ function orderingParts(q: QuestionOf<'ordering'>, seed: string): ItemParts {
 	// Each pair of neighbours in the right order earns a share if the answer has them side by side, in
 	// that order, at some position. Only index, match, and, or and sum: `contains` on ordered
 	// containers is read the wrong way round by one well-known runtime and not at all by another.
-	const itemAt = (position: number) => holding('index', { n: position }, responseVariable);
-	const isAt = (id: string, position: number) =>
-		holding('match', undefined, itemAt(position), identifierValue(id));
 	const positions = ids.slice(0, -1).map((_, i) => i + 1);
 	const addShare = setOutcome(
 		SCORE,
@@ -369,9 +375,15 @@ function orderingParts(q: QuestionOf<'ordering'>, seed: string): ItemParts {
 	};
 }
 
+/** A pair's left-hand and right-hand choice identifiers. */
+function leftChoice(id: string): string {
+	return `L-${id}`;
+}
+function rightChoice(id: string): string {
+	return `R-${id}`;
+}
+
 function matchingParts(q: QuestionOf<'matching'>, seed: string, shuffle: boolean): ItemParts {
-	const left = (id: string) => `L-${id}`;
-	const right = (id: string) => `R-${id}`;
 	const n = q.pairs.length;
 	const byId = new Map(q.pairs.map((p) => [p.id, p]));
 	const rightsOrder = layoutOf(q, seed, true).rights;
@@ -381,9 +393,9 @@ function matchingParts(q: QuestionOf<'matching'>, seed: string, shuffle: boolean
 			{ identifier: RESPONSE, cardinality: 'multiple', baseType: 'directedPair' },
 			values(
 				'correctResponse',
-				q.pairs.map((p) => `${left(p.id)} ${right(p.id)}`)
+				q.pairs.map((p) => `${leftChoice(p.id)} ${rightChoice(p.id)}`)
 			),
-			mapping(q.pairs.map((p) => [`${left(p.id)} ${right(p.id)}`, 1 / n]))
+			mapping(q.pairs.map((p) => [`${leftChoice(p.id)} ${rightChoice(p.id)}`, 1 / n]))
 		),
 		interaction: holding(
 			'matchInteraction',
@@ -393,7 +405,7 @@ function matchingParts(q: QuestionOf<'matching'>, seed: string, shuffle: boolean
 				'simpleMatchSet',
 				undefined,
 				...q.pairs.map((p) =>
-					textElement('simpleAssociableChoice', { identifier: left(p.id), matchMax: 1 }, p.left)
+					textElement('simpleAssociableChoice', { identifier: leftChoice(p.id), matchMax: 1 }, p.left)
 				)
 			),
 			// Like Sourced's drop-downs, one right-hand text may be chosen for several items.
@@ -403,7 +415,7 @@ function matchingParts(q: QuestionOf<'matching'>, seed: string, shuffle: boolean
 				...rightsOrder.map((id) =>
 					textElement(
 						'simpleAssociableChoice',
-						{ identifier: right(id), matchMax: n },
+						{ identifier: rightChoice(id), matchMax: n },
 						byId.get(id)?.right ?? id
 					)
 				)
@@ -416,19 +428,20 @@ function matchingParts(q: QuestionOf<'matching'>, seed: string, shuffle: boolean
 	};
 }
 
+const essayResponse = holding('responseDeclaration', {
+	identifier: RESPONSE,
+	cardinality: 'single',
+	baseType: 'string'
+});
+const essayInteraction = holding('extendedTextInteraction', {
+	responseIdentifier: RESPONSE,
+	expectedLines: ESSAY_LINES
+});
+
 function essayParts(q: QuestionOf<'essay'>): ItemParts {
 	return {
-		response: (w) =>
-			w.empty('responseDeclaration', {
-				identifier: RESPONSE,
-				cardinality: 'single',
-				baseType: 'string'
-			}),
-		interaction: (w) =>
-			w.empty('extendedTextInteraction', {
-				responseIdentifier: RESPONSE,
-				expectedLines: ESSAY_LINES
-			}),
+		response: essayResponse,
+		interaction: essayInteraction,
 		scoring: [],
 		answerFeedback: [],
 		feedbackPlacement: 'modal',
@@ -507,6 +520,32 @@ function outcomeDeclarations(maxScore: number): Markup {
 	return markup;
 }
 
+/** The rules that set FEEDBACK to one identifier alone. */
+function showOnly(feedbackId: string): Markup {
+	return setOutcome(FEEDBACK, holding('multiple', undefined, identifierValue(feedbackId)));
+}
+
+/**
+ * A modal feedback: `first` (an answer's own feedback) if there is one, then `general`, the
+ * explanation and passages written once for the item and repeated in each modal.
+ */
+function modal(
+	w: XmlMarkupWriter,
+	general: string,
+	identifier: string,
+	title: string,
+	first?: string
+): void {
+	const attributes = { outcomeIdentifier: FEEDBACK, identifier, showHide: 'show', title };
+	if (first === undefined && !general) {
+		w.empty('modalFeedback', attributes);
+		return;
+	}
+	w.start('modalFeedback', attributes);
+	if (first !== undefined) w.text('p', undefined, first);
+	w.repeated(general).end('modalFeedback');
+}
+
 /** One question as a QTI 2.1 assessmentItem document. */
 export function renderQti21Item(pack: Pack, q: Question): string {
 	return renderQti21ItemParts(pack, q).join('');
@@ -520,8 +559,6 @@ function renderQti21ItemParts(pack: Pack, q: Question): string[] {
 	const parts = itemParts(q, pack);
 	const maxScore = questionPoints(q);
 	const inline = parts.feedbackPlacement === 'inline';
-	const showOnly = (id: string) =>
-		setOutcome(FEEDBACK, holding('multiple', undefined, identifierValue(id)));
 	const feedbackRules = inline
 		? [
 				showOnly(GENERAL_FEEDBACK),
@@ -562,18 +599,8 @@ function renderQti21ItemParts(pack: Pack, q: Question): string[] {
 	const inModal = w.at(w.level + 1);
 	for (const paragraph of paragraphs(generalFeedbackLines(pack, q))) paragraph(inModal);
 	const general = inModal.written();
-	const modal = (identifier: string, title: string, first?: string) => {
-		const attributes = { outcomeIdentifier: FEEDBACK, identifier, showHide: 'show', title };
-		if (first === undefined && !general) {
-			w.empty('modalFeedback', attributes);
-			return;
-		}
-		w.start('modalFeedback', attributes);
-		if (first !== undefined) w.text('p', undefined, first);
-		w.repeated(general).end('modalFeedback');
-	};
-	if (!inline) for (const f of parts.answerFeedback) modal(f.id, f.title, f.text);
-	modal(GENERAL_FEEDBACK, 'Explanation and sources');
+	if (!inline) for (const f of parts.answerFeedback) modal(w, general, f.id, f.title, f.text);
+	modal(w, general, GENERAL_FEEDBACK, 'Explanation and sources');
 	return w.end('assessmentItem').documentParts();
 }
 

@@ -12,11 +12,12 @@ export interface Layout {
 /** The display order of a question's parts, fixed by the attempt's seed and the question id. */
 export function layoutOf(question: Question, seed: string, shuffle: boolean): Layout {
 	const random = seededRandom(`${seed}:${question.id}`);
-	const order = (ids: string[]) => (shuffle ? shuffled(ids, random) : ids);
 	switch (question.kind) {
 		case 'single':
-		case 'multiple':
-			return { options: order(question.options.map((o) => o.id)), items: [], rights: [] };
+		case 'multiple': {
+			const options = question.options.map((o) => o.id);
+			return { options: shuffle ? shuffled(options, random) : options, items: [], rights: [] };
+		}
 		case 'ordering': {
 			const correct = question.items.map((i) => i.id);
 			let start = shuffled(correct, random);
