@@ -405,7 +405,11 @@ function matchingParts(q: QuestionOf<'matching'>, seed: string, shuffle: boolean
 				'simpleMatchSet',
 				undefined,
 				...q.pairs.map((p) =>
-					textElement('simpleAssociableChoice', { identifier: leftChoice(p.id), matchMax: 1 }, p.left)
+					textElement(
+						'simpleAssociableChoice',
+						{ identifier: leftChoice(p.id), matchMax: 1 },
+						p.left
+					)
 				)
 			),
 			// Like Sourced's drop-downs, one right-hand text may be chosen for several items.
