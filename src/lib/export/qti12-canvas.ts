@@ -120,36 +120,48 @@ const renderChoice = (w: XmlMarkupWriter, labels: readonly { ident: string; text
 	w.end('render_choice');
 };
 
-function choiceBody(choices: Choice[], multiple: boolean): ItemBody {
-	const rightRule: Markup = multiple
-		? (w) => {
-				if (!choices.length) {
-					w.empty('and');
-					return;
-				}
-				w.start('and');
-				for (const c of choices)
-					if (c.right) varequal(RESPONSE, c.ident)(w);
-					else {
-						w.start('not');
-						varequal(RESPONSE, c.ident)(w);
-						w.end('not');
-					}
-				w.end('and');
+/**
+ * The condition of full marks for a choice item: the right option chosen, or with several right
+ * options every right one chosen and no wrong one. (The item's helpers are made at module level, not
+ * as named closures inside each call: under tsx, which keeps names, each costs a `__name` call.)
+ */
+function rightRule(choices: Choice[], multiple: boolean): Markup {
+	if (!multiple) return varequal(RESPONSE, choices.find((c) => c.right)?.ident ?? '');
+	return (w) => {
+		if (!choices.length) {
+			w.empty('and');
+			return;
+		}
+		w.start('and');
+		for (const c of choices)
+			if (c.right) varequal(RESPONSE, c.ident)(w);
+			else {
+				w.start('not');
+				varequal(RESPONSE, c.ident)(w);
+				w.end('not');
 			}
-		: varequal(RESPONSE, choices.find((c) => c.right)?.ident ?? '');
+		w.end('and');
+	};
+}
+
+/** A choice item's one drop-down or set of checkboxes. */
+function choicePresentation(choices: Choice[], multiple: boolean): Markup {
+	return (w) => {
+		w.start('response_lid', { ident: RESPONSE, rcardinality: multiple ? 'Multiple' : 'Single' });
+		renderChoice(w, choices);
+		w.end('response_lid');
+	};
+}
+
+function choiceBody(choices: Choice[], multiple: boolean): ItemBody {
 	return {
 		answerIds: choices.map((c) => c.ident),
-		presentation: (w) => {
-			w.start('response_lid', { ident: RESPONSE, rcardinality: multiple ? 'Multiple' : 'Single' });
-			renderChoice(w, choices);
-			w.end('response_lid');
-		},
+		presentation: choicePresentation(choices, multiple),
 		processing: [
 			...choices.map((c) =>
 				condition('Yes', varequal(RESPONSE, c.ident), displayFeedback(`${c.ident}_fb`))
 			),
-			condition('No', rightRule, setScore('Set', '100'))
+			condition('No', rightRule(choices, multiple), setScore('Set', '100'))
 		],
 		feedback: choices.map((c) => itemFeedback(`${c.ident}_fb`, [c.feedback]))
 	};
@@ -165,30 +177,19 @@ function matchingBody(
 	rightOrder: readonly string[]
 ): ItemBody {
 	const index = new Map(pairs.map((p, i) => [p.id, i]));
-	const pairOf = (id: string) => pairs[index.get(id)!]!;
 	const lefts = leftOrder.map((id, i) => ({
 		ident: answerIdent(i),
-		text: pairOf(id).left,
+		text: pairs[index.get(id)!]!.left,
 		rightIdent: matchIdent(index.get(id)!)
 	}));
 	const rights = rightOrder.map((id) => ({
 		ident: matchIdent(index.get(id)!),
-		text: pairOf(id).right
+		text: pairs[index.get(id)!]!.right
 	}));
 	const points = (100 / lefts.length).toFixed(2);
 	return {
 		answerIds: lefts.map((l) => l.ident),
-		presentation: (w) => {
-			// Every drop-down lists the same right-hand texts at the same depth: written once.
-			const drop = w.at(w.level + 1);
-			renderChoice(drop, rights);
-			const dropDown = drop.written();
-			for (const l of lefts) {
-				w.start('response_lid', { ident: `response_${l.ident}` });
-				material(w, PLAIN, l.text);
-				w.markup(dropDown).end('response_lid');
-			}
-		},
+		presentation: matchingPresentation(lefts, rights),
 		// As in Canvas's own exports: one condition per left-hand item adds its share.
 		processing: lefts.map((l) =>
 			condition(undefined, varequal(`response_${l.ident}`, l.rightIdent), setScore('Add', points))
@@ -197,17 +198,38 @@ function matchingBody(
 	};
 }
 
+/** A matching item's drop-downs, one per left-hand text, each listing every right-hand text. */
+function matchingPresentation(
+	lefts: readonly { ident: string; text: string }[],
+	rights: readonly { ident: string; text: string }[]
+): Markup {
+	return (w) => {
+		// Every drop-down lists the same right-hand texts at the same depth: written once.
+		const drop = w.at(w.level + 1);
+		renderChoice(drop, rights);
+		const dropDown = drop.written();
+		for (const l of lefts) {
+			w.start('response_lid', { ident: `response_${l.ident}` });
+			material(w, PLAIN, l.text);
+			w.markup(dropDown).end('response_lid');
+		}
+	};
+}
+
+/** An essay's text box, as Canvas's own exports write it. */
+const essayPresentation: Markup = (w) =>
+	w
+		.start('response_str', { ident: RESPONSE, rcardinality: 'Single' })
+		.start('render_fib')
+		.empty('response_label', { ident: 'answer1', rshuffle: 'No' })
+		.end('render_fib')
+		.end('response_str');
+
 /** An essay: one text box (as Canvas's own exports write it) and no score, since a grader marks it. */
 function essayBody(): ItemBody {
 	return {
 		answerIds: [],
-		presentation: (w) =>
-			w
-				.start('response_str', { ident: RESPONSE, rcardinality: 'Single' })
-				.start('render_fib')
-				.empty('response_label', { ident: 'answer1', rshuffle: 'No' })
-				.end('render_fib')
-				.end('response_str'),
+		presentation: essayPresentation,
 		processing: [condition('No', always)],
 		feedback: []
 	};
