@@ -120,10 +120,12 @@ const renderChoice = (w: XmlMarkupWriter, labels: readonly { ident: string; text
 	w.end('render_choice');
 };
 
+// An item's parts are made by functions at module level, not by closures named inside each call:
+// tsx (the CLI) keeps functions' names, so each such closure costs a `__name` call for every item.
+
 /**
  * The condition of full marks for a choice item: the right option chosen, or with several right
- * options every right one chosen and no wrong one. (The item's helpers are made at module level, not
- * as named closures inside each call: under tsx, which keeps names, each costs a `__name` call.)
+ * options every right one chosen and no wrong one.
  */
 function rightRule(choices: Choice[], multiple: boolean): Markup {
 	if (!multiple) return varequal(RESPONSE, choices.find((c) => c.right)?.ident ?? '');

@@ -229,6 +229,9 @@ const inlineFeedback = (choiceId: string, text: string) =>
 		`<br/>${escapeXmlText(text)}`
 	);
 
+// An item's helpers are functions at module level, not closures named inside each call: tsx (the
+// CLI) keeps functions' names, so each such closure costs a `__name` call for every item.
+
 /** The condition that an option is chosen: the response is it (single) or holds it (multiple). */
 function picked(single: boolean, id: string): Markup {
 	return single
