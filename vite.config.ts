@@ -40,6 +40,10 @@ const INSTRUCTOR = [
 	/src[\\/]lib[\\/]components[\\/]DropZone\.svelte$/
 ];
 
+/** A code-splitting group's test: a module whose id matches one of the patterns. */
+const anyOf = (patterns: readonly RegExp[]) => (id: string) =>
+	patterns.some((pattern) => pattern.test(id));
+
 export default defineConfig({
 	plugins: [sveltekit()],
 	build: {
@@ -52,21 +56,17 @@ export default defineConfig({
 				file.includes('/nodes/') ? deps : deps.filter((dep) => dep.endsWith('.css'))
 		},
 		// What every page loads, as one file: Svelte's runtime, SvelteKit's client, Vite's preload helper
-		// and the few app modules the root layout imports. A phone on a slow connection pays a round trip
-		// for each of the small files they would otherwise split into, and gzip compresses one file better.
+		// and the few app modules the root layout imports; and what the quiz page and the instructor page
+		// each need beyond that, a file each (QUIZ, INSTRUCTOR). A phone on a slow connection pays a round
+		// trip for each of the small files they would otherwise split into, and gzip compresses one file
+		// better.
 		rolldownOptions: {
 			output: {
 				codeSplitting: {
 					groups: [
-						{
-							name: 'framework',
-							test: (id: string) => EVERY_PAGE.some((pattern) => pattern.test(id))
-						},
-						{ name: 'quiz', test: (id: string) => QUIZ.some((pattern) => pattern.test(id)) },
-						{
-							name: 'instructor',
-							test: (id: string) => INSTRUCTOR.some((pattern) => pattern.test(id))
-						}
+						{ name: 'framework', test: anyOf(EVERY_PAGE) },
+						{ name: 'quiz', test: anyOf(QUIZ) },
+						{ name: 'instructor', test: anyOf(INSTRUCTOR) }
 					]
 				}
 			}
