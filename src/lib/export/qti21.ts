@@ -244,12 +244,10 @@ function choiceParts(
 	shuffle: boolean
 ): ItemParts {
 	const single = q.kind === 'single';
-	const right = q.options.filter((o) => o.correct);
+	const ids = q.options.map((o) => qtiIdentifier(o.id));
+	const right = ids.filter((_, i) => q.options[i]!.correct);
 	const k = right.length;
-	const correctResponse = values(
-		'correctResponse',
-		right.map((o) => qtiIdentifier(o.id))
-	);
+	const correctResponse = values('correctResponse', right);
 	return {
 		response: holding(
 			'responseDeclaration',
@@ -258,7 +256,7 @@ function choiceParts(
 				? [correctResponse]
 				: [
 						correctResponse,
-						mapping(q.options.map((o) => [qtiIdentifier(o.id), o.correct ? 1 / k : -1 / k]))
+						mapping(q.options.map((o, i) => [ids[i]!, o.correct ? 1 / k : -1 / k]))
 					])
 		),
 		interaction: holding(
@@ -266,20 +264,20 @@ function choiceParts(
 			{ responseIdentifier: RESPONSE, shuffle, maxChoices: single ? 1 : 0 },
 			prompt(q),
 			...q.options.map(
-				(o): Markup =>
+				(o, i): Markup =>
 					(w) =>
 						w.text(
 							'simpleChoice',
-							{ identifier: qtiIdentifier(o.id) },
+							{ identifier: ids[i] },
 							o.text,
-							single ? '' : inlineFeedback(qtiIdentifier(o.id), o.feedback)
+							single ? '' : inlineFeedback(ids[i]!, o.feedback)
 						)
 			)
 		),
 		scoring: [single ? allOrNothing : nothingRightOrMapped],
-		answerFeedback: q.options.map((o) => ({
-			id: feedbackId(qtiIdentifier(o.id)),
-			when: picked(single, qtiIdentifier(o.id)),
+		answerFeedback: q.options.map((o, i) => ({
+			id: feedbackId(ids[i]!),
+			when: picked(single, ids[i]!),
 			title: o.text,
 			text: o.feedback
 		})),
