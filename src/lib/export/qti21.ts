@@ -609,16 +609,16 @@ function renderQti21ItemParts(pack: Pack, q: Question): string[] {
 	return w.end('assessmentItem').documentParts();
 }
 
-/** The assessmentTest: every item of the pack, in the pack's order, in one section. */
-export function renderQti21Test(pack: Pack): string {
-	const w = new XmlMarkupWriter(undefined, LAYOUT).prologue();
-	w.start('assessmentTest', {
-		xmlns: QTI_NAMESPACE,
-		'xmlns:xsi': XSI_NAMESPACE,
-		'xsi:schemaLocation': `${QTI_NAMESPACE} ${QTI_SCHEMA}`,
-		identifier: qtiIdentifier(pack.id),
-		title: pack.title
-	})
+/** The assessmentTest, written by `w`: every item of the pack, in the pack's order, in one section. */
+function writeQti21Test(w: XmlMarkupWriter, pack: Pack): XmlMarkupWriter {
+	w.prologue()
+		.start('assessmentTest', {
+			xmlns: QTI_NAMESPACE,
+			'xmlns:xsi': XSI_NAMESPACE,
+			'xsi:schemaLocation': `${QTI_NAMESPACE} ${QTI_SCHEMA}`,
+			identifier: qtiIdentifier(pack.id),
+			title: pack.title
+		})
 		.empty('outcomeDeclaration', { identifier: SCORE, cardinality: 'single', baseType: 'float' })
 		.start('testPart', {
 			identifier: 'PART-1',
@@ -643,8 +643,7 @@ export function renderQti21Test(pack: Pack): string {
 		.end('sum')
 		.end('setOutcomeValue')
 		.end('outcomeProcessing')
-		.end('assessmentTest')
-		.document();
+		.end('assessmentTest');
 }
 
 /** An item's cognitive level as an IMS LOM keyword, the manifest's place for a resource's tags. */
@@ -669,10 +668,17 @@ export function qti21ConversionNotes(pack: Pack): ConversionNote[] {
 	});
 }
 
-/** The IMS Content Packaging manifest: one resource per item, and the test depending on all of them. */
-export function renderQti21Manifest(pack: Pack, notes: readonly ConversionNote[]): string {
+/**
+ * The IMS Content Packaging manifest, written by `w`: one resource per item, and the test depending
+ * on all of them.
+ */
+function writeQti21Manifest(
+	w: XmlMarkupWriter,
+	pack: Pack,
+	notes: readonly ConversionNote[]
+): XmlMarkupWriter {
 	const resourceId = (q: Question) => `RES-${qtiIdentifier(q.id)}`;
-	const w = new XmlMarkupWriter(undefined, LAYOUT).prologue([
+	w.prologue([
 		`Sourced pack "${pack.id}": ${pack.questions.length} questions, one QTI 2.1 item each, plus ${TEST_FILE}.`,
 		conversionSummaryLines(
 			notes,
@@ -703,7 +709,16 @@ export function renderQti21Manifest(pack: Pack, notes: readonly ConversionNote[]
 		href: TEST_FILE
 	}).empty('file', { href: TEST_FILE });
 	for (const q of pack.questions) w.empty('dependency', { identifierref: resourceId(q) }).settle();
-	return w.end('resource').end('resources').end('manifest').document();
+	return w.end('resource').end('resources').end('manifest');
+}
+
+/**
+ * A document handed to the zip in pieces as it is written (see `ZipText`): at 10,000 questions the
+ * manifest and the test are megabytes of text, which as whole strings would each be made, joined
+ * and encoded at once.
+ */
+function streamed(write: (w: XmlMarkupWriter) => XmlMarkupWriter): ZipText {
+	return (sink) => write(new XmlMarkupWriter(sink, LAYOUT)).finish();
 }
 
 /**
@@ -714,8 +729,8 @@ export function* qti21PackageFiles(
 	pack: Pack,
 	notes: readonly ConversionNote[]
 ): Generator<[string, ZipText]> {
-	yield ['imsmanifest.xml', renderQti21Manifest(pack, notes)];
-	yield [TEST_FILE, renderQti21Test(pack)];
+	yield ['imsmanifest.xml', streamed((w) => writeQti21Manifest(w, pack, notes))];
+	yield [TEST_FILE, streamed((w) => writeQti21Test(w, pack))];
 	for (const q of pack.questions) yield [qtiItemPath(q), renderQti21ItemParts(pack, q)];
 }
 
