@@ -412,7 +412,7 @@ interface Entry {
 	utf8Name: boolean;
 	crc: number;
 	size: number;
-	/** The deflate stream, in the chunks it came in, and their length together. */
+	/** The deflate stream, in the chunks it came in (`compressedSize` bytes in all). */
 	data: Uint8Array[];
 	compressedSize: number;
 	/** Where the entry's local header starts. */
@@ -750,6 +750,7 @@ class ZipLayout {
 			}
 		}
 		for (const entry of this.entries) at = writeHeader(zip, view, at, entry, true, this.time);
+		// The end of the directory: how many entries (on this disk, and in all), its length and start.
 		view.setUint32(at, 0x06054b50, true);
 		view.setUint16(at + 8, this.entries.length, true);
 		view.setUint16(at + 10, this.entries.length, true);
