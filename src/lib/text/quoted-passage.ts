@@ -54,6 +54,7 @@ function markAt(text: string, i: number): Mark | undefined {
  */
 function quotationReach(text: string, fromEnd: boolean): 'end' | 'inside' | 'never' {
 	const edge = fromEnd ? text.length - 1 : 0;
+	const farEdge = fromEnd ? 0 : text.length - 1;
 	const family = markAt(text, edge)!.family;
 	const opens: Mark['role'] = fromEnd ? 'close' : 'open';
 	// Only the marks can open or close anything: found at once, not by reading every character (a
@@ -65,7 +66,7 @@ function quotationReach(text: string, fromEnd: boolean): 'end' | 'inside' | 'nev
 		const mark = markAt(text, i);
 		if (mark?.family !== family) continue;
 		depth += mark.role === opens ? 1 : -1;
-		if (depth === 0) return i === text.length - 1 - edge ? 'end' : 'inside';
+		if (depth === 0) return i === farEdge ? 'end' : 'inside';
 	}
 	return 'never';
 }
